@@ -1,0 +1,58 @@
+-- Denormalises reply facts onto inbound rows (DESIGN.md, "Reply" and "First response time"):
+-- the earliest reply written by a person of the *same brand* whose parent_id is the inbound
+-- message, and apart from it the earliest automated reply. Scoped to the inbound rows a load
+-- touched: those it loaded, and the parents of the replies it loaded, so the result is the same
+-- whatever order parent and reply arrive in (same file, another file, a later run).
+-- Only rows whose reply facts change are written again, with a higher version.
+INSERT INTO interactions
+WITH touched AS
+(
+    SELECT interaction_id
+    FROM interactions
+    WHERE workspace_id = {workspace_id:String}
+      AND ingest_run_id = {run_id:String}
+      AND direction = 'inbound'
+    UNION DISTINCT
+    SELECT parent_id
+    FROM interactions
+    WHERE workspace_id = {workspace_id:String}
+      AND ingest_run_id = {run_id:String}
+      AND direction = 'outbound'
+      AND parent_id != ''
+)
+SELECT i.* REPLACE (
+    r.first_reply_at AS first_reply_at,
+    r.first_reply_id AS first_reply_id,
+    r.first_reply_agent AS first_reply_agent,
+    r.first_bot_reply_at AS first_bot_reply_at,
+    {version:UInt64} AS version
+)
+FROM
+(
+    SELECT *
+    FROM interactions FINAL
+    WHERE workspace_id = {workspace_id:String}
+      AND direction = 'inbound'
+      AND interaction_id IN (SELECT interaction_id FROM touched)
+) AS i
+INNER JOIN
+(
+    SELECT
+        parent_id,
+        brand,
+        minIfOrNull(created_at, NOT is_automated) AS first_reply_at,
+        -- argMinIf returns '' when no person replied; first_reply_at is then NULL.
+        argMinIf(interaction_id, created_at, NOT is_automated) AS first_reply_id,
+        argMinIf(agent, created_at, NOT is_automated) AS first_reply_agent,
+        minIfOrNull(created_at, is_automated) AS first_bot_reply_at
+    FROM interactions FINAL
+    WHERE workspace_id = {workspace_id:String}
+      AND direction = 'outbound'
+      AND parent_id IN (SELECT interaction_id FROM touched)
+    GROUP BY parent_id, brand
+) AS r ON r.parent_id = i.interaction_id AND r.brand = i.brand
+WHERE NOT (
+    i.first_reply_at <=> r.first_reply_at
+    AND i.first_reply_id = r.first_reply_id
+    AND i.first_bot_reply_at <=> r.first_bot_reply_at
+)

@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const QUERIES_DIR = path.join(__dirname, '..', 'queries');
+const NAME = /^[a-z0-9_]+\/[a-z0-9_]+$/;
+const cache = new Map<string, string>();
+
+/**
+ * A named analytic query, `sql/queries/<area>/<name>.sql`, read once per process. Names are
+ * constants in repositories, never user input; the check below keeps it that way.
+ */
+export function namedQuery(name: string): string {
+  if (!NAME.test(name)) throw new Error(`bad query name "${name}": expected area/name`);
+  let sql = cache.get(name);
+  if (sql === undefined) {
+    sql = fs.readFileSync(path.join(QUERIES_DIR, `${name}.sql`), 'utf8');
+    cache.set(name, sql);
+  }
+  return sql;
+}
+
+/** Every named query on disk, for snapshot tests and the benchmark. */
+export function listNamedQueries(): string[] {
+  return fs
+    .readdirSync(QUERIES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      fs
+        .readdirSync(path.join(QUERIES_DIR, d.name))
+        .filter((f) => f.endsWith('.sql'))
+        .map((f) => `${d.name}/${f.replace(/\.sql$/, '')}`),
+    )
+    .sort();
+}
