@@ -1,1 +1,2 @@
 export * from './load/ingest-run';
+export * from './sentiment';
