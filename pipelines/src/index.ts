@@ -1,2 +1,3 @@
 export * from './load/ingest-run';
 export * from './sentiment';
+export * from './clv';
