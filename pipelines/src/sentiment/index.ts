@@ -1,5 +1,8 @@
-export { vaderCompound } from './vader';
 import { vaderCompound } from './vader';
+
+export { vaderCompound } from './vader';
+export * from './testing/corpus';
+export * from './testing/reference';
 
 /** VADER compound score of an English text in [-1, 1] (see DESIGN.md, Sentiment). */
 export function scoreSentiment(text: string): number {
