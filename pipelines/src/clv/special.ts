@@ -33,7 +33,7 @@ export function gammaSign(x: number): number {
   return Math.floor(x) % 2 === 0 ? 1 : -1;
 }
 
-/** ψ(x) = d/dx ln Γ(x). Recurrence up to x >= 6, then the asymptotic series. */
+/** ψ(x) = d/dx ln Γ(x). Recurrence up to x >= 10, then the asymptotic series. */
 export function digamma(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x <= 0 && Number.isInteger(x)) return NaN;
@@ -43,7 +43,7 @@ export function digamma(x: number): number {
     result -= Math.PI / Math.tan(Math.PI * x);
     x = 1 - x;
   }
-  while (x < 6) {
+  while (x < 10) {
     result -= 1 / x;
     x += 1;
   }
