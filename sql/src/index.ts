@@ -5,4 +5,5 @@ export * from './queries';
 export * from './statements';
 export * from './model';
 export * from './filter';
+export * from './api-keys';
 export * from './testing/test-database';

@@ -1,7 +1,13 @@
--- Daily (or hourly/weekly/monthly, by {bucket}) trend of inbound volume, response rate and net
--- sentiment over the filter's period, for the Overview chart.
+-- Trend of inbound volume, response rate and net sentiment over the filter's period, for the
+-- Overview chart, in buckets of {bucket}: 'hour', 'day', 'week' (starting Monday) or 'month', UTC.
+-- Empty buckets are not returned; the api fills them.
 SELECT
-    toStartOfInterval(created_at, INTERVAL 1 DAY) AS bucket,
+    toDateTime(multiIf(
+        {bucket:String} = 'hour', toStartOfHour(created_at),
+        {bucket:String} = 'day', toStartOfDay(created_at),
+        {bucket:String} = 'week', toDateTime(toMonday(created_at), 'UTC'),
+        toDateTime(toStartOfMonth(created_at), 'UTC')
+    ), 'UTC') AS bucket,
     count() AS inbound,
     countIf(first_reply_at IS NOT NULL) AS replied,
     countIf(sentiment >= 0.05) AS positive,

@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuthExceptionFilter } from './auth/auth.exception';
+import { ClockModule } from './common/clock.module';
+import { ErrorInterceptor } from './common/error.interceptor';
+import { formatError } from './common/format-error';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { FilterExceptionFilter } from './filter/filter.exception';
+import { ComplexityPlugin } from './graphql/complexity.plugin';
+import { DateTimeScalar } from './graphql/date-time.scalar';
+import { depthLimit } from './graphql/depth-limit.rule';
+import type { GraphQLContext, GraphQLRequest } from './graphql/graphql-context';
+import { OverviewModule } from './overview/overview.module';
+import { WorkspaceModule } from './workspace/workspace.module';
+
+export const GRAPHQL_PATH = '/graphql';
+/** The committed schema (api/schema.gql), regenerated at every boot; the dashboard codes against it. */
+export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema.gql');
+export const MAX_DEPTH = 8;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: GRAPHQL_PATH,
+          autoSchemaFile: SCHEMA_FILE,
+          sortSchema: true,
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          validationRules: [depthLimit(MAX_DEPTH)],
+          context: ({ req }: { req: GraphQLRequest }): GraphQLContext => ({ req }),
+          formatError,
+        }),
+        OverviewModule,
+        WorkspaceModule,
+      ],
+      providers: [
+        ComplexityPlugin,
+        { provide: APP_INTERCEPTOR, useClass: ErrorInterceptor },
+        { provide: APP_FILTER, useClass: AuthExceptionFilter },
+        { provide: APP_FILTER, useClass: FilterExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { OverviewRepository } from './overview.repository';
+import { OverviewResolver } from './overview.resolver';
+import { OverviewService } from './overview.service';
+
+@Module({ imports: [AuthModule], providers: [OverviewResolver, OverviewService, OverviewRepository] })
+export class OverviewModule {}

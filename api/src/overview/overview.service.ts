@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { fromClickHouseTime } from '../common/clickhouse-time';
+import { Clock } from '../common/clock';
+import { count, finiteOrNull, netSentiment, responseRate } from '../common/metrics';
+import type { FilterInput } from '../filter/dto/filter.input';
+import { resolveFilter } from '../filter/resolve-filter';
+import type { Overview, OverviewFigures, TrendPoint } from './dto/overview.model';
+import { OverviewRepository, type InteractionKpiRow, type PeriodName, type TrendRow, type ValueKpiRow } from './overview.repository';
+import { bucketStarts, chooseBucket } from './trend-buckets';
+
+function figures(kpis: InteractionKpiRow | undefined, values: ValueKpiRow | undefined): OverviewFigures {
+  const inbound = count(kpis?.inbound);
+  const replied = count(kpis?.replied);
+  return {
+    inbound,
+    replied,
+    responseRate: responseRate(replied, inbound),
+    pending: count(kpis?.pending),
+    missed: count(kpis?.missed),
+    botReplied: count(kpis?.bot_replied),
+    frtP50Seconds: replied > 0 ? finiteOrNull(kpis?.frt_p50) : null,
+    frtP90Seconds: replied > 0 ? finiteOrNull(kpis?.frt_p90) : null,
+    netSentiment: netSentiment(count(kpis?.positive), count(kpis?.negative)),
+    amplifiedNegativeReach: count(kpis?.amplified_negative_reach),
+    activeCustomers: count(values?.active_customers),
+    historicalValue: Number(values?.historical_value ?? 0),
+  };
+}
+
+function byPeriod<T extends { period: PeriodName }>(rows: T[], period: PeriodName): T | undefined {
+  return rows.find((row) => row.period === period);
+}
+
+/** The Overview page: KPIs of a period and its compare period, and the period's trend. */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly repository: OverviewRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async overview(workspaceId: string, input: FilterInput): Promise<Overview> {
+    const { analytics, period, comparePeriod } = resolveFilter(input);
+    const unit = chooseBucket(period.from, period.to);
+    const now = this.clock.now();
+    const [kpis, values, trend] = await Promise.all([
+      this.repository.interactionKpis(workspaceId, analytics, comparePeriod, now),
+      this.repository.valueKpis(workspaceId, analytics, comparePeriod),
+      this.repository.trend(workspaceId, analytics, unit),
+    ]);
+    return {
+      period,
+      comparePeriod,
+      current: figures(byPeriod(kpis, 'current'), byPeriod(values, 'current')),
+      previous: figures(byPeriod(kpis, 'previous'), byPeriod(values, 'previous')),
+      trend: this.fillTrend(trend, bucketStarts(period.from, period.to, unit)),
+    };
+  }
+
+  /** One point per bucket of the period, empty buckets included, so the chart's axis is time. */
+  private fillTrend(rows: TrendRow[], starts: Date[]): TrendPoint[] {
+    const byBucket = new Map(rows.map((row) => [fromClickHouseTime(row.bucket).getTime(), row]));
+    return starts.map((bucket) => {
+      const row = byBucket.get(bucket.getTime());
+      const inbound = count(row?.inbound);
+      return {
+        bucket,
+        inbound,
+        responseRate: responseRate(count(row?.replied), inbound),
+        netSentiment: netSentiment(count(row?.positive), count(row?.negative)),
+      };
+    });
+  }
+}
