@@ -1,0 +1,28 @@
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+
+export interface ClientOptions {
+  apiKey: string;
+  /** Called when the api rejects the key: the app returns to the sign-in screen. */
+  onUnauthenticated: () => void;
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  if (CombinedGraphQLErrors.is(error)) {
+    return error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+  }
+  return ServerError.is(error) && error.statusCode === 401;
+}
+
+/** One client per key: signing in with another key starts from an empty cache. */
+export function createApolloClient({ apiKey, onUnauthenticated }: ClientOptions): ApolloClient {
+  const errors = new ErrorLink(({ error }) => {
+    if (isUnauthenticated(error)) onUnauthenticated();
+  });
+  const http = new HttpLink({ uri: '/graphql', headers: { authorization: `Bearer ${apiKey}` } });
+  return new ApolloClient({
+    link: ApolloLink.from([errors, http]),
+    cache: new InMemoryCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+}

@@ -1,0 +1,19 @@
+import { useMemo } from 'react';
+import { useTheme } from '../../app/hooks/useTheme';
+import { EChart } from '../../charts/EChart';
+import { PALETTES } from '../../charts/palette';
+import type { TrendPoint } from '../graphql/overview.query';
+import { toChartOption } from '../trend-chart-option';
+
+export default function TrendChart({ points }: { points: readonly TrendPoint[] }) {
+  const { theme } = useTheme();
+  const option = useMemo(() => toChartOption(points, PALETTES[theme]), [points, theme]);
+  return (
+    <EChart
+      option={option}
+      theme={theme}
+      height={340}
+      label="Inbound messages per day as bars, with response rate and net sentiment as lines"
+    />
+  );
+}
