@@ -1,6 +1,8 @@
 import { vaderCompound } from './vader';
 
 export { vaderCompound } from './vader';
+export * from './language';
+export * from './score-text';
 export * from './testing/corpus';
 export * from './testing/reference';
 
