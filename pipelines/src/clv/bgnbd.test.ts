@@ -26,10 +26,7 @@ function bruteForce(params: BgNbdParams, t: number, x: number, tx: number, T: nu
     const alive = Math.pow(1 - p, x) * Math.pow(alpha + T, -rx);
     const dead = x > 0 ? p * Math.pow(1 - p, x - 1) * Math.pow(alpha + tx, -rx) : 0;
     // (1/p)(1 − ((α+T)/(α+T+pt))^(r+x)), finite as p → 0.
-    const growth =
-      p === 0
-        ? (rx * t) / (alpha + T)
-        : -Math.expm1(-rx * Math.log1p((p * t) / (alpha + T))) / p;
+    const growth = p === 0 ? (rx * t) / (alpha + T) : -Math.expm1(-rx * Math.log1p((p * t) / (alpha + T))) / p;
     numerator += weight * base * Math.pow(1 - p, x) * Math.pow(alpha + T, -rx) * growth;
     aliveMass += weight * base * alive;
     total += weight * base * (alive + dead);

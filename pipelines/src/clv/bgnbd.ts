@@ -142,10 +142,13 @@ export function fitBgNbd(data: GroupedRfm, options: FitOptions = {}): ModelFit<B
   const result = minimize(objective, x0);
   const params = toParams(Array.from(result.x, Math.exp));
   const logLikelihood = bgnbdLogLikelihood(params, data);
-  const hessian = numericalHessian((v, out) => {
-    bgnbdLogLikelihood(toParams(v), data, out);
-    for (let i = 0; i < 4; i++) out[i] = -out[i]!;
-  }, Float64Array.from(BGNBD_PARAMS, (name) => params[name]));
+  const hessian = numericalHessian(
+    (v, out) => {
+      bgnbdLogLikelihood(toParams(v), data, out);
+      for (let i = 0; i < 4; i++) out[i] = -out[i]!;
+    },
+    Float64Array.from(BGNBD_PARAMS, (name) => params[name]),
+  );
   return {
     params,
     standardErrors: toParams(standardErrors(hessian, 4)),

@@ -31,16 +31,18 @@ export class ClvRepository {
       format: 'JSONCompactEachRow',
     });
     const rows = await result.json<SummaryRow>();
-    return rows.map(([customerId, segment, frequency, recencyDays, tDays, monetaryMean, historicalValue, firstDay]) => ({
-      customerId,
-      segment,
-      frequency: Number(frequency),
-      recencyDays: Number(recencyDays),
-      tDays: Number(tDays),
-      monetaryMean: Number(monetaryMean),
-      historicalValue: Number(historicalValue),
-      firstDay,
-    }));
+    return rows.map(
+      ([customerId, segment, frequency, recencyDays, tDays, monetaryMean, historicalValue, firstDay]) => ({
+        customerId,
+        segment,
+        frequency: Number(frequency),
+        recencyDays: Number(recencyDays),
+        tDays: Number(tDays),
+        monetaryMean: Number(monetaryMean),
+        historicalValue: Number(historicalValue),
+        firstDay,
+      }),
+    );
   }
 
   /** Repeat purchase days per customer after `until`, up to and including `holdoutEnd`. */

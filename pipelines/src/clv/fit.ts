@@ -111,7 +111,10 @@ export function fitSegments(
   settings: FitSettings = DEFAULT_FIT_SETTINGS,
 ): { runs: SegmentRun[]; predictions: CustomerPrediction[] } {
   if (customers.length === 0) throw new FitError('no customers with purchases in the calibration period');
-  const all = sample(customers, customers.map((_, i) => i));
+  const all = sample(
+    customers,
+    customers.map((_, i) => i),
+  );
   const allRepeaters = repeaters(customers, all.indices);
   if (allRepeaters < 2) {
     throw new FitError(`only ${allRepeaters} customer(s) with repeat purchases: too few to fit the spend model`);
@@ -120,7 +123,14 @@ export function fitSegments(
   const problem = unusable(workspace.bgnbd, workspace.gammaGamma);
   if (problem) throw new FitError(`workspace-wide fit unusable: ${problem}`);
   const runs: SegmentRun[] = [
-    { segment: WORKSPACE_SEGMENT, customers: customers.length, repeaters: allRepeaters, pooled: false, note: '', ...workspace },
+    {
+      segment: WORKSPACE_SEGMENT,
+      customers: customers.length,
+      repeaters: allRepeaters,
+      pooled: false,
+      note: '',
+      ...workspace,
+    },
   ];
   const bySegment = new Map<string, number[]>();
   customers.forEach((c, i) => {
@@ -201,7 +211,11 @@ function predict(
 }
 
 /** Expected repeat purchases of each customer in the `days` after calibration, by its segment's model. */
-export function predictHoldout(customers: readonly CustomerSummary[], runs: readonly SegmentRun[], days: number): number[] {
+export function predictHoldout(
+  customers: readonly CustomerSummary[],
+  runs: readonly SegmentRun[],
+  days: number,
+): number[] {
   const bySegment = new Map(runs.filter((r) => r.segment !== WORKSPACE_SEGMENT).map((r) => [r.segment, r]));
   const cache = new Map<string, number>();
   const t = days / DAYS_PER_MODEL_UNIT;
@@ -288,7 +302,15 @@ export async function fitWorkspace(
   const { runs, predictions } = fitSegments(customers, settings);
   const fitted = Date.now();
   const runId = randomUUID();
-  await repository.writeRun({ runId, workspaceId: options.workspaceId, calibrationEnd: until.text, settings, runs, customers, predictions });
+  await repository.writeRun({
+    runId,
+    workspaceId: options.workspaceId,
+    calibrationEnd: until.text,
+    settings,
+    runs,
+    customers,
+    predictions,
+  });
   const written = Date.now();
   const result: WorkspaceFit = {
     runId,
@@ -297,7 +319,11 @@ export async function fitWorkspace(
     settings,
     runs,
     customers: customers.length,
-    seconds: { summary: (summarised - started) / 1000, fit: (fitted - summarised) / 1000, write: (written - fitted) / 1000 },
+    seconds: {
+      summary: (summarised - started) / 1000,
+      fit: (fitted - summarised) / 1000,
+      write: (written - fitted) / 1000,
+    },
   };
   if (holdout) {
     const days = Math.round((holdout.date.getTime() - until.date.getTime()) / 86_400_000);

@@ -20,7 +20,11 @@ describe('Gamma-Gamma', () => {
   });
 
   it('is a maximum: nearby parameters are less likely', () => {
-    for (const [dp, dq, dv] of [[0.05, 0, 0], [0, -0.05, 0], [0, 0, 0.1]] as const) {
+    for (const [dp, dq, dv] of [
+      [0.05, 0, 0],
+      [0, -0.05, 0],
+      [0, 0, 0.1],
+    ] as const) {
       const { p, q, v } = fit.params;
       expect(gammaGammaLogLikelihood({ p: p + dp, q: q + dq, v: v + dv }, data)).toBeLessThan(fit.logLikelihood);
     }

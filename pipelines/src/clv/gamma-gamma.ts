@@ -146,12 +146,18 @@ export function fitGammaGamma(
     return -ll / sums.n + penalty * penaltyTerm;
   };
   const initial = { p: 1, q: 1, v: 1, ...options.initial };
-  const result = minimize(objective, Float64Array.from(GAMMA_GAMMA_PARAMS, (name) => Math.log(initial[name])));
+  const result = minimize(
+    objective,
+    Float64Array.from(GAMMA_GAMMA_PARAMS, (name) => Math.log(initial[name])),
+  );
   const params = toParams(Array.from(result.x, Math.exp));
-  const hessian = numericalHessian((values, out) => {
-    logLikelihood(toParams(values), sums, out);
-    for (let i = 0; i < 3; i++) out[i] = -out[i]!;
-  }, Float64Array.from(GAMMA_GAMMA_PARAMS, (name) => params[name]));
+  const hessian = numericalHessian(
+    (values, out) => {
+      logLikelihood(toParams(values), sums, out);
+      for (let i = 0; i < 3; i++) out[i] = -out[i]!;
+    },
+    Float64Array.from(GAMMA_GAMMA_PARAMS, (name) => params[name]),
+  );
   return {
     params,
     standardErrors: toParams(standardErrors(hessian, 3)),

@@ -216,7 +216,10 @@ export function minimize(f: Objective, x0: Float64Array, options: MinimizeOption
  * Hessian by central differences of an analytic gradient, symmetrised. `gradient` writes into
  * its second argument.
  */
-export function numericalHessian(gradient: (x: Float64Array, out: Float64Array) => void, x: Float64Array): Float64Array {
+export function numericalHessian(
+  gradient: (x: Float64Array, out: Float64Array) => void,
+  x: Float64Array,
+): Float64Array {
   const n = x.length;
   const H = new Float64Array(n * n);
   const plus = new Float64Array(n);

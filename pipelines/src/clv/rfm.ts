@@ -42,12 +42,7 @@ export function validateRfm(x: number, tx: number, T: number): string | null {
  * weeks) after grouping, so that grouping happens on exact values. Invalid rows throw RfmError
  * naming the row.
  */
-export function groupRfm(
-  x: ArrayLike<number>,
-  tx: ArrayLike<number>,
-  T: ArrayLike<number>,
-  timeScale = 1,
-): GroupedRfm {
+export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, timeScale = 1): GroupedRfm {
   const n = x.length;
   if (tx.length !== n || T.length !== n) throw new RfmError('x, recency and T must have the same length');
   let integral = true;

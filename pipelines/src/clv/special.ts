@@ -76,7 +76,7 @@ function hyp2f1Series(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
   for (let n = 0; n < SERIES_MAX_TERMS; n++) {
-    term *= ((a + n) * (b + n)) / ((c + n) * (n + 1)) * z;
+    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     sum += term;
     if (term === 0 || (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum) && n > 2)) return sum;
     if (!Number.isFinite(sum)) break;

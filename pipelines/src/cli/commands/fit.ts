@@ -84,7 +84,9 @@ export const fitCommand: Command = {
     // Default calibration end: today (UTC), everything bought so far.
     const until = text(values.until) ?? new Date().toISOString().slice(0, 10);
     const settings = {
-      ...(values['horizon-months'] !== undefined && { horizonMonths: number(values['horizon-months'], 'horizon-months')! }),
+      ...(values['horizon-months'] !== undefined && {
+        horizonMonths: number(values['horizon-months'], 'horizon-months')!,
+      }),
       ...(values.discount !== undefined && { monthlyDiscount: number(values.discount, 'discount')! }),
       ...(values.penalty !== undefined && { penalty: number(values.penalty, 'penalty')! }),
     };
