@@ -119,8 +119,8 @@ const dayYearFormat = new Intl.DateTimeFormat(LOCALE, {
  */
 export function formatPeriod(from: Date, to: Date): string {
   const lastDay = new Date(Math.max(from.getTime(), to.getTime() - 1));
-  const sameYear = from.getUTCFullYear() === lastDay.getUTCFullYear();
-  const start = sameYear ? dayFormat.format(from) : dayYearFormat.format(from);
   const end = dayYearFormat.format(lastDay);
-  return start === end ? end : `${start} – ${end}`;
+  if (dayYearFormat.format(from) === end) return end;
+  const sameYear = from.getUTCFullYear() === lastDay.getUTCFullYear();
+  return `${sameYear ? dayFormat.format(from) : dayYearFormat.format(from)} – ${end}`;
 }
