@@ -7,6 +7,7 @@ import { resolveFilter } from '../filter/resolve-filter';
 import type { Overview, OverviewFigures, TrendPoint } from './dto/overview.model';
 import { OverviewRepository, type InteractionKpiRow, type PeriodName, type TrendRow, type ValueKpiRow } from './overview.repository';
 import { bucketStarts, chooseBucket } from './trend-buckets';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
 
 function figures(kpis: InteractionKpiRow | undefined, values: ValueKpiRow | undefined): OverviewFigures {
   const inbound = count(kpis?.inbound);
@@ -36,11 +37,18 @@ function byPeriod<T extends { period: PeriodName }>(rows: T[], period: PeriodNam
 export class OverviewService {
   constructor(
     private readonly repository: OverviewRepository,
+    private readonly workspaces: WorkspaceRepository,
     private readonly clock: Clock,
   ) {}
 
   async overview(workspaceId: string, input: FilterInput): Promise<Overview> {
     const { analytics, period, comparePeriod } = resolveFilter(input);
+    if (!analytics.brands) {
+      // The Overview is about the workspace's own service: competitor mentions (tracked for share
+      // of voice) are not its inbound messages unless asked for by name.
+      const own = (await this.workspaces.brands(workspaceId)).filter((b) => b.is_own).map((b) => b.brand);
+      if (own.length > 0) analytics.brands = own;
+    }
     const unit = chooseBucket(period.from, period.to);
     const now = this.clock.now();
     const [kpis, values, trend] = await Promise.all([

@@ -4,5 +4,8 @@ import { WorkspaceRepository } from './workspace.repository';
 import { WorkspaceResolver } from './workspace.resolver';
 import { WorkspaceService } from './workspace.service';
 
-@Module({ imports: [AuthModule], providers: [WorkspaceResolver, WorkspaceService, WorkspaceRepository] })
+@Module({
+  imports: [AuthModule], providers: [WorkspaceResolver, WorkspaceService, WorkspaceRepository],
+  exports: [WorkspaceRepository],
+})
 export class WorkspaceModule {}

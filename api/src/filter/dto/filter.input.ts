@@ -8,7 +8,8 @@ export class FilterInput {
   @Field(() => Date, { description: 'End of the period, exclusive.' })
   to!: Date;
 
-  @Field(() => [String], { nullable: true, description: 'Only these brands (ids as in Workspace.brands).' })
+  @Field(() => [String], { nullable: true, description:
+      "Only these brands (ids as in Workspace.brands). Default in the Overview: the workspace's own brands (all when none is marked own).", })
   brands?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Only these channels (phone, email, chat, twitter, …).' })
