@@ -3,6 +3,7 @@ import { vaderCompound } from './vader';
 export { vaderCompound } from './vader';
 export * from './language';
 export * from './score-text';
+export { SentimentPool, scoreBatch, closeSentimentPool, type SentimentPoolOptions } from './pool';
 export * from './testing/corpus';
 export * from './testing/reference';
 

@@ -1,7 +1,7 @@
 import { detectLanguage, NO_LINGUISTIC_CONTENT, type LanguageCode } from './language';
 import { vaderCompound } from './vader';
 
-export interface TextScore {
+export interface ScoredText {
   /** VADER compound in [-1, 1]; null when the text is not scored (not English, or blank). */
   sentiment: number | null;
   lang: LanguageCode;
@@ -12,7 +12,7 @@ export interface TextScore {
  * other languages get null, which loads count as unscored. Text with no letters at all (emoticons,
  * emoji, numbers: 'zxx') is scored too, because VADER's emoticons belong to no language.
  */
-export function scoreText(text: string): TextScore {
+export function scoreText(text: string): ScoredText {
   const lang = detectLanguage(text);
   if (lang === 'en') return { sentiment: vaderCompound(text), lang };
   if (lang === NO_LINGUISTIC_CONTENT && text.trim() !== '') return { sentiment: vaderCompound(text), lang };
