@@ -13,7 +13,10 @@ function parse(value: unknown): Date {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  const time = Date.parse(value);
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  // Date.parse rolls 2025-02-30 over to March; a calendar date must exist.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const time = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth ? Date.parse(value) : NaN;
   if (Number.isNaN(time)) throw new GraphQLError(`DateTime "${value}" is not a valid date`, { extensions: { code: 'BAD_USER_INPUT' } });
   if (time < MIN || time >= MAX) {
     throw new GraphQLError(`DateTime "${value}" is outside 1900…2299`, { extensions: { code: 'BAD_USER_INPUT' } });

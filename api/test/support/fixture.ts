@@ -32,8 +32,9 @@ interface Reply {
 
 const PUBLIC = new Set<Channel>(['twitter', 'facebook', 'instagram', 'reviews']);
 
-function inbound(workspaceId: string, run: IngestRun, m: Message): InteractionRow {
-  return {
+// Spread into a plain object: IngestRun takes records, and an interface has no index signature.
+function inbound(workspaceId: string, run: IngestRun, m: Message): Record<string, unknown> {
+  const row: InteractionRow = {
     workspace_id: workspaceId,
     interaction_id: m.id,
     source: 'fixture',
@@ -59,10 +60,11 @@ function inbound(workspaceId: string, run: IngestRun, m: Message): InteractionRo
     ingest_run_id: run.runId,
     version: run.version,
   };
+  return { ...row };
 }
 
-function outbound(workspaceId: string, run: IngestRun, r: Reply): InteractionRow {
-  return {
+function outbound(workspaceId: string, run: IngestRun, r: Reply): Record<string, unknown> {
+  const row: InteractionRow = {
     workspace_id: workspaceId,
     interaction_id: r.id,
     source: 'fixture',
@@ -88,6 +90,7 @@ function outbound(workspaceId: string, run: IngestRun, r: Reply): InteractionRow
     ingest_run_id: run.runId,
     version: run.version,
   };
+  return { ...row };
 }
 
 async function settings(db: Database, workspaceId: string, name: string, brands: { brand: string; name: string; isOwn: boolean }[]) {
