@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { namedQuery, toClickHouseTime, type Database } from '@resonance/sql';
+import { encodeRows, insertTsv, tableColumns, type LoadTable } from './table-writer';
 
 export type InsertTable = 'interactions' | 'customers' | 'identities' | 'transactions' | 'engagement';
 
@@ -15,13 +16,36 @@ export interface RunSummary {
   message: string;
 }
 
+/** A sentiment score for one text, or null with the language it was left unscored in. */
+export interface TextScore {
+  sentiment: number | null;
+  lang: string;
+}
+
+/** Scores many texts at once (a worker pool for loads); same order as the input. */
+export type BatchScorer = (texts: string[]) => Promise<TextScore[]>;
+
+export interface IngestRunOptions {
+  /** Scores interactions that arrive without a sentiment (`sentiment` undefined). Without it they stay unscored. */
+  scorer?: BatchScorer;
+  /** Rows per insert; large, so ClickHouse makes few parts. */
+  batchRows?: number;
+}
+
 /** Rows are sent in batches of this many: large enough that ClickHouse makes few parts. */
 export const BATCH_ROWS = 100_000;
 
+/** A pass run by finish() before the link pass, with the version it must write at. */
+export type RunPass = (run: IngestRun, version: number) => Promise<void>;
+
 /**
  * One load: it records an `ingest_runs` row, buffers rows and rejects into large batched inserts,
- * and at the end links replies to their parents. Counts always add up: every row read is either
- * loaded or rejected.
+ * and at the end resolves identities and links replies to their parents. Counts always add up:
+ * every row read is either loaded or rejected.
+ *
+ * Versions: rows are written at `version`; the passes of finish() rewrite rows at version + 1,
+ * + 2, …, each reading the result of the one before through FINAL. A later run's version is
+ * larger, so a re-load replaces what an earlier (or killed) run wrote under the same keys.
  */
 export class IngestRun {
   readonly runId = randomUUID();
@@ -33,18 +57,30 @@ export class IngestRun {
   unscored = 0;
   private readonly started = Date.now();
   private readonly buffers = new Map<InsertTable, Record<string, unknown>[]>();
+  private readonly written = new Map<InsertTable, number>();
   private rejects: Record<string, unknown>[] = [];
   private pending: Promise<unknown> = Promise.resolve();
+  private readonly passes: RunPass[] = [];
+  private readonly batchRows: number;
 
   private constructor(
     readonly db: Database,
     readonly workspaceId: string,
     readonly source: string,
     readonly files: string[],
-  ) {}
+    private readonly options: IngestRunOptions,
+  ) {
+    this.batchRows = options.batchRows ?? BATCH_ROWS;
+  }
 
-  static async start(db: Database, workspaceId: string, source: string, files: string[]): Promise<IngestRun> {
-    const run = new IngestRun(db, workspaceId, source, files);
+  static async start(
+    db: Database,
+    workspaceId: string,
+    source: string,
+    files: string[],
+    options: IngestRunOptions = {},
+  ): Promise<IngestRun> {
+    const run = new IngestRun(db, workspaceId, source, files, options);
     await run.writeRunRow('running', null, '');
     return run;
   }
@@ -53,10 +89,7 @@ export class IngestRun {
   async add(table: InsertTable, row: Record<string, unknown>): Promise<void> {
     this.read++;
     this.loaded++;
-    let buffer = this.buffers.get(table);
-    if (!buffer) this.buffers.set(table, (buffer = []));
-    buffer.push(row);
-    if (buffer.length >= BATCH_ROWS) await this.flushTable(table);
+    await this.addRelated(table, row);
   }
 
   /** A row that is not counted as read (a second table fed by the same input row, such as an engagement snapshot). */
@@ -64,7 +97,7 @@ export class IngestRun {
     let buffer = this.buffers.get(table);
     if (!buffer) this.buffers.set(table, (buffer = []));
     buffer.push(row);
-    if (buffer.length >= BATCH_ROWS) await this.flushTable(table);
+    if (buffer.length >= this.batchRows) await this.flushTable(table);
   }
 
   /** A row that failed validation: kept in `rejects` with its place and reason, never stops the load. */
@@ -85,16 +118,39 @@ export class IngestRun {
     if (this.rejects.length >= 10_000) await this.flushRejects();
   }
 
+  /** Registers a pass that finish() runs after the rows are in and before replies are linked. */
+  beforeLink(pass: RunPass): void {
+    this.passes.push(pass);
+  }
+
+  /** Rows of a table this run has sent so far. */
+  rowsWritten(table: InsertTable): number {
+    return this.written.get(table) ?? 0;
+  }
+
   async flush(): Promise<void> {
     for (const table of this.buffers.keys()) await this.flushTable(table);
     await this.flushRejects();
     await this.pending;
   }
 
-  /** Flushes, links replies, and records the run as succeeded. */
+  /** Flushes, resolves authors to customers, runs the source's passes, links replies, records the run as succeeded. */
   async finish(message = ''): Promise<RunSummary> {
     await this.flush();
-    await linkReplies(this.db, this.workspaceId, this.runId, this.version + 1);
+    let version = this.version;
+    if (this.rowsWritten('interactions') > 0) {
+      await runLoadQuery(this.db, 'load/resolve_run_authors', { workspace_id: this.workspaceId, run_id: this.runId, version: ++version });
+    }
+    if (this.rowsWritten('identities') > 0) {
+      // Identities loaded after the interactions they name: rewrite those interactions, not reload them.
+      await runLoadQuery(this.db, 'load/resolve_new_identities', {
+        workspace_id: this.workspaceId,
+        identities_version: this.version,
+        version: ++version,
+      });
+    }
+    for (const pass of this.passes) await pass(this, ++version);
+    await linkReplies(this.db, this.workspaceId, this.runId, ++version);
     await this.writeRunRow('succeeded', Date.now(), message);
     return this.summary('succeeded', message);
   }
@@ -102,6 +158,11 @@ export class IngestRun {
   /** Records the run as failed with the reason; what was inserted stays (a re-run replaces it). */
   async fail(error: unknown): Promise<RunSummary> {
     const message = error instanceof Error ? error.message : String(error);
+    try {
+      await this.pending;
+    } catch {
+      // The insert that failed is the error being reported.
+    }
     try {
       await this.flushRejects();
     } catch {
@@ -129,17 +190,50 @@ export class IngestRun {
     const rows = this.buffers.get(table);
     if (!rows || rows.length === 0) return;
     this.buffers.set(table, []);
-    // One insert in flight while the next batch is parsed; the await keeps memory bounded.
+    if (table === 'interactions') await this.score(rows);
+    for (const row of rows) row.version ??= this.version;
+    const columns = await tableColumns(this.db, table);
+    const body = encodeRows(columns, rows);
+    this.written.set(table, this.rowsWritten(table) + rows.length);
+    // One insert in flight while the next batch is parsed (the embedded engine works on its own
+    // thread); waiting for the previous one first keeps memory bounded.
     await this.pending;
-    this.pending = this.db.client.insert({ table, values: rows, format: 'JSONEachRow' });
-    await this.pending;
+    const insert = insertTsv(this.db, table as LoadTable, columns, body);
+    insert.catch(() => undefined);
+    this.pending = insert;
+  }
+
+  /** Scores interactions that came without a sentiment; counts those left unscored. */
+  private async score(rows: Record<string, unknown>[]): Promise<void> {
+    const index: number[] = [];
+    const texts: string[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (row.sentiment !== undefined) continue;
+      if (this.options.scorer && typeof row.text === 'string' && row.text !== '') {
+        index.push(i);
+        texts.push(row.text);
+      } else row.sentiment = null;
+    }
+    if (texts.length > 0 && this.options.scorer) {
+      const scores = await this.options.scorer(texts);
+      for (let k = 0; k < index.length; k++) {
+        const row = rows[index[k]!]!;
+        const score = scores[k]!;
+        row.sentiment = score.sentiment;
+        if (!row.lang) row.lang = score.lang;
+        if (score.sentiment !== null) row.sentiment_source = 'vader';
+      }
+    }
+    for (const row of rows) if (row.sentiment === null && row.text) this.unscored++;
   }
 
   private async flushRejects(): Promise<void> {
     if (this.rejects.length === 0) return;
     const rows = this.rejects;
     this.rejects = [];
-    await this.db.client.insert({ table: 'rejects', values: rows, format: 'JSONEachRow' });
+    const columns = await tableColumns(this.db, 'rejects');
+    await insertTsv(this.db, 'rejects', columns, encodeRows(columns, rows));
   }
 
   private async writeRunRow(status: string, finishedAt: number | null, message: string): Promise<void> {
@@ -167,10 +261,12 @@ export class IngestRun {
   }
 }
 
+/** Runs one of the load passes in sql/queries/load. */
+export async function runLoadQuery(db: Database, name: string, params: Record<string, unknown>): Promise<void> {
+  await db.client.command({ query: namedQuery(name), query_params: params });
+}
+
 /** Writes first-reply facts onto the inbound rows this run touched (see the SQL for the rule). */
 export async function linkReplies(db: Database, workspaceId: string, runId: string, version: number): Promise<void> {
-  await db.client.command({
-    query: namedQuery('load/link_replies'),
-    query_params: { workspace_id: workspaceId, run_id: runId, version },
-  });
+  await runLoadQuery(db, 'load/link_replies', { workspace_id: workspaceId, run_id: runId, version });
 }

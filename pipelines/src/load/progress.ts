@@ -1,0 +1,48 @@
+/**
+ * Load progress on stderr: a bar with rows/s redrawn in place on a terminal, a plain line every
+ * few seconds otherwise (logs, CI). Rows are counted by whoever owns the load; this only reads them.
+ */
+export class Progress {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly started = Date.now();
+  private lastLine = 0;
+
+  constructor(
+    private readonly label: string,
+    private readonly count: () => number,
+    private readonly out: NodeJS.WriteStream = process.stderr,
+    /** Total input bytes and bytes read so far, when known: the bar then shows a percentage. */
+    private readonly fraction?: () => number | null,
+  ) {}
+
+  start(): this {
+    const tty = Boolean(this.out.isTTY);
+    this.timer = setInterval(() => this.draw(tty), tty ? 200 : 5000);
+    this.timer.unref();
+    return this;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.out.isTTY && this.lastLine > 0) this.out.write(`\r${' '.repeat(this.lastLine)}\r`);
+  }
+
+  /** The status text: rows, rate and (when known) a bar. */
+  render(width = 24): string {
+    const rows = this.count();
+    const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
+    const rate = Math.round(rows / seconds);
+    const done = this.fraction?.() ?? null;
+    const bar = done === null ? '' : `[${'#'.repeat(Math.round(done * width)).padEnd(width, '.')}] ${(done * 100).toFixed(0).padStart(3)}% `;
+    return `${this.label}: ${bar}${rows.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s, ${seconds.toFixed(0)} s`;
+  }
+
+  private draw(tty: boolean): void {
+    const text = this.render();
+    if (tty) {
+      this.out.write(`\r${text.padEnd(this.lastLine)}`);
+      this.lastLine = text.length;
+    } else this.out.write(`${text}\n`);
+  }
+}

@@ -1,0 +1,273 @@
+import * as path from 'node:path';
+import {
+  CHANNELS,
+  DIRECTIONS,
+  IDENTITY_KINDS,
+  PUBLIC_CHANNELS,
+  TRANSACTION_KINDS,
+  type Channel,
+} from '@resonance/sql';
+import { authorKindForChannel, normaliseHandle } from '../transforms/identity';
+import { formatTime, timestampParser } from '../transforms/time';
+import { FieldReader, RowError, type Getter } from './fields';
+import { InputError, type InputFile } from './input';
+import { csvRecords, isObject, parseJson, textLines, type Source, type SourceContext } from './source';
+
+interface GenericRecord {
+  line: number;
+  raw: string;
+  fields: FieldReader | null;
+  /** Columns of the file that are not fields of the table (customers keep them as attributes). */
+  extras: () => Record<string, string>;
+  error: string | null;
+}
+
+/** The fields a generic table takes, and those a file must have (a column or a mapping default). */
+interface TableSpec {
+  fields: readonly string[];
+  required: readonly string[];
+}
+
+function fileFormat(file: InputFile, context: SourceContext): 'csv' | 'ndjson' {
+  if (context.mapping.format) return context.mapping.format;
+  const name = file.path.toLowerCase().replace(/\.gz$/, '');
+  return ['.ndjson', '.jsonl', '.json'].includes(path.extname(name)) ? 'ndjson' : 'csv';
+}
+
+/**
+ * The records of a generic CSV or NDJSON file with their fields found by name: the mapping's
+ * name for a field, else the field's own name (CSV headers compared trimmed and case-insensitive).
+ */
+async function* genericRecords(file: InputFile, context: SourceContext, spec: TableSpec): AsyncGenerator<GenericRecord> {
+  const { mapping, limits } = context;
+  const parseTime = timestampParser(mapping.dateFormat);
+  const sourceName = (field: string) => mapping.columns[field] ?? field;
+  const known = new Set(spec.fields.map(sourceName));
+  if (fileFormat(file, context) === 'ndjson') {
+    for await (const line of textLines(file, context)) {
+      if (line.error) {
+        yield { line: line.line, raw: line.text, fields: null, extras: () => ({}), error: line.error };
+        continue;
+      }
+      const parsed = parseJson(line.text);
+      if ('error' in parsed || !isObject(parsed.value)) {
+        yield { line: line.line, raw: line.text, fields: null, extras: () => ({}), error: 'error' in parsed ? parsed.error : 'not a JSON object' };
+        continue;
+      }
+      const object = parsed.value;
+      const get: Getter = (field) => {
+        const value = object[sourceName(field)];
+        return value === undefined || value === null || value === '' ? mapping.defaults[field] : value;
+      };
+      const extras = () => {
+        const out: Record<string, string> = {};
+        for (const [k, v] of Object.entries(object)) if (!known.has(k) && v !== null && typeof v !== 'object') out[k] = String(v);
+        return out;
+      };
+      yield { line: line.line, raw: line.text, fields: new FieldReader(get, parseTime, limits), extras, error: null };
+    }
+    return;
+  }
+  let header: string[] | null = null;
+  let index = new Map<string, number>();
+  for await (const record of csvRecords(file, context)) {
+    if (header === null) {
+      if (record.error) throw new InputError(`${file.path}: the header line cannot be read (${record.error})`);
+      header = record.fields.map((h) => h.trim());
+      const positions = new Map(header.map((h, i) => [h.toLowerCase(), i] as const));
+      index = new Map();
+      for (const field of spec.fields) {
+        const at = positions.get(sourceName(field).toLowerCase());
+        if (at !== undefined) index.set(field, at);
+      }
+      const missing = spec.required.filter((f) => !index.has(f) && mapping.defaults[f] === undefined);
+      if (missing.length > 0) {
+        throw new InputError(
+          `${file.path}: no column for ${missing.join(', ')} (header: ${header.join(', ')}); ` +
+            'name the columns in a mapping file (--mapping) or give defaults',
+        );
+      }
+      continue;
+    }
+    if (record.error) {
+      yield { line: record.line, raw: record.raw, fields: null, extras: () => ({}), error: record.error };
+      continue;
+    }
+    if (record.fields.length !== header.length) {
+      const error = `wrong column count: expected ${header.length} fields, found ${record.fields.length}`;
+      yield { line: record.line, raw: record.raw, fields: null, extras: () => ({}), error };
+      continue;
+    }
+    const cells = record.fields;
+    const get: Getter = (field) => {
+      const at = index.get(field);
+      const value = at === undefined ? undefined : cells[at];
+      return value === undefined || value === '' ? mapping.defaults[field] : value;
+    };
+    const columns = header;
+    const extras = () => {
+      const out: Record<string, string> = {};
+      columns.forEach((h, i) => {
+        if (!known.has(h) && cells[i] !== '') out[h] = cells[i]!;
+      });
+      return out;
+    };
+    yield { line: record.line, raw: record.raw, fields: new FieldReader(get, parseTime, limits), extras, error: null };
+  }
+  if (header === null) throw new InputError(`${file.path}: empty file (no header line)`);
+}
+
+type RowBuilder = (fields: FieldReader, record: GenericRecord, context: SourceContext) => Promise<void>;
+
+function genericSource(name: string, summary: string, spec: TableSpec, build: RowBuilder): Source {
+  return {
+    name,
+    summary,
+    async loadFile(file, context) {
+      const { run } = context;
+      for await (const record of genericRecords(file, context, spec)) {
+        if (record.fields === null) {
+          await run.reject(file.path, record.line, record.error ?? 'unreadable row', record.raw);
+          continue;
+        }
+        try {
+          await build(record.fields, record, context);
+        } catch (error) {
+          if (!(error instanceof RowError)) throw error;
+          await run.reject(file.path, record.line, error.message, record.raw);
+        }
+      }
+    },
+  };
+}
+
+function handleOf(kind: string, raw: string, context: SourceContext): string {
+  return normaliseHandle(kind, raw, context.mapping.defaultCountry) ?? raw.trim().toLowerCase();
+}
+
+const INTERACTION_FIELDS = [
+  'interaction_id', 'brand', 'channel', 'direction', 'is_public', 'created_at', 'thread_id', 'parent_id',
+  'author_kind', 'author_handle', 'author_followers', 'customer_id', 'agent', 'is_automated', 'text', 'lang',
+  'sentiment', 'topics', 'csat',
+] as const;
+
+export const interactionsSource = genericSource(
+  'interactions',
+  'messages, calls and ticket events (CSV or NDJSON, columns by name)',
+  { fields: INTERACTION_FIELDS, required: ['interaction_id', 'channel', 'direction', 'created_at'] },
+  async (f, _record, context) => {
+    const { run } = context;
+    const id = f.text('interaction_id', true).trim();
+    const channel: Channel = f.oneOf('channel', CHANNELS);
+    const createdAt = f.time('created_at', true);
+    const authorKind = f.oneOf('author_kind', IDENTITY_KINDS, authorKindForChannel(channel));
+    const sentiment = f.number('sentiment', -1, 1);
+    const row: Record<string, unknown> = {
+      workspace_id: run.workspaceId,
+      interaction_id: id,
+      source: 'interactions',
+      brand: f.text('brand').trim(),
+      channel,
+      direction: f.oneOf('direction', DIRECTIONS),
+      is_public: f.bool('is_public', PUBLIC_CHANNELS.includes(channel)),
+      created_at: formatTime(createdAt),
+      thread_id: f.text('thread_id').trim() || id,
+      parent_id: f.text('parent_id').trim(),
+      author_kind: authorKind,
+      author_handle: handleOf(authorKind, f.text('author_handle'), context),
+      author_followers: f.int('author_followers', 0, 4_294_967_295),
+      customer_id: f.text('customer_id').trim(),
+      agent: f.text('agent').trim(),
+      is_automated: f.bool('is_automated', false),
+      text: f.text('text'),
+      lang: f.text('lang').trim().toLowerCase(),
+      topics: f.list('topics'),
+      csat: f.int('csat', 0, 100),
+      ingest_run_id: run.runId,
+    };
+    // A score the source supplies is kept; none means the run's scorer scores the text.
+    if (sentiment !== null) {
+      row.sentiment = sentiment;
+      row.sentiment_source = 'source';
+    }
+    await run.add('interactions', row);
+  },
+);
+
+const CUSTOMER_FIELDS = ['customer_id', 'name', 'email', 'phone', 'segment', 'lifecycle_stage', 'country', 'first_seen_at'] as const;
+
+export const customersSource = genericSource(
+  'customers',
+  'customers (extra columns become attributes; email and phone also become identities)',
+  { fields: CUSTOMER_FIELDS, required: ['customer_id'] },
+  async (f, record, context) => {
+    const { run } = context;
+    const customerId = f.text('customer_id', true).trim();
+    const emailRaw = f.text('email').trim();
+    const email = emailRaw === '' ? null : normaliseHandle('email', emailRaw);
+    if (emailRaw !== '' && email === null) throw new RowError(`email is not an e-mail address: ${JSON.stringify(emailRaw.slice(0, 40))}`);
+    const phoneRaw = f.text('phone').trim();
+    const phone = phoneRaw === '' ? null : normaliseHandle('phone', phoneRaw, context.mapping.defaultCountry);
+    const firstSeen = f.time('first_seen_at');
+    await run.add('customers', {
+      workspace_id: run.workspaceId,
+      customer_id: customerId,
+      name: f.text('name').trim(),
+      email: email ?? '',
+      segment: f.text('segment').trim(),
+      lifecycle_stage: f.text('lifecycle_stage').trim(),
+      country: f.text('country').trim().toUpperCase(),
+      first_seen_at: formatTime(firstSeen ?? 0),
+      attributes: record.extras(),
+      source: 'customers',
+    });
+    // A customer's address and number are handles their messages can be resolved by.
+    if (email) await run.addRelated('identities', { workspace_id: run.workspaceId, kind: 'email', handle: email, customer_id: customerId, followers: null });
+    if (phone) await run.addRelated('identities', { workspace_id: run.workspaceId, kind: 'phone', handle: phone, customer_id: customerId, followers: null });
+  },
+);
+
+export const identitiesSource = genericSource(
+  'identities',
+  'handles of customers per kind (email, phone, twitter, …), normalised',
+  { fields: ['kind', 'handle', 'customer_id', 'followers'], required: ['kind', 'handle', 'customer_id'] },
+  async (f, _record, context) => {
+    const { run } = context;
+    const kind = f.oneOf('kind', IDENTITY_KINDS);
+    const raw = f.text('handle', true);
+    const handle = normaliseHandle(kind, raw, context.mapping.defaultCountry);
+    if (handle === null) throw new RowError(`handle is not a valid ${kind}: ${JSON.stringify(raw.trim().slice(0, 40))}`);
+    await run.add('identities', {
+      workspace_id: run.workspaceId,
+      kind,
+      handle,
+      customer_id: f.text('customer_id', true).trim(),
+      followers: f.int('followers', 0, 4_294_967_295),
+    });
+  },
+);
+
+export const transactionsSource = genericSource(
+  'transactions',
+  'purchases, refunds and invoices',
+  {
+    fields: ['transaction_id', 'customer_id', 'occurred_at', 'kind', 'amount', 'currency'],
+    required: ['transaction_id', 'customer_id', 'occurred_at', 'amount'],
+  },
+  async (f, _record, context) => {
+    const { run } = context;
+    const currency = f.text('currency').trim().toUpperCase() || 'USD';
+    if (!/^[A-Z]{3}$/.test(currency)) throw new RowError(`currency is not an ISO 4217 code: ${JSON.stringify(currency.slice(0, 40))}`);
+    await run.add('transactions', {
+      workspace_id: run.workspaceId,
+      transaction_id: f.text('transaction_id', true).trim(),
+      customer_id: f.text('customer_id', true).trim(),
+      occurred_at: formatTime(f.time('occurred_at', true)),
+      kind: f.oneOf('kind', TRANSACTION_KINDS, 'purchase'),
+      amount: f.decimal('amount', true),
+      currency,
+      source: 'transactions',
+      ingest_run_id: run.runId,
+    });
+  },
+);
