@@ -1,11 +1,12 @@
 import { ConfigError } from '@resonance/sql';
 import { parseCommandArgs, UsageError, type Command } from './command';
 import { migrateCommand } from './commands/migrate';
+import { demoCommand } from './commands/demo';
 import { fitCommand } from './commands/fit';
 import { ingestCommand } from './commands/ingest';
 
 /** Every sub-command of `resonance`. A new command is one file in commands/ and one line here. */
-export const COMMANDS: Command[] = [migrateCommand, fitCommand, ingestCommand];
+export const COMMANDS: Command[] = [migrateCommand, fitCommand, ingestCommand, demoCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
