@@ -39,7 +39,8 @@ function main(): void {
   });
   const count = Number(values.customers);
   const seed = Number(values.seed);
-  if (!Number.isInteger(count) || count < 100) throw new Error(`--customers must be an integer >= 100, got ${values.customers}`);
+  if (!Number.isInteger(count) || count < 100)
+    throw new Error(`--customers must be an integer >= 100, got ${values.customers}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
 
   let start = process.hrtime.bigint();
@@ -83,8 +84,12 @@ function main(): void {
     Object.entries(p)
       .map(([k, v]) => `${k}=${(v as number).toPrecision(4)}`)
       .join(' ');
-  console.log(`  BG/NBD      true ${show(TRUE_BGNBD)}  fitted ${show(bgnbd.params)}  (se ${show(bgnbd.standardErrors)})`);
-  console.log(`  Gamma-Gamma true ${show(TRUE_SPEND)}  fitted ${show(gammaGamma.params)}  (se ${show(gammaGamma.standardErrors)})`);
+  console.log(
+    `  BG/NBD      true ${show(TRUE_BGNBD)}  fitted ${show(bgnbd.params)}  (se ${show(bgnbd.standardErrors)})`,
+  );
+  console.log(
+    `  Gamma-Gamma true ${show(TRUE_SPEND)}  fitted ${show(gammaGamma.params)}  (se ${show(gammaGamma.standardErrors)})`,
+  );
 
   // What `resonance fit` does between reading the summary and writing: fits plus every customer's predictions.
   start = process.hrtime.bigint();

@@ -36,7 +36,8 @@ export function toJson(fit: WorkspaceFit) {
   };
 }
 
-function toText(fit: WorkspaceFit): string {
+/** The human-readable report of a fit (also printed by the CDNOW benchmark). */
+export function formatFit(fit: WorkspaceFit): string {
   const lines = [
     `workspace ${fit.workspaceId}: ${fit.customers} customers, calibration to ${fit.calibrationEnd}, run ${fit.runId}`,
     `BG/NBD and Gamma-Gamma per segment (time unit: week; '${WORKSPACE_SEGMENT}' = whole workspace):`,
@@ -95,7 +96,7 @@ export const fitCommand: Command = {
       const fit = await withDatabase((db) =>
         fitWorkspace(db, { workspaceId, until, settings, ...(holdoutEnd !== undefined && { holdoutEnd }) }),
       );
-      process.stdout.write(`${values.json ? JSON.stringify(toJson(fit)) : toText(fit)}\n`);
+      process.stdout.write(`${values.json ? JSON.stringify(toJson(fit)) : formatFit(fit)}\n`);
       return 0;
     } catch (error) {
       // Bad dates, empty workspaces, unusable fits: the user's to fix, not a crash.
