@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import * as pipelines from '@resonance/pipelines';
+import { loadDemoWorkspace } from '@resonance/pipelines';
 import { createApiKey, describeClickHouseConfig, listApiKeys, namedQuery, type Database } from '@resonance/sql';
 import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -39,11 +39,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type DemoLoader = (
-  db: Database,
-  options?: { workspaceId?: string; customers?: number; seed?: number; now?: Date },
-) => Promise<{ workspaceId: string; customers: number; interactions: number; transactions: number; seconds: number }>;
-
 async function workspaceIds(db: Database): Promise<string[]> {
   const result = await db.client.query({ query: namedQuery('workspace/list'), format: 'JSONEachRow' });
   return (await result.json<{ workspace_id: string }>()).map((r) => r.workspace_id);
@@ -56,8 +51,6 @@ async function workspaceIds(db: Database): Promise<string[]> {
 async function prepareDemo(db: Database, customers: number, say: (line: string) => void): Promise<{ workspaceId: string; apiKey: string | null }> {
   let workspaces = await workspaceIds(db);
   if (workspaces.length === 0) {
-    const loadDemoWorkspace = (pipelines as { loadDemoWorkspace?: DemoLoader }).loadDemoWorkspace;
-    if (!loadDemoWorkspace) throw new Error('the demo generator (loadDemoWorkspace in @resonance/pipelines) is not available in this build');
     say(`Loading the demo workspace (${customers.toLocaleString('en-US')} customers)…`);
     const demo = await loadDemoWorkspace(db, { customers });
     say(
