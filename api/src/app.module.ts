@@ -4,11 +4,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthExceptionFilter } from './auth/auth.exception';
+import { CacheModule } from './cache/cache.module';
 import { ClockModule } from './common/clock.module';
 import { ErrorInterceptor } from './common/error.interceptor';
 import { formatError } from './common/format-error';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CustomersModule } from './customers/customers.module';
+import { DataModule } from './data/data.module';
 import { DatabaseModule } from './database/database.module';
 import { FilterExceptionFilter } from './filter/filter.exception';
 import { ComplexityPlugin } from './graphql/complexity.plugin';
@@ -16,6 +19,7 @@ import { DateTimeScalar } from './graphql/date-time.scalar';
 import { depthLimit } from './graphql/depth-limit.rule';
 import type { GraphQLContext, GraphQLRequest } from './graphql/graphql-context';
 import { OverviewModule } from './overview/overview.module';
+import { ResponseModule } from './response/response.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -44,7 +48,11 @@ export class AppModule {
           context: ({ req }: { req: GraphQLRequest }): GraphQLContext => ({ req }),
           formatError,
         }),
+        CacheModule,
+        CustomersModule,
+        DataModule,
         OverviewModule,
+        ResponseModule,
         WorkspaceModule,
       ],
       providers: [

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ResponseRepository } from './response.repository';
+import { ResponseResolver } from './response.resolver';
+import { ResponseService } from './response.service';
+
+@Module({ imports: [AuthModule], providers: [ResponseResolver, ResponseService, ResponseRepository] })
+export class ResponseModule {}
