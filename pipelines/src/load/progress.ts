@@ -15,9 +15,10 @@ export class Progress {
     private readonly fraction?: () => number | null,
   ) {}
 
-  start(): this {
+  /** Plain lines come every `intervalMs` (RESONANCE_PROGRESS_MS, default 5 s); a terminal is redrawn 5 times a second. */
+  start(intervalMs = Number(process.env.RESONANCE_PROGRESS_MS) || 5000): this {
     const tty = Boolean(this.out.isTTY);
-    this.timer = setInterval(() => this.draw(tty), tty ? 200 : 5000);
+    this.timer = setInterval(() => this.draw(tty), tty ? 200 : intervalMs);
     this.timer.unref();
     return this;
   }

@@ -1,7 +1,7 @@
 import type { IngestRun } from '../load/ingest-run';
 import { BrandDirectory } from '../transforms/brands';
 import { readCsv, type CsvRecord } from './csv';
-import { openInput, readTextChunks, type InputFile } from './input';
+import { InputError, openInput, readTextChunks, type InputFile } from './input';
 import { readLines, type TextLine } from './lines';
 import type { Mapping } from './mapping';
 
@@ -66,4 +66,50 @@ export function createContext(run: IngestRun, mapping: Mapping, limits: SourceLi
     limits,
     brands: () => (brands ??= BrandDirectory.load(run.db, run.workspaceId)),
   };
+}
+
+export interface JsonDocument {
+  line: number;
+  raw: string;
+  value: unknown;
+  error: string | null;
+}
+
+/**
+ * JSON documents of an export file: one per line (NDJSON, as API collectors write pages), or a
+ * single pretty-printed document. The single document is read whole, bounded by maxLineBytes,
+ * since a JSON value cannot be validated before its end.
+ */
+export async function* jsonDocuments(file: InputFile, context: SourceContext): AsyncGenerator<JsonDocument> {
+  const lines = textLines(file, context);
+  const first = await lines.next();
+  if (first.done) return;
+  const head = first.value;
+  const parsedHead = head.error ? null : parseJson(head.text);
+  if (parsedHead && 'error' in parsedHead && /^\s*[[{]/.test(head.text)) {
+    // Not a document on its own line: the file is one multi-line document.
+    const parts = [head.text];
+    let size = head.text.length;
+    for await (const line of lines) {
+      if (line.error) throw new InputError(`${file.path}: line ${line.line}: ${line.error}`);
+      size += line.text.length + 1;
+      if (size > context.limits.maxLineBytes) {
+        throw new InputError(`${file.path}: a pretty-printed JSON document larger than ${context.limits.maxLineBytes} bytes; write one JSON document per line`);
+      }
+      parts.push(line.text);
+    }
+    const raw = parts.join('\n');
+    const parsed = parseJson(raw);
+    yield 'error' in parsed ? { line: head.line, raw, value: null, error: parsed.error } : { line: head.line, raw, value: parsed.value, error: null };
+    return;
+  }
+  const toDocument = (line: TextLine): JsonDocument => {
+    if (line.error) return { line: line.line, raw: line.text, value: null, error: line.error };
+    const parsed = parseJson(line.text);
+    return 'error' in parsed
+      ? { line: line.line, raw: line.text, value: null, error: parsed.error }
+      : { line: line.line, raw: line.text, value: parsed.value, error: null };
+  };
+  yield toDocument(head);
+  for await (const line of lines) yield toDocument(line);
 }

@@ -24,8 +24,9 @@ export function isIdentityKind(kind: string): kind is IdentityKind {
  */
 export function toE164(raw: string, defaultCountry?: string): string | null {
   const trimmed = raw.trim();
-  if (!/^[+\d][\d\s().\-/]*$/.test(trimmed)) return null;
-  let digits = trimmed.replace(/[\s().\-/]/g, '');
+  if (!/^[+\d(][\d\s().\-/]*$/.test(trimmed)) return null;
+  // "+44 (0)20 …": the bracketed trunk 0 is dialled only from inside the country.
+  let digits = trimmed.replace(/\(0\)/g, '').replace(/[\s().\-/]/g, '');
   if (digits.startsWith('+')) digits = digits.slice(1);
   else if (digits.startsWith('00')) digits = digits.slice(2);
   else {

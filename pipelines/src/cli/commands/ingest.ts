@@ -42,7 +42,8 @@ export const ingestCommand: Command = {
       };
       let summary;
       try {
-        summary = await loadFiles(db, source, paths, { workspaceId, mapping, scorer: defaultScorer(), onStart });
+        const batchRows = Number(process.env.RESONANCE_INGEST_BATCH_ROWS) || undefined;
+        summary = await loadFiles(db, source, paths, { workspaceId, mapping, scorer: defaultScorer(), onStart, ...(batchRows ? { batchRows } : {}) });
       } catch (error) {
         // A file that cannot be opened fails before the run starts: nothing was written.
         if (error instanceof InputError) {
