@@ -9,6 +9,7 @@ import {
   type GammaGammaParams,
 } from '@resonance/pipelines';
 import { parseArgs } from 'node:util';
+import { endToEnd } from './end-to-end';
 import { naiveFitBgNbd } from './naive';
 import { simulateCustomers } from './simulate';
 
@@ -17,7 +18,9 @@ import { simulateCustomers } from './simulate';
  * customers from known BG/NBD + Gamma-Gamma parameters (the CDNOW estimates), times the fit the
  * `resonance fit` command runs after its SQL summary, and in the same run a naive
  * one-term-per-customer fit of the same data, for the ratio.
- *   node bench/dist/clv/main.js [--customers N] [--seed S] [--skip-naive] [--continuous]
+ *   node bench/dist/clv/main.js [--customers N] [--seed S] [--skip-naive] [--continuous] [--sql]
+ * --sql also runs the whole `resonance fit` on the same customers' purchases in a fresh embedded
+ * ClickHouse: SQL summary, fit, and writing model_runs and customer_value.
  * --continuous keeps exact purchase times (no whole days): the fit should then recover the true
  * parameters within a few standard errors.
  */
@@ -28,13 +31,14 @@ function seconds(since: bigint): number {
   return Number(process.hrtime.bigint() - since) / 1e9;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       customers: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '20050101' },
       'skip-naive': { type: 'boolean', default: false },
       continuous: { type: 'boolean', default: false },
+      sql: { type: 'boolean', default: false },
     },
   });
   const count = Number(values.customers);
@@ -116,6 +120,18 @@ function main(): void {
         `${(naiveSeconds / naive.evaluations / (bgSeconds / bgnbd.evaluations)).toFixed(1)}x`,
     );
   }
+
+  if (values.sql) {
+    const e2e = await endToEnd(count, TRUE_BGNBD, TRUE_SPEND, seed);
+    console.log(
+      `resonance fit end to end on ${e2e.transactions} transactions (embedded ClickHouse): SQL summary ` +
+        `${e2e.summary.toFixed(2)} s, fit + predictions ${e2e.fit.toFixed(2)} s, writing model_runs + customer_value ` +
+        `${e2e.write.toFixed(2)} s, total ${(e2e.summary + e2e.fit + e2e.write).toFixed(2)} s (loading the transactions ${e2e.load.toFixed(2)} s)`,
+    );
+  }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

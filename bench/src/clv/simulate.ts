@@ -62,7 +62,14 @@ export function simulateCustomers(
   count: number,
   bgnbd: BgNbdParams,
   spend: GammaGammaParams,
-  options: { seed: number; calibrationWeeks: number; entryWeeks: number; continuous?: boolean },
+  options: {
+    seed: number;
+    calibrationWeeks: number;
+    entryWeeks: number;
+    continuous?: boolean;
+    /** Every purchase: the customer, its day from the period start, its value. */
+    onPurchase?: (customer: number, day: number, value: number) => void;
+  },
 ): Simulation {
   const random = new SeededRandom(options.seed);
   const customers: CustomerSummary[] = new Array(count);
@@ -82,6 +89,7 @@ export function simulateCustomers(
     let dayValue = 0;
     let total = random.gamma(spend.p, nu);
     transactions++;
+    options.onPurchase?.(i, entryDay, total);
     for (;;) {
       t += -Math.log(random.open()) / lambda;
       if (!(t <= tDays)) break;
@@ -90,6 +98,7 @@ export function simulateCustomers(
       const value = random.gamma(spend.p, nu);
       transactions++;
       total += value;
+      options.onPurchase?.(i, entryDay + day, value);
       if (day === lastDay && repeatDays > 0) {
         dayValue += value;
       } else if (day !== 0) {
