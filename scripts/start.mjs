@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,21 +70,31 @@ const workspaces = ['sql', 'pipelines', 'api'];
 const staleWorkspace = workspaces.find((w) => {
   const entry = w === 'api' ? 'api/dist/main.js' : `${w}/dist/index.js`;
   const built = oldest([`${w}/dist/.tsbuildinfo`]);
-  return built === 0 || !fs.existsSync(path.join(root, entry)) || newest(['tsconfig.base.json', `${w}/src`, `${w}/tsconfig.json`, `${w}/package.json`], isTest) > built;
+  return (
+    built === 0 ||
+    !fs.existsSync(path.join(root, entry)) ||
+    newest(['tsconfig.base.json', `${w}/src`, `${w}/tsconfig.json`, `${w}/package.json`], isTest) > built
+  );
 });
 if (staleWorkspace) {
-  if (!run(`Compiling TypeScript (${staleWorkspace} changed: tsc -b api)`, 'npx', ['tsc', '-b', 'api'])) process.exit(1);
+  if (!run(`Compiling TypeScript (${staleWorkspace} changed: tsc -b api)`, 'npx', ['tsc', '-b', 'api']))
+    process.exit(1);
 } else {
   say('TypeScript build is up to date');
 }
 
 // 2. The dashboard. Without it the api still runs and / says how to build it, so a failed
 // dashboard build is reported, not fatal.
-const webSources = newest(['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/package.json'], isTest);
+const webSources = newest(
+  ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/package.json'],
+  isTest,
+);
 const webOutput = oldest(['web/dist/index.html']);
 if (webOutput === 0 || webSources > webOutput) {
   if (!run('Building the dashboard (npm run build -w web)', 'npm', ['run', 'build', '-w', 'web'])) {
-    say('continuing without a fresh dashboard build: the api serves the previous build, or a page saying how to build it');
+    say(
+      'continuing without a fresh dashboard build: the api serves the previous build, or a page saying how to build it',
+    );
   }
 } else {
   say('Dashboard build is up to date');

@@ -48,7 +48,11 @@ async function workspaceIds(db: Database): Promise<string[]> {
  * With the demo on: loads the demo workspace into a database without workspaces, and creates an
  * admin key for it when it has no active key (first run, or a first run that stopped before).
  */
-async function prepareDemo(db: Database, customers: number, say: (line: string) => void): Promise<{ workspaceId: string; apiKey: string | null }> {
+async function prepareDemo(
+  db: Database,
+  customers: number,
+  say: (line: string) => void,
+): Promise<{ workspaceId: string; apiKey: string | null }> {
   let workspaces = await workspaceIds(db);
   if (workspaces.length === 0) {
     say(`Loading the demo workspace (${customers.toLocaleString('en-US')} customers)…`);

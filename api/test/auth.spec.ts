@@ -6,19 +6,62 @@ import { graphql, startTestServer } from './support/test-server';
 const OVERVIEW = /* GraphQL */ `
   query Overview($filter: Filter!) {
     overview(filter: $filter) {
-      period { from to }
-      current { inbound replied responseRate pending missed botReplied frtP50Seconds frtP90Seconds netSentiment
-                amplifiedNegativeReach activeCustomers historicalValue }
-      previous { inbound }
-      trend { bucket inbound }
+      period {
+        from
+        to
+      }
+      current {
+        inbound
+        replied
+        responseRate
+        pending
+        missed
+        botReplied
+        frtP50Seconds
+        frtP90Seconds
+        netSentiment
+        amplifiedNegativeReach
+        activeCustomers
+        historicalValue
+      }
+      previous {
+        inbound
+      }
+      trend {
+        bucket
+        inbound
+      }
     }
   }
 `;
 const WORKSPACE = /* GraphQL */ `
-  query { workspace { id name currency brands { brand isOwn } segments channels dataFrom dataTo } }
+  query {
+    workspace {
+      id
+      name
+      currency
+      brands {
+        brand
+        isOwn
+      }
+      segments
+      channels
+      dataFrom
+      dataTo
+    }
+  }
 `;
 const BOTH = /* GraphQL */ `
-  query Both($filter: Filter!) { workspace { id } overview(filter: $filter) { current { inbound } } }
+  query Both($filter: Filter!) {
+    workspace {
+      id
+    }
+    overview(filter: $filter) {
+      current {
+        inbound
+      }
+    }
+  }
 `;
 const filter = { from: ACME_PERIOD.from.toISOString(), to: ACME_PERIOD.to.toISOString() };
 
@@ -31,7 +74,16 @@ interface OverviewData {
   };
 }
 interface WorkspaceData {
-  workspace: { id: string; name: string; currency: string; brands: { brand: string }[]; segments: string[]; channels: string[]; dataFrom: string; dataTo: string };
+  workspace: {
+    id: string;
+    name: string;
+    currency: string;
+    brands: { brand: string }[];
+    segments: string[];
+    channels: string[];
+    dataFrom: string;
+    dataTo: string;
+  };
 }
 
 let server: RunningServer;
@@ -94,8 +146,16 @@ describe('workspace isolation', () => {
     const { current, previous, period, trend } = body.data!.overview;
     expect(period).toEqual({ from: '2025-03-08T00:00:00.000Z', to: '2025-03-15T00:00:00.000Z' });
     // The real clock is long after the fixture: nothing is pending any more.
-    const { pending, missed, frtP50Seconds, frtP90Seconds, responseRate, historicalValue, ...rest } = acmeExpected.current;
-    expect(current).toMatchObject({ ...rest, pending: 0, missed: missed + pending, frtP50Seconds, frtP90Seconds, responseRate });
+    const { pending, missed, frtP50Seconds, frtP90Seconds, responseRate, historicalValue, ...rest } =
+      acmeExpected.current;
+    expect(current).toMatchObject({
+      ...rest,
+      pending: 0,
+      missed: missed + pending,
+      frtP50Seconds,
+      frtP90Seconds,
+      responseRate,
+    });
     expect(current.historicalValue).toBeCloseTo(historicalValue, 9);
     expect(previous.inbound).toBe(acmeExpected.previous.inbound);
     expect(trend.map((t) => t.inbound)).toEqual(acmeExpected.trend.map((t) => t[1]));
@@ -107,15 +167,30 @@ describe('workspace isolation', () => {
     const { current, previous } = body.data!.overview;
     expect(current).toMatchObject(betaExpected);
     expect(previous.inbound).toBe(0);
-    const asked = await graphql<OverviewData>(server.url, OVERVIEW, { filter: { ...filter, brands: ['acme', 'rival'] } }, keys.beta);
+    const asked = await graphql<OverviewData>(
+      server.url,
+      OVERVIEW,
+      { filter: { ...filter, brands: ['acme', 'rival'] } },
+      keys.beta,
+    );
     // No message of beta's is about acme or rival; transactions are not per brand, and they are beta's own.
-    expect(asked.body.data!.overview.current).toMatchObject({ inbound: 0, amplifiedNegativeReach: 0, activeCustomers: 1, historicalValue: 5000 });
+    expect(asked.body.data!.overview.current).toMatchObject({
+      inbound: 0,
+      amplifiedNegativeReach: 0,
+      activeCustomers: 1,
+      historicalValue: 5000,
+    });
   });
 
   it('workspace describes the key holder only', async () => {
     const acme = (await graphql<WorkspaceData>(server.url, WORKSPACE, {}, keys.acme)).body.data!.workspace;
     const beta = (await graphql<WorkspaceData>(server.url, WORKSPACE, {}, keys.beta)).body.data!.workspace;
-    expect(acme).toMatchObject({ id: 'acme', name: 'Acme Corp', segments: ['consumer', 'enterprise', 'smb'], dataTo: '2025-03-14T20:00:00.000Z' });
+    expect(acme).toMatchObject({
+      id: 'acme',
+      name: 'Acme Corp',
+      segments: ['consumer', 'enterprise', 'smb'],
+      dataTo: '2025-03-14T20:00:00.000Z',
+    });
     expect(beta).toEqual({
       id: 'beta',
       name: 'Beta GmbH',
@@ -141,13 +216,22 @@ describe('errors', () => {
   });
 
   it('a DateTime without a time zone is BAD_USER_INPUT', async () => {
-    const { body } = await graphql(server.url, OVERVIEW, { filter: { ...filter, from: '2025-03-08T00:00:00' } }, keys.acme);
+    const { body } = await graphql(
+      server.url,
+      OVERVIEW,
+      { filter: { ...filter, from: '2025-03-08T00:00:00' } },
+      keys.acme,
+    );
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('an operation over the complexity budget is refused before it runs', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => `o${i}: overview(filter: $filter) { current { inbound replied pending missed } previous { inbound replied pending missed } trend { bucket inbound responseRate netSentiment } }`);
+    const many = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `o${i}: overview(filter: $filter) { current { inbound replied pending missed } previous { inbound replied pending missed } trend { bucket inbound responseRate netSentiment } }`,
+    );
     const { body } = await graphql(server.url, `query($filter: Filter!) { ${many.join('\n')} }`, { filter }, keys.acme);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

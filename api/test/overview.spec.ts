@@ -38,7 +38,10 @@ describe('overview on the acme fixture', () => {
   it('computes every figure of the period and the previous period as worked out by hand', async () => {
     const overview = await service(ACME_NOW).overview('acme', { ...ACME_PERIOD });
     expect(overview.period).toEqual(ACME_PERIOD);
-    expect(overview.comparePeriod).toEqual({ from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-08T00:00:00Z') });
+    expect(overview.comparePeriod).toEqual({
+      from: new Date('2025-03-01T00:00:00Z'),
+      to: new Date('2025-03-08T00:00:00Z'),
+    });
     expectFigures(overview.current, acmeExpected.current);
     expectFigures(overview.previous, acmeExpected.previous);
   });
@@ -83,17 +86,40 @@ describe('overview on the acme fixture', () => {
   });
 
   it('compares with any earlier period of the same length', async () => {
-    const overview = await service(ACME_NOW).overview('acme', { ...ACME_PERIOD, compareFrom: new Date('2025-02-01T00:00:00Z') });
-    expect(overview.comparePeriod).toEqual({ from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-02-08T00:00:00Z') });
-    expect(overview.previous).toMatchObject({ inbound: 0, replied: 0, responseRate: null, frtP50Seconds: null, netSentiment: null, historicalValue: 0 });
+    const overview = await service(ACME_NOW).overview('acme', {
+      ...ACME_PERIOD,
+      compareFrom: new Date('2025-02-01T00:00:00Z'),
+    });
+    expect(overview.comparePeriod).toEqual({
+      from: new Date('2025-02-01T00:00:00Z'),
+      to: new Date('2025-02-08T00:00:00Z'),
+    });
+    expect(overview.previous).toMatchObject({
+      inbound: 0,
+      replied: 0,
+      responseRate: null,
+      frtP50Seconds: null,
+      netSentiment: null,
+      historicalValue: 0,
+    });
     expectFigures(overview.current, acmeExpected.current);
   });
 
   it('returns empty figures, not errors, for a workspace without data', async () => {
     const { current, trend } = await service(ACME_NOW).overview('nobody', { ...ACME_PERIOD });
     expect(current).toEqual({
-      inbound: 0, replied: 0, responseRate: null, pending: 0, missed: 0, botReplied: 0, frtP50Seconds: null,
-      frtP90Seconds: null, netSentiment: null, amplifiedNegativeReach: 0, activeCustomers: 0, historicalValue: 0,
+      inbound: 0,
+      replied: 0,
+      responseRate: null,
+      pending: 0,
+      missed: 0,
+      botReplied: 0,
+      frtP50Seconds: null,
+      frtP90Seconds: null,
+      netSentiment: null,
+      amplifiedNegativeReach: 0,
+      activeCustomers: 0,
+      historicalValue: 0,
     });
     expect(trend.every((p) => p.inbound === 0)).toBe(true);
   });
@@ -104,7 +130,9 @@ describe('overview on the acme fixture', () => {
     ['an overlapping compare period', { compareFrom: new Date('2025-03-05T00:00:00Z') }],
     ['an unknown channel', { channels: ['carrier-pigeon'] }],
   ])('refuses %s before querying', async (_name, change) => {
-    await expect(service(ACME_NOW).overview('acme', { ...ACME_PERIOD, ...change })).rejects.toBeInstanceOf(FilterException);
+    await expect(service(ACME_NOW).overview('acme', { ...ACME_PERIOD, ...change })).rejects.toBeInstanceOf(
+      FilterException,
+    );
   });
 });
 

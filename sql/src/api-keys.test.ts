@@ -16,7 +16,9 @@ describe('API keys', () => {
   it('creates a key whose secret names it, and stores only its hash', async () => {
     const { keyId, secret } = await createApiKey(db, { workspaceId: 'ws1', role: 'analyst', name: 'reporting' });
     expect(secret).toMatch(new RegExp(`^rk_${keyId}_[A-Za-z0-9_-]{43}$`));
-    const raw = await (await db.client.query({ query: 'SELECT * FROM api_keys FINAL', format: 'JSONEachRow' })).json<Record<string, unknown>>();
+    const raw = await (
+      await db.client.query({ query: 'SELECT * FROM api_keys FINAL', format: 'JSONEachRow' })
+    ).json<Record<string, unknown>>();
     expect(JSON.stringify(raw)).not.toContain(secret.slice(20));
     const found = await findApiKey(db, secret);
     expect(found).toMatchObject({ keyId, workspaceId: 'ws1', role: 'analyst', name: 'reporting', revokedAt: null });

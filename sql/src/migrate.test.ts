@@ -44,7 +44,17 @@ describe('migrate', () => {
     const first = await migrate(db);
     expect(first).toEqual({ applied: all, skipped: [] });
     const created = await tables(db);
-    for (const table of ['workspaces', 'brands', 'api_keys', 'customers', 'interactions', 'engagement', 'transactions', 'ingest_runs', 'rejects']) {
+    for (const table of [
+      'workspaces',
+      'brands',
+      'api_keys',
+      'customers',
+      'interactions',
+      'engagement',
+      'transactions',
+      'ingest_runs',
+      'rejects',
+    ]) {
       expect(created).toContain(table);
     }
     const second = await migrate(db);
@@ -55,7 +65,10 @@ describe('migrate', () => {
   it('refuses a migration edited after it was applied', async () => {
     const dir = path.join(scratch, 'edited');
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, '0001_probe.sql'), 'CREATE TABLE IF NOT EXISTS probe (id UInt8) ENGINE = MergeTree ORDER BY id;\n');
+    fs.writeFileSync(
+      path.join(dir, '0001_probe.sql'),
+      'CREATE TABLE IF NOT EXISTS probe (id UInt8) ENGINE = MergeTree ORDER BY id;\n',
+    );
     // schema_migrations already holds the real migrations: only 0001_probe is new here.
     expect((await migrate(db, dir)).applied).toEqual(['0001_probe']);
     fs.appendFileSync(path.join(dir, '0001_probe.sql'), '-- an edit\n');

@@ -19,7 +19,10 @@ export class ErrorInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         if (error instanceof GraphQLError || error instanceof DomainException) throw error;
         const where = `${context.getClass().name}.${context.getHandler().name}`;
-        this.logger.error(`${where} failed: ${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined);
+        this.logger.error(
+          `${where} failed: ${error instanceof Error ? error.message : String(error)}`,
+          error instanceof Error ? error.stack : undefined,
+        );
         throw apiError(INTERNAL_MESSAGE, ApiErrorCode.INTERNAL_SERVER_ERROR);
       }),
     );

@@ -25,13 +25,23 @@ const logger = new Logger('GraphQL');
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
-  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const base = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
   if (code !== undefined && CLIENT_CODES.has(code)) {
     const reason = formatted.extensions?.reason;
-    return { message: formatted.message, ...base, extensions: { code, ...(typeof reason === 'string' ? { reason } : {}) } };
+    return {
+      message: formatted.message,
+      ...base,
+      extensions: { code, ...(typeof reason === 'string' ? { reason } : {}) },
+    };
   }
   if (code !== ApiErrorCode.INTERNAL_SERVER_ERROR || formatted.message !== INTERNAL_MESSAGE) {
-    const original = error instanceof Error && 'originalError' in error && error.originalError instanceof Error ? error.originalError : error;
+    const original =
+      error instanceof Error && 'originalError' in error && error.originalError instanceof Error
+        ? error.originalError
+        : error;
     logger.error(`unexpected error: ${formatted.message}`, original instanceof Error ? original.stack : undefined);
   }
   return { message: INTERNAL_MESSAGE, ...base, extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR } };

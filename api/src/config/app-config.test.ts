@@ -11,7 +11,10 @@ describe('AppConfig', () => {
   });
 
   it('reads the environment', () => {
-    const config = AppConfig.fromEnv({ PORT: '0', RESONANCE_DEMO: 'off', RESONANCE_WEB_DIST: 'www', CLICKHOUSE_URL: 'http://ch:8123' }, '/srv');
+    const config = AppConfig.fromEnv(
+      { PORT: '0', RESONANCE_DEMO: 'off', RESONANCE_WEB_DIST: 'www', CLICKHOUSE_URL: 'http://ch:8123' },
+      '/srv',
+    );
     expect(config).toMatchObject({ port: 0, demo: false, webDist: '/srv/www' });
     expect(config.clickhouse.mode).toBe('server');
   });

@@ -1,12 +1,19 @@
 import * as path from 'node:path';
-import { CLICKHOUSE_VARIABLES, ConfigError, loadClickHouseConfig, type ClickHouseConfig, type ConfigVariable } from '@resonance/sql';
+import {
+  CLICKHOUSE_VARIABLES,
+  ConfigError,
+  loadClickHouseConfig,
+  type ClickHouseConfig,
+  type ConfigVariable,
+} from '@resonance/sql';
 
 /** Every environment variable the api reads, with what it is for; the README lists them from here. */
 export const API_VARIABLES: readonly ConfigVariable[] = [
   { name: 'PORT', description: 'HTTP port of the api and dashboard (0: any free port).', default: '3000' },
   {
     name: 'RESONANCE_DEMO',
-    description: 'on: load the demo workspace into an empty data directory at boot and create its admin key. off: serve what is there.',
+    description:
+      'on: load the demo workspace into an empty data directory at boot and create its admin key. off: serve what is there.',
     default: 'on',
   },
   { name: 'RESONANCE_DEMO_CUSTOMERS', description: 'Size of the demo workspace, in customers.', default: '50000' },
@@ -61,7 +68,9 @@ export class AppConfig {
     let demo = true;
     if (OFF.has(demoRaw)) demo = false;
     else if (!ON.has(demoRaw)) problems.push(`RESONANCE_DEMO must be on or off, got "${env.RESONANCE_DEMO}"`);
-    const webDist = env.RESONANCE_WEB_DIST?.trim() ? path.resolve(cwd, env.RESONANCE_WEB_DIST.trim()) : DEFAULT_WEB_DIST;
+    const webDist = env.RESONANCE_WEB_DIST?.trim()
+      ? path.resolve(cwd, env.RESONANCE_WEB_DIST.trim())
+      : DEFAULT_WEB_DIST;
     let clickhouse: ClickHouseConfig | undefined;
     try {
       clickhouse = loadClickHouseConfig(env, cwd);

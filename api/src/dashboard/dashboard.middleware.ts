@@ -32,7 +32,11 @@ export function dashboardFallback(distDir: string, graphqlPath: string) {
         return;
       }
       // The shell must never be cached: it names the current hashed asset files.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-length': html.length });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        'content-length': html.length,
+      });
       res.end(req.method === 'HEAD' ? undefined : html);
     });
   };

@@ -29,19 +29,28 @@ function present(values: string[] | null | undefined): string[] | undefined {
 export function resolveFilter(input: FilterInput): ResolvedFilter {
   const { from, to } = input;
   if (from.getTime() >= to.getTime()) {
-    throw new FilterException(`The period is empty: from (${from.toISOString()}) must be before to (${to.toISOString()})`, FilterExceptionCode.EMPTY_PERIOD);
+    throw new FilterException(
+      `The period is empty: from (${from.toISOString()}) must be before to (${to.toISOString()})`,
+      FilterExceptionCode.EMPTY_PERIOD,
+    );
   }
   const limit = new Date(from);
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_PERIOD_YEARS);
   if (to.getTime() > limit.getTime()) {
-    throw new FilterException(`The period is longer than ${MAX_PERIOD_YEARS} years`, FilterExceptionCode.PERIOD_TOO_LONG);
+    throw new FilterException(
+      `The period is longer than ${MAX_PERIOD_YEARS} years`,
+      FilterExceptionCode.PERIOD_TOO_LONG,
+    );
   }
   const length = to.getTime() - from.getTime();
   const compareFrom = input.compareFrom ?? new Date(from.getTime() - length);
   const comparePeriod = { from: compareFrom, to: new Date(compareFrom.getTime() + length) };
   // Overlapping periods would count the same messages in both; queries classify each row once.
   if (comparePeriod.from.getTime() < to.getTime() && comparePeriod.to.getTime() > from.getTime()) {
-    throw new FilterException('The compare period overlaps the period: compareFrom must be at least one period length away from from', FilterExceptionCode.COMPARE_OVERLAPS);
+    throw new FilterException(
+      'The compare period overlaps the period: compareFrom must be at least one period length away from from',
+      FilterExceptionCode.COMPARE_OVERLAPS,
+    );
   }
   const analytics: AnalyticsFilter = { from, to };
   const brands = present(input.brands);

@@ -17,7 +17,8 @@ function parse(value: unknown): Date {
   // Date.parse rolls 2025-02-30 over to March; a calendar date must exist.
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const time = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth ? Date.parse(value) : NaN;
-  if (Number.isNaN(time)) throw new GraphQLError(`DateTime "${value}" is not a valid date`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (Number.isNaN(time))
+    throw new GraphQLError(`DateTime "${value}" is not a valid date`, { extensions: { code: 'BAD_USER_INPUT' } });
   if (time < MIN || time >= MAX) {
     throw new GraphQLError(`DateTime "${value}" is outside 1900…2299`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
@@ -35,7 +36,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parse,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('DateTime must be a string', { extensions: { code: 'BAD_USER_INPUT' } });
     return parse(ast.value);
   },
 });

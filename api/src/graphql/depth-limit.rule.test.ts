@@ -13,7 +13,9 @@ function errors(query: string, max: number): string[] {
 describe('depthLimit', () => {
   it('allows operations up to the limit and refuses deeper ones', () => {
     expect(errors('{ node { child { name } } }', 3)).toEqual([]);
-    expect(errors('{ node { child { child { name } } } }', 3)).toEqual(['Query is nested 4 levels deep; the maximum is 3']);
+    expect(errors('{ node { child { child { name } } } }', 3)).toEqual([
+      'Query is nested 4 levels deep; the maximum is 3',
+    ]);
   });
 
   it('counts fragments and inline fragments at the depth they are spread', () => {

@@ -64,7 +64,12 @@ export class OverviewRepository {
   }
 
   /** Inbound-message KPIs for the period and the compare period; a period without messages has no row. */
-  async interactionKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange, now: Date): Promise<InteractionKpiRow[]> {
+  async interactionKpis(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    compare: TimeRange,
+    now: Date,
+  ): Promise<InteractionKpiRow[]> {
     const where = interactionFilter(filter, 'i.');
     return this.rows(withFilter(namedQuery('overview/interaction_kpis'), where), {
       ...this.periodParams(workspaceId, filter, compare),
@@ -77,8 +82,16 @@ export class OverviewRepository {
   async valueKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): Promise<ValueKpiRow[]> {
     const interactions = interactionFilter(filter);
     const customers = customerFilter(filter);
-    const sql = withFilter(withFilter(namedQuery('overview/value_kpis'), interactions), customers, '/*customer_filter*/');
-    return this.rows(sql, { ...this.periodParams(workspaceId, filter, compare), ...interactions.params, ...customers.params });
+    const sql = withFilter(
+      withFilter(namedQuery('overview/value_kpis'), interactions),
+      customers,
+      '/*customer_filter*/',
+    );
+    return this.rows(sql, {
+      ...this.periodParams(workspaceId, filter, compare),
+      ...interactions.params,
+      ...customers.params,
+    });
   }
 
   /** Per-bucket counts over the period; buckets without messages are absent. */

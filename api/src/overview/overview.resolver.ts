@@ -12,7 +12,10 @@ export class OverviewResolver {
   constructor(private readonly overviewService: OverviewService) {}
 
   @Query(() => Overview, { description: "KPIs of the filter's period and its compare period, and the period's trend." })
-  overview(@CurrentWorkspace() workspaceId: string, @Args('filter', { type: () => FilterInput }) filter: FilterInput): Promise<Overview> {
+  overview(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+  ): Promise<Overview> {
     return this.overviewService.overview(workspaceId, filter);
   }
 }

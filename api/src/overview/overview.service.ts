@@ -5,7 +5,13 @@ import { count, finiteOrNull, netSentiment, responseRate } from '../common/metri
 import type { FilterInput } from '../filter/dto/filter.input';
 import { resolveFilter } from '../filter/resolve-filter';
 import type { Overview, OverviewFigures, TrendPoint } from './dto/overview.model';
-import { OverviewRepository, type InteractionKpiRow, type PeriodName, type TrendRow, type ValueKpiRow } from './overview.repository';
+import {
+  OverviewRepository,
+  type InteractionKpiRow,
+  type PeriodName,
+  type TrendRow,
+  type ValueKpiRow,
+} from './overview.repository';
 import { bucketStarts, chooseBucket } from './trend-buckets';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 

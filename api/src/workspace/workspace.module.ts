@@ -5,7 +5,8 @@ import { WorkspaceResolver } from './workspace.resolver';
 import { WorkspaceService } from './workspace.service';
 
 @Module({
-  imports: [AuthModule], providers: [WorkspaceResolver, WorkspaceService, WorkspaceRepository],
+  imports: [AuthModule],
+  providers: [WorkspaceResolver, WorkspaceService, WorkspaceRepository],
   exports: [WorkspaceRepository],
 })
 export class WorkspaceModule {}

@@ -10,7 +10,9 @@ import { WorkspaceService } from './workspace.service';
 export class WorkspaceResolver {
   constructor(private readonly workspaceService: WorkspaceService) {}
 
-  @Query(() => Workspace, { description: "The caller's workspace: settings, brands, segments, channels and data range." })
+  @Query(() => Workspace, {
+    description: "The caller's workspace: settings, brands, segments, channels and data range.",
+  })
   workspace(@CurrentWorkspace() workspaceId: string): Promise<Workspace> {
     return this.workspaceService.workspace(workspaceId);
   }

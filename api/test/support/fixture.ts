@@ -1,5 +1,11 @@
 import { IngestRun } from '@resonance/pipelines';
-import { toClickHouseTime, type Channel, type Database, type InteractionRow, type TransactionKind } from '@resonance/sql';
+import {
+  toClickHouseTime,
+  type Channel,
+  type Database,
+  type InteractionRow,
+  type TransactionKind,
+} from '@resonance/sql';
 
 /**
  * A small workspace whose every Overview figure is worked out by hand below (acmeExpected). The
@@ -93,7 +99,12 @@ function outbound(workspaceId: string, run: IngestRun, r: Reply): Record<string,
   return { ...row };
 }
 
-async function settings(db: Database, workspaceId: string, name: string, brands: { brand: string; name: string; isOwn: boolean }[]) {
+async function settings(
+  db: Database,
+  workspaceId: string,
+  name: string,
+  brands: { brand: string; name: string; isOwn: boolean }[],
+) {
   await db.client.insert({
     table: 'workspaces',
     format: 'JSONEachRow',
@@ -102,7 +113,13 @@ async function settings(db: Database, workspaceId: string, name: string, brands:
   await db.client.insert({
     table: 'brands',
     format: 'JSONEachRow',
-    values: brands.map((b) => ({ workspace_id: workspaceId, brand: b.brand, name: b.name, is_own: b.isOwn, handles: [b.brand] })),
+    values: brands.map((b) => ({
+      workspace_id: workspaceId,
+      brand: b.brand,
+      name: b.name,
+      is_own: b.isOwn,
+      handles: [b.brand],
+    })),
   });
 }
 
@@ -126,7 +143,15 @@ async function customers(db: Database, workspaceId: string, segments: Record<str
   });
 }
 
-function transaction(workspaceId: string, run: IngestRun, id: string, customer: string, at: string, kind: TransactionKind, amount: string) {
+function transaction(
+  workspaceId: string,
+  run: IngestRun,
+  id: string,
+  customer: string,
+  at: string,
+  kind: TransactionKind,
+  amount: string,
+) {
   return {
     workspace_id: workspaceId,
     transaction_id: id,
@@ -150,7 +175,15 @@ export async function loadAcme(db: Database, workspaceId = 'acme'): Promise<void
     { brand: 'acme', name: 'Acme', isOwn: true },
     { brand: 'rival', name: 'Rival Inc', isOwn: false },
   ]);
-  await customers(db, workspaceId, { c1: 'enterprise', c2: 'consumer', c3: 'consumer', c4: 'smb', c5: 'consumer', c6: 'smb', c10: 'consumer' });
+  await customers(db, workspaceId, {
+    c1: 'enterprise',
+    c2: 'consumer',
+    c3: 'consumer',
+    c4: 'smb',
+    c5: 'consumer',
+    c6: 'smb',
+    c10: 'consumer',
+  });
   const run = await IngestRun.start(db, workspaceId, 'fixture', ['acme-1']);
   const messages: Message[] = [
     // current period
@@ -163,7 +196,15 @@ export async function loadAcme(db: Database, workspaceId = 'acme'): Promise<void
     { id: 'm7', channel: 'email', at: '2025-03-14T18:00:00Z', sentiment: -0.8, customer: 'c5' },
     { id: 'm8', channel: 'chat', at: '2025-03-14T20:00:00Z', sentiment: null, customer: 'c3' },
     { id: 'm11', channel: 'phone', at: '2025-03-14T11:00:00Z', sentiment: -0.1, customer: 'c6' },
-    { id: 'm10', brand: 'rival', channel: 'twitter', at: '2025-03-11T12:00:00Z', sentiment: -0.5, followers: 300, customer: 'c7' },
+    {
+      id: 'm10',
+      brand: 'rival',
+      channel: 'twitter',
+      at: '2025-03-11T12:00:00Z',
+      sentiment: -0.5,
+      followers: 300,
+      customer: 'c7',
+    },
     // previous period, and one message before it
     { id: 'p0', channel: 'email', at: '2025-02-28T23:00:00Z', sentiment: 0.9, customer: 'c13' },
     { id: 'p1', channel: 'email', at: '2025-03-02T10:00:00Z', sentiment: 0.6, customer: 'c1' },
@@ -214,12 +255,27 @@ export async function loadAcme(db: Database, workspaceId = 'acme'): Promise<void
   await run.finish();
   // The reply to m9 arrives in a load before m9 itself.
   const replyFirst = await IngestRun.start(db, workspaceId, 'fixture', ['acme-2']);
-  await replyFirst.add('interactions', outbound(workspaceId, replyFirst, { id: 'r9', parent: 'm9', channel: 'twitter', at: '2025-03-12T17:00:00Z', agent: 'carl' }));
+  await replyFirst.add(
+    'interactions',
+    outbound(workspaceId, replyFirst, {
+      id: 'r9',
+      parent: 'm9',
+      channel: 'twitter',
+      at: '2025-03-12T17:00:00Z',
+      agent: 'carl',
+    }),
+  );
   await replyFirst.finish();
   const parentLater = await IngestRun.start(db, workspaceId, 'fixture', ['acme-3']);
   await parentLater.add(
     'interactions',
-    inbound(workspaceId, parentLater, { id: 'm9', channel: 'twitter', at: '2025-03-12T15:00:00Z', sentiment: 0.9, customer: 'c2' }),
+    inbound(workspaceId, parentLater, {
+      id: 'm9',
+      channel: 'twitter',
+      at: '2025-03-12T15:00:00Z',
+      sentiment: 0.9,
+      customer: 'c2',
+    }),
   );
   await parentLater.finish();
 }
@@ -285,10 +341,27 @@ export async function loadBeta(db: Database, workspaceId = 'beta'): Promise<void
   const messages: Message[] = [
     { id: 'm1', brand: 'beta', channel: 'whatsapp', at: '2025-03-09T08:00:00Z', sentiment: 0.8, customer: 'b1' },
     { id: 'm2', brand: 'beta', channel: 'whatsapp', at: '2025-03-09T09:00:00Z', sentiment: 0.6, customer: 'b1' },
-    { id: 'm3', brand: 'beta', channel: 'instagram', at: '2025-03-13T09:00:00Z', sentiment: -0.9, followers: 40_000, customer: 'b2' },
+    {
+      id: 'm3',
+      brand: 'beta',
+      channel: 'instagram',
+      at: '2025-03-13T09:00:00Z',
+      sentiment: -0.9,
+      followers: 40_000,
+      customer: 'b2',
+    },
   ];
   for (const m of messages) await run.add('interactions', inbound(workspaceId, run, m));
-  await run.add('interactions', outbound(workspaceId, run, { id: 'r1', parent: 'm1', brand: 'beta', channel: 'whatsapp', at: '2025-03-09T08:05:00Z' }));
+  await run.add(
+    'interactions',
+    outbound(workspaceId, run, {
+      id: 'r1',
+      parent: 'm1',
+      brand: 'beta',
+      channel: 'whatsapp',
+      at: '2025-03-09T08:05:00Z',
+    }),
+  );
   await run.add('transactions', transaction(workspaceId, run, 't1', 'b1', '2025-03-10T10:00:00Z', 'purchase', '5000'));
   await run.finish();
 }

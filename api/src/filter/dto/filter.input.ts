@@ -1,6 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 
-@InputType('Filter', { description: 'What to measure: a period and optional restrictions. The workspace comes from the API key.' })
+@InputType('Filter', {
+  description: 'What to measure: a period and optional restrictions. The workspace comes from the API key.',
+})
 export class FilterInput {
   @Field(() => Date, { description: 'Start of the period, inclusive.' })
   from!: Date;
@@ -8,8 +10,11 @@ export class FilterInput {
   @Field(() => Date, { description: 'End of the period, exclusive.' })
   to!: Date;
 
-  @Field(() => [String], { nullable: true, description:
-      "Only these brands (ids as in Workspace.brands). Default in the Overview: the workspace's own brands (all when none is marked own).", })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "Only these brands (ids as in Workspace.brands). Default in the Overview: the workspace's own brands (all when none is marked own).",
+  })
   brands?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Only these channels (phone, email, chat, twitter, …).' })

@@ -32,19 +32,26 @@ export class OverviewFigures {
   @Field(() => Float, { nullable: true, description: 'Median first response time of replied messages, seconds.' })
   frtP50Seconds!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '90th percentile first response time of replied messages, seconds.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '90th percentile first response time of replied messages, seconds.',
+  })
   frtP90Seconds!: number | null;
 
   @Field(() => Float, { nullable: true, description: '(positive − negative) ÷ (positive + negative) × 100, −100…100.' })
   netSentiment!: number | null;
 
-  @Field(() => Float, { description: 'Reach (impressions, else author followers) of negative public inbound messages.' })
+  @Field(() => Float, {
+    description: 'Reach (impressions, else author followers) of negative public inbound messages.',
+  })
   amplifiedNegativeReach!: number;
 
   @Field(() => Int, { description: 'Customers with an inbound message or a transaction in the period.' })
   activeCustomers!: number;
 
-  @Field(() => Float, { description: 'Sum of transaction amounts in the period, refunds subtracted (workspace currency).' })
+  @Field(() => Float, {
+    description: 'Sum of transaction amounts in the period, refunds subtracted (workspace currency).',
+  })
   historicalValue!: number;
 }
 
