@@ -14,6 +14,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DataModule } from './data/data.module';
 import { DatabaseModule } from './database/database.module';
 import { FilterExceptionFilter } from './filter/filter.exception';
+import { GapQueueModule } from './gap-queue/gap-queue.module';
 import { ComplexityPlugin } from './graphql/complexity.plugin';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { depthLimit } from './graphql/depth-limit.rule';
@@ -53,6 +54,7 @@ export class AppModule {
         DataModule,
         OverviewModule,
         ResponseModule,
+        GapQueueModule,
         WorkspaceModule,
       ],
       providers: [

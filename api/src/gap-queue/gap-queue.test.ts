@@ -1,0 +1,130 @@
+import { GraphQLError } from 'graphql';
+import { openTestDatabase, type Database } from '@resonance/sql';
+import { FixedClock } from '../common/clock';
+import { encodeCursor } from '../data/pagination';
+import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { GapQueueRepository } from './gap-queue.repository';
+import { GapQueueService } from './gap-queue.service';
+
+// SLA 24 h: at NOW everything unanswered before 2025-03-31T00:00Z is missed.
+const NOW = new Date('2025-04-01T00:00:00Z');
+const PERIOD = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
+
+let db: Database;
+let service: GapQueueService;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await loadWorkspace(db, {
+    id: 'gq',
+    customers: [
+      { id: 'k1', name: 'Kim', segment: 'enterprise' },
+      { id: 'k2', name: 'Lee', segment: 'consumer' },
+      { id: 'k3', name: 'Max', segment: 'consumer' },
+    ],
+    // k1 and k3 have a predicted CLV; k2 is not in the run and falls back to historical value 120.
+    predictedClv: { k1: 900, k3: 50 },
+    purchases: { k2: '120', k3: '999' },
+    messages: [
+      { id: 'q1', at: '2025-03-10T10:00:00Z', sentiment: -0.8, channel: 'twitter', followers: 100, customer: 'k3', text: 'broken again' },
+      { id: 'q2', at: '2025-03-11T10:00:00Z', sentiment: -0.8, channel: 'email', customer: 'k1' },
+      // Impressions (5 000) win over followers (50).
+      { id: 'q3', at: '2025-03-12T10:00:00Z', sentiment: -0.5, channel: 'twitter', followers: 50, customer: 'k2' },
+      { id: 'q4', at: '2025-03-12T11:00:00Z', sentiment: -0.5, channel: 'twitter', followers: 5000, customer: 'k3' },
+      { id: 'q5', at: '2025-03-12T12:00:00Z', sentiment: -0.5, channel: 'twitter', followers: 5000, customer: 'k1' },
+      // Unscored ranks as neutral (0): q7 and q6 tie on everything but age, older first.
+      { id: 'q6', at: '2025-03-13T10:00:00Z', sentiment: null, channel: 'chat' },
+      { id: 'q7', at: '2025-03-12T10:00:00Z', sentiment: 0, channel: 'chat' },
+      { id: 'q8', at: '2025-03-14T10:00:00Z', sentiment: 0.6, channel: 'facebook', followers: 10, customer: 'k2' },
+      // Answered, pending, and before the period: not in the queue.
+      { id: 'a1', at: '2025-03-15T10:00:00Z', sentiment: -0.9, channel: 'twitter' },
+      { id: 'p1', at: '2025-03-31T12:00:00Z', sentiment: -0.9, channel: 'twitter' },
+      { id: 'o1', at: '2025-02-28T10:00:00Z', sentiment: -0.9, channel: 'twitter' },
+    ],
+    replies: [{ id: 'r1', parent: 'a1', at: '2025-03-15T11:00:00Z' }],
+    engagement: [{ id: 'q3', shares: 1, quotes: 0, impressions: 5000 }],
+  });
+  service = new GapQueueService(new GapQueueRepository(db), new FixedClock(NOW));
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+describe('gapQueue', () => {
+  it('lists missed messages worst first with their details', async () => {
+    const page = await service.gapQueue('gq', PERIOD, { first: 100 }, 'analyst');
+    // −0.8: public q1 before private q2; −0.5, reach 5 000 each: by value q5 (900), q3 (120), q4 (50);
+    // 0: q7 older than q6; then q8.
+    expect(page.nodes.map((n) => n.interactionId)).toEqual(['q1', 'q2', 'q5', 'q3', 'q4', 'q7', 'q6', 'q8']);
+    expect(page.totalCount).toBe(8);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+    expect(page.nodes[0]).toEqual({
+      interactionId: 'q1',
+      createdAt: new Date('2025-03-10T10:00:00Z'),
+      // 21 days 14 hours before NOW
+      ageSeconds: 21 * 86_400 + 14 * 3_600,
+      brand: 'acme',
+      channel: 'twitter',
+      isPublic: true,
+      text: 'broken again',
+      authorHandle: '@k3',
+      sentiment: -0.8 as number,
+      reach: 100,
+      customerId: 'k3',
+      customerName: 'Max',
+      customerSegment: 'consumer',
+      customerValue: 50,
+    });
+    const byId = new Map(page.nodes.map((n) => [n.interactionId, n]));
+    expect(byId.get('q3')).toMatchObject({ reach: 5000, customerValue: 120, customerName: 'Lee' });
+    expect(byId.get('q2')).toMatchObject({ reach: null, customerValue: 900, isPublic: false });
+    expect(byId.get('q6')).toMatchObject({ sentiment: null, customerId: null, customerValue: null, customerSegment: null });
+  });
+
+  it('pages through the same order with opaque cursors', async () => {
+    const first = await service.gapQueue('gq', PERIOD, { first: 3 }, 'analyst');
+    expect(first.nodes.map((n) => n.interactionId)).toEqual(['q1', 'q2', 'q5']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await service.gapQueue('gq', PERIOD, { first: 3, after: first.pageInfo.endCursor }, 'analyst');
+    expect(second.nodes.map((n) => n.interactionId)).toEqual(['q3', 'q4', 'q7']);
+    const third = await service.gapQueue('gq', PERIOD, { first: 3, after: second.pageInfo.endCursor }, 'analyst');
+    expect(third.nodes.map((n) => n.interactionId)).toEqual(['q6', 'q8']);
+    expect(third.pageInfo.hasNextPage).toBe(false);
+    expect(third.totalCount).toBe(8);
+  });
+
+  it('hides texts and customer details from viewers', async () => {
+    const [q1] = (await service.gapQueue('gq', PERIOD, { first: 1 }, 'viewer')).nodes;
+    expect(q1).toMatchObject({ interactionId: 'q1', text: null, authorHandle: null, customerId: null, customerName: null, customerSegment: 'consumer', customerValue: 50 });
+  });
+
+  it('applies the filter', async () => {
+    const page = await service.gapQueue('gq', { ...PERIOD, channels: ['twitter'], segments: ['consumer'] }, {}, 'admin');
+    expect(page.nodes.map((n) => n.interactionId)).toEqual(['q1', 'q3', 'q4']);
+    expect(page.totalCount).toBe(3);
+  });
+
+  it.each([
+    ['not base64 JSON', '%%%'],
+    ['a cursor of another shape', encodeCursor([1, 2])],
+    ['SQL in a numeric part', encodeCursor(['0', '0', '1) OR (1', '0', '0', 'x'])],
+    ['a flag out of range', encodeCursor(['0', '2', '0', '0', '0', 'x'])],
+  ])('refuses %s', async (_name, after) => {
+    await expect(service.gapQueue('gq', PERIOD, { after }, 'analyst')).rejects.toBeInstanceOf(GraphQLError);
+  });
+
+  it('refuses a page size out of bounds', async () => {
+    await expect(service.gapQueue('gq', PERIOD, { first: 101 }, 'analyst')).rejects.toThrow('first must be 1…100');
+    await expect(service.gapQueue('gq', PERIOD, { first: 0 }, 'analyst')).rejects.toThrow('first must be 1…100');
+  });
+
+  it('builds the SQL it runs (snapshot)', () => {
+    const repository = new GapQueueRepository(db);
+    const after = ['-0.5', '0', '-5000', '-900', '1741780800000', 'q5'] as const;
+    const page = repository.buildPage('gq', { ...PERIOD, channels: ['twitter'] }, NOW, 21, [...after]);
+    expect(page.query).toMatchSnapshot();
+    expect(page.params).toMatchSnapshot();
+    expect(repository.buildCount('gq', PERIOD, NOW).query).toMatchSnapshot();
+  });
+});
