@@ -1,7 +1,8 @@
 -- twcs attribution (DESIGN.md, Sources): an inbound tweet belongs to the brand it replies to,
--- else to the first brand it @mentions. Scoped to the inbound tweets this load wrote and to those
--- replying to outbound tweets it wrote, so a reply that arrives before its parent, in another
--- file or run, is attributed once the parent is in. Only rows whose brand changes are rewritten.
+-- else to the first brand it @mentions. Scoped to the inbound tweets this load wrote, those
+-- replying to outbound tweets it wrote and those still without a brand, so a tweet that arrives
+-- before its parent or before its brand's first tweet, in another file or run, is attributed
+-- once they are in. Only rows whose brand changes are rewritten.
 INSERT INTO interactions
 WITH
     (
@@ -36,7 +37,8 @@ FROM
     WHERE workspace_id = {workspace_id:String}
       AND source = 'twcs'
       AND direction = 'inbound'
-      AND (ingest_run_id = {run_id:String} OR parent_id IN (SELECT interaction_id FROM run_outbound))
+      -- Unattributed rows too: a brand this load discovered may be the one they mention.
+      AND (ingest_run_id = {run_id:String} OR parent_id IN (SELECT interaction_id FROM run_outbound) OR brand = '')
 ) AS i
 LEFT JOIN
 (
