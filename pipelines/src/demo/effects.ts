@@ -28,13 +28,13 @@ export const DEMO_TRUE_EFFECTS = {
    */
   dropoutMultiplier: {
     none: 1,
-    answered_fast: 0.6,
-    answered_slow: 1.1,
+    answered_fast: 0.4,
+    answered_slow: 1.2,
     missed: 1.4,
-    missed_negative: 2,
+    missed_negative: 2.5,
   } satisfies Record<Experience, number>,
   /** Probability that a customer leaves for good the day after a missed negative message. */
-  churnAfterMissedNegative: 0.3,
+  churnAfterMissedNegative: 0.4,
   /** Multiplier on the amount of every later purchase, by the latest experience. */
   spendMultiplier: {
     none: 1,
