@@ -21,6 +21,7 @@ import { depthLimit } from './graphql/depth-limit.rule';
 import type { GraphQLContext, GraphQLRequest } from './graphql/graphql-context';
 import { OverviewModule } from './overview/overview.module';
 import { ResponseModule } from './response/response.module';
+import { SentimentModule } from './sentiment/sentiment.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -55,6 +56,7 @@ export class AppModule {
         OverviewModule,
         ResponseModule,
         GapQueueModule,
+        SentimentModule,
         WorkspaceModule,
       ],
       providers: [
