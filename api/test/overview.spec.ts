@@ -85,6 +85,15 @@ describe('overview on the acme fixture', () => {
     expect(enterprise.historicalValue).toBeCloseTo(120.49, 9);
   });
 
+  it('filters by agent (who first answered) and to public messages', async () => {
+    const ann = (await service(ACME_NOW).overview('acme', { ...ACME_PERIOD, agents: ['ann'] })).current;
+    // ann answered m1 (600 s) and m4 (30 s)
+    expect(ann).toMatchObject({ inbound: 2, replied: 2, frtP50Seconds: 315, missed: 0 });
+    const publicOnly = (await service(ACME_NOW).overview('acme', { ...ACME_PERIOD, publicOnly: true })).current;
+    // m1 m2 m5 m6 m9; m2 m5 m6 are unanswered
+    expect(publicOnly).toMatchObject({ inbound: 5, replied: 2, missed: 3, pending: 0, amplifiedNegativeReach: 11_900 });
+  });
+
   it('compares with any earlier period of the same length', async () => {
     const overview = await service(ACME_NOW).overview('acme', {
       ...ACME_PERIOD,

@@ -54,7 +54,15 @@ export function interactionFilter(filter: AnalyticsFilter, prefix = ''): SqlFrag
   }
   list('brands', filter.brands, 'brand');
   list('channels', filter.channels, 'channel');
-  list('agents', filter.agents, 'agent');
+  if (filter.agents && filter.agents.length > 0) {
+    if (filter.agents.length > MAX_LIST) throw new FilterError(`agents: at most ${MAX_LIST} values`);
+    // An inbound message is handled by the person who first replied to it (its own agent column is
+    // empty: customers write it); an outbound message by the agent who wrote it.
+    parts.push(
+      `if(${prefix}direction = 'inbound', ${prefix}first_reply_agent, ${prefix}agent) IN {f_agents:Array(String)}`,
+    );
+    params.f_agents = [...filter.agents];
+  }
   if (filter.segments && filter.segments.length > 0) {
     if (filter.segments.length > MAX_LIST) throw new FilterError(`segments: at most ${MAX_LIST} values`);
     // Segment lives on the customer; the set of the workspace's customers in those segments.

@@ -43,66 +43,86 @@ export interface TrendRow {
   negative: string;
 }
 
-/** The Overview's SQL (sql/queries/overview/*.sql), always scoped to one workspace. */
+/** A statement ready to run: SQL with `{name:Type}` placeholders and the values for them. */
+export interface BoundQuery {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+function periodParams(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): Record<string, unknown> {
+  return {
+    workspace_id: workspaceId,
+    from: toClickHouseTime(filter.from),
+    to: toClickHouseTime(filter.to),
+    compare_from: toClickHouseTime(compare.from),
+    compare_to: toClickHouseTime(compare.to),
+  };
+}
+
+/**
+ * The Overview's statements, built from the named queries (sql/queries/overview/*.sql) and the
+ * where-builder. Pure, so a test can snapshot the exact SQL a filter produces.
+ */
+export const overviewQueries = {
+  interactionKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange, now: Date): BoundQuery {
+    const where = interactionFilter(filter, 'i.');
+    return {
+      sql: withFilter(namedQuery('overview/interaction_kpis'), where),
+      params: { ...periodParams(workspaceId, filter, compare), ...where.params, now: toClickHouseTime(now) },
+    };
+  },
+
+  valueKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): BoundQuery {
+    const interactions = interactionFilter(filter);
+    const customers = customerFilter(filter);
+    return {
+      sql: withFilter(withFilter(namedQuery('overview/value_kpis'), interactions), customers, '/*customer_filter*/'),
+      params: { ...periodParams(workspaceId, filter, compare), ...interactions.params, ...customers.params },
+    };
+  },
+
+  trend(workspaceId: string, filter: AnalyticsFilter, bucket: BucketUnit): BoundQuery {
+    const where = interactionFilter(filter);
+    return {
+      sql: withFilter(namedQuery('overview/trend'), where),
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        bucket,
+        ...where.params,
+      },
+    };
+  },
+};
+
+/** Runs the Overview's statements, always scoped to one workspace. */
 @Injectable()
 export class OverviewRepository {
   constructor(@InjectDatabase() private readonly db: Database) {}
 
-  private periodParams(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): Record<string, unknown> {
-    return {
-      workspace_id: workspaceId,
-      from: toClickHouseTime(filter.from),
-      to: toClickHouseTime(filter.to),
-      compare_from: toClickHouseTime(compare.from),
-      compare_to: toClickHouseTime(compare.to),
-    };
-  }
-
-  private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
-    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+  private async rows<T>({ sql, params }: BoundQuery): Promise<T[]> {
+    const result = await this.db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
     return result.json<T>();
   }
 
   /** Inbound-message KPIs for the period and the compare period; a period without messages has no row. */
-  async interactionKpis(
+  interactionKpis(
     workspaceId: string,
     filter: AnalyticsFilter,
     compare: TimeRange,
     now: Date,
   ): Promise<InteractionKpiRow[]> {
-    const where = interactionFilter(filter, 'i.');
-    return this.rows(withFilter(namedQuery('overview/interaction_kpis'), where), {
-      ...this.periodParams(workspaceId, filter, compare),
-      ...where.params,
-      now: toClickHouseTime(now),
-    });
+    return this.rows(overviewQueries.interactionKpis(workspaceId, filter, compare, now));
   }
 
   /** Customer KPIs (active customers, historical value) for the period and the compare period. */
-  async valueKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): Promise<ValueKpiRow[]> {
-    const interactions = interactionFilter(filter);
-    const customers = customerFilter(filter);
-    const sql = withFilter(
-      withFilter(namedQuery('overview/value_kpis'), interactions),
-      customers,
-      '/*customer_filter*/',
-    );
-    return this.rows(sql, {
-      ...this.periodParams(workspaceId, filter, compare),
-      ...interactions.params,
-      ...customers.params,
-    });
+  valueKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): Promise<ValueKpiRow[]> {
+    return this.rows(overviewQueries.valueKpis(workspaceId, filter, compare));
   }
 
   /** Per-bucket counts over the period; buckets without messages are absent. */
-  async trend(workspaceId: string, filter: AnalyticsFilter, bucket: BucketUnit): Promise<TrendRow[]> {
-    const where = interactionFilter(filter);
-    return this.rows(withFilter(namedQuery('overview/trend'), where), {
-      workspace_id: workspaceId,
-      from: toClickHouseTime(filter.from),
-      to: toClickHouseTime(filter.to),
-      bucket,
-      ...where.params,
-    });
+  trend(workspaceId: string, filter: AnalyticsFilter, bucket: BucketUnit): Promise<TrendRow[]> {
+    return this.rows(overviewQueries.trend(workspaceId, filter, bucket));
   }
 }
