@@ -45,10 +45,8 @@ export interface Figures {
   customers: string;
 }
 
-export async function figures(db: Database, workspaceId: string): Promise<Figures> {
-  const [row] = await query<Figures>(
-    db,
-    `SELECT
+/** The figures query, parameter {w:String}: shared with the crash test's child processes. */
+export const FIGURES_SQL = `SELECT
        (SELECT toString(count()) FROM interactions FINAL WHERE workspace_id = {w:String}) AS interactions,
        (SELECT toString(countIf(direction = 'inbound')) FROM interactions FINAL WHERE workspace_id = {w:String}) AS inbound,
        (SELECT toString(countIf(first_reply_at IS NOT NULL)) FROM interactions FINAL WHERE workspace_id = {w:String}) AS answered,
@@ -60,8 +58,9 @@ export async function figures(db: Database, workspaceId: string): Promise<Figure
        (SELECT toString(count()) FROM transactions FINAL WHERE workspace_id = {w:String}) AS transactions,
        (SELECT toString(sum(amount)) FROM transactions FINAL WHERE workspace_id = {w:String}) AS amount,
        (SELECT toString(count()) FROM identities FINAL WHERE workspace_id = {w:String}) AS identities,
-       (SELECT toString(count()) FROM customers FINAL WHERE workspace_id = {w:String}) AS customers`,
-    { w: workspaceId },
-  );
+       (SELECT toString(count()) FROM customers FINAL WHERE workspace_id = {w:String}) AS customers`;
+
+export async function figures(db: Database, workspaceId: string): Promise<Figures> {
+  const [row] = await query<Figures>(db, FIGURES_SQL, { w: workspaceId });
   return row!;
 }
