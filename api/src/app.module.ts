@@ -3,6 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AmplificationModule } from './amplification/amplification.module';
 import { AuthExceptionFilter } from './auth/auth.exception';
 import { CacheModule } from './cache/cache.module';
 import { ClockModule } from './common/clock.module';
@@ -13,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DataModule } from './data/data.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportModule } from './export/export.module';
 import { FilterExceptionFilter } from './filter/filter.exception';
 import { GapQueueModule } from './gap-queue/gap-queue.module';
 import { ComplexityPlugin } from './graphql/complexity.plugin';
@@ -53,10 +55,12 @@ export class AppModule {
         CacheModule,
         CustomersModule,
         DataModule,
+        ExportModule,
         OverviewModule,
         ResponseModule,
         GapQueueModule,
         SentimentModule,
+        AmplificationModule,
         WorkspaceModule,
       ],
       providers: [
