@@ -14,7 +14,6 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DataModule } from './data/data.module';
 import { DatabaseModule } from './database/database.module';
-import { ExportModule } from './export/export.module';
 import { FilterExceptionFilter } from './filter/filter.exception';
 import { GapQueueModule } from './gap-queue/gap-queue.module';
 import { ComplexityPlugin } from './graphql/complexity.plugin';
@@ -55,7 +54,6 @@ export class AppModule {
         CacheModule,
         CustomersModule,
         DataModule,
-        ExportModule,
         OverviewModule,
         ResponseModule,
         GapQueueModule,
