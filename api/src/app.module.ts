@@ -23,6 +23,7 @@ import type { GraphQLContext, GraphQLRequest } from './graphql/graphql-context';
 import { OverviewModule } from './overview/overview.module';
 import { ResponseModule } from './response/response.module';
 import { SentimentModule } from './sentiment/sentiment.module';
+import { ShareOfVoiceModule } from './share-of-voice/share-of-voice.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -59,6 +60,7 @@ export class AppModule {
         GapQueueModule,
         SentimentModule,
         AmplificationModule,
+        ShareOfVoiceModule,
         WorkspaceModule,
       ],
       providers: [
