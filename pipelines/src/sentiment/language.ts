@@ -1,153 +1,17 @@
-import { LEXICON_ENTRIES } from './lexicon';
+import { LATIN_LANGUAGES, SCRIPT_COUNT, Script } from './function-words';
+import { scanText, type TextScan } from './scan';
 
 // A small language detector for short customer messages: the script decides non-Latin languages;
 // for Latin text, function words (and a few letters such as ñ or ß) of en, es, fr, de, pt, it and
-// nl are counted, a word shared by several languages counting for each a share. It answers an ISO
-// 639-1 code, 'und' when it cannot tell, and 'zxx' (ISO 639-2, "no linguistic content") for text
-// without letters, such as emoticons or emoji only.
+// nl are counted, a word shared by several languages counting for each a share, and VADER's
+// English words a half for English (function-words.ts, words.ts). It answers an ISO 639-1 code,
+// 'und' when it cannot tell, and 'zxx' (ISO 639-2, "no linguistic content") for text without
+// letters, such as emoticons or emoji only.
 
 export type LanguageCode = 'en' | 'es' | 'fr' | 'de' | 'pt' | 'it' | 'nl' | string;
 
 export const UNDETERMINED = 'und';
 export const NO_LINGUISTIC_CONTENT = 'zxx';
-
-const LATIN_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl'] as const;
-type LatinLanguage = (typeof LATIN_LANGUAGES)[number];
-
-const FUNCTION_WORDS: Record<LatinLanguage, string> = {
-  en: `the a an and or but of to in on at for with from by about as is are was were be been being am
-    i i'm im i've i'd i'll me my mine you you're your yours he his him she her it it's its we our us
-    they their them this that these those there here what which who whom why how when where
-    not no don't dont doesn't didn't can't cant won't isn't aren't wasn't haven't hasn't couldn't
-    do does did have has had will would should could can may might must shall just only also very
-    so too than then if because while still again any all some more most much many such
-    thanks thank please hi hello hey yes yeah ok okay get got been after before into out up over
-    your you've we're they're there's that's what's let's ever never always way time day days
-    week hours order service customer account flight delivery package phone call email refund
-    money back need want know going like make new one see work working fix issue wait waiting
-    today now tomorrow yesterday someone anyone nobody something nothing`,
-  es: `el la los las un una unos unas y o pero de del al en con por para sin sobre es son está están
-    estoy estaba fue ser soy eres era hay muy más menos que qué quien cuando donde dónde como cómo
-    porque yo tú usted nosotros ellos ellas mi mis tu tus su sus nuestro nuestra lo le les se me te nos
-    este esta esto estos estas ese esa eso también ya todavía aún hola gracias favor bien mal nada
-    todo todos siempre nunca ni sí hace han ha he tengo tiene tienen puede pueden desde hasta
-    buenos buenas días`,
-  fr: `le la les un une des et ou mais de du au aux en dans avec pour par sans sur est sont était été
-    être suis es sommes êtes ai as avons avez ont je tu il elle nous vous ils elles mon ma mes ton ta
-    tes son sa ses notre nos votre vos leur leurs ce cet cette ces qui que quoi quand où comment
-    pourquoi ne pas plus très bien mal tout tous toujours jamais rien aussi encore déjà merci
-    bonjour bonsoir salut oui non avoir fait faire peut ça c'est j'ai n'est qu'il d'un l'on`,
-  de: `der die das den dem des ein eine einen einem einer und oder aber von zu im in mit für auf aus
-    bei nach über ohne ist sind war waren bin bist sein hat haben hatte habe wird werden ich du er
-    sie es wir ihr mein meine dein deine unser euer nicht kein keine sehr auch noch schon nur wie
-    was wer wann wo warum weil dass wenn doch mal immer nie danke bitte hallo ja nein gut schlecht
-    alles kann können muss diese dieser dieses man sich uns mich mir dich dir
-    guten morgen tag`,
-  pt: `o a os as um uma uns umas e ou mas de do da dos das no na nos nas em com por para sem sobre é
-    são está estão estou era foi ser sou eu tu você vocês ele ela nós eles elas meu minha meus
-    minhas seu sua seus suas nosso nossa isso isto esse essa este esta aquele que quem quando onde
-    como porque muito mais menos também já ainda não sim obrigado obrigada olá oi bem mal nada
-    tudo sempre nunca tem têm tenho pode ao aos pelo pela
-    bom boa dia`,
-  it: `il lo la i gli le un uno una e o ma di del della dei delle da dal in nel nella con per su
-    senza è sono era erano essere sei siamo siete ho hai ha abbiamo avete hanno io tu lui lei noi
-    voi loro mio mia miei tuo tua suo sua nostro questo questa quello quella che chi quando dove
-    come perché non più molto anche già ancora grazie ciao buongiorno sì bene male niente tutto
-    sempre mai si ci mi ti vi anche cosa`,
-  nl: `de het een en of maar van te in op aan met voor door bij uit over zonder naar is zijn was
-    waren ben bent heb hebt heeft hebben had ik jij je u hij zij ze wij we jullie mijn jouw uw
-    zijn haar ons onze hun dit dat deze die wat wie wanneer waar waarom hoe omdat niet geen erg
-    heel zeer ook nog al alleen altijd nooit bedankt dank alsjeblieft hallo hoi ja nee goed
-    slecht alles kan kunnen moet er wel dan
-    goedemorgen goedendag dag`,
-};
-
-/** Letters that point to one language more than the others. */
-const LETTER_HINTS: ReadonlyArray<readonly [string, LatinLanguage, number]> = [
-  ['ñ', 'es', 2], ['¿', 'es', 2], ['¡', 'es', 2],
-  ['ã', 'pt', 2], ['õ', 'pt', 2], ['ç', 'pt', 0.5], ['ç', 'fr', 0.5],
-  ['ß', 'de', 2], ['ä', 'de', 1], ['ö', 'de', 0.5], ['ü', 'de', 1],
-  ['è', 'fr', 0.5], ['è', 'it', 0.5], ['ê', 'fr', 1], ['ê', 'pt', 0.5], ['à', 'fr', 0.5],
-  ['à', 'it', 0.5], ['œ', 'fr', 2], ['û', 'fr', 1], ['î', 'fr', 1], ['ù', 'fr', 1],
-  ['ì', 'it', 1], ['ò', 'it', 1], ['ĳ', 'nl', 2],
-];
-
-/** Each function word with the share it gives each language that has it (1 / number of them). */
-const WORD_WEIGHTS = new Map<string, Float64Array>();
-for (const [index, language] of LATIN_LANGUAGES.entries()) {
-  for (const word of FUNCTION_WORDS[language].split(/\s+/)) {
-    if (word === '') continue;
-    let weights = WORD_WEIGHTS.get(word);
-    if (weights === undefined) {
-      weights = new Float64Array(LATIN_LANGUAGES.length);
-      WORD_WEIGHTS.set(word, weights);
-    }
-    weights[index] = 1;
-  }
-}
-for (const weights of WORD_WEIGHTS.values()) {
-  const languages = weights.reduce((sum, weight) => sum + weight, 0);
-  for (let k = 0; k < weights.length; k++) weights[k] /= languages;
-}
-
-// English content words: VADER's lexicon words (alphabetic ones), worth a half, so that a short
-// "Terrible!!" is English; a function word of another language outweighs one of them.
-const ENGLISH_CONTENT = new Set(
-  LEXICON_ENTRIES.map(([word]) => word).filter((word) => /^[a-z][a-z']+$/.test(word) && !WORD_WEIGHTS.has(word)),
-);
-const ENGLISH_CONTENT_WEIGHT = 0.5;
-const EN = LATIN_LANGUAGES.indexOf('en');
-
-const HINTS = new Map<number, Array<readonly [number, number]>>();
-for (const [letter, language, weight] of LETTER_HINTS) {
-  const code = letter.charCodeAt(0);
-  const list = HINTS.get(code) ?? [];
-  list.push([LATIN_LANGUAGES.indexOf(language), weight]);
-  HINTS.set(code, list);
-}
-
-const enum Script {
-  None,
-  Latin,
-  Cyrillic,
-  Greek,
-  Hebrew,
-  Arabic,
-  Devanagari,
-  Thai,
-  Hangul,
-  Kana,
-  Han,
-  OtherLetter,
-}
-
-const SCRIPT_COUNT = Script.OtherLetter + 1;
-
-function scriptOf(c: number): Script {
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? Script.Latin : Script.None;
-  if (c < 0x250) return (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xba ? Script.Latin : Script.None;
-  if (c >= 0x370 && c <= 0x3ff) return Script.Greek;
-  if (c >= 0x400 && c <= 0x52f) return Script.Cyrillic;
-  if (c >= 0x591 && c <= 0x5f4) return Script.Hebrew;
-  if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff)) return Script.Arabic;
-  if (c >= 0x900 && c <= 0x97f) return Script.Devanagari;
-  if (c >= 0xe00 && c <= 0xe7f) return Script.Thai;
-  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af)) return Script.Hangul;
-  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f)) return Script.Kana;
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return Script.Han;
-  if (c >= 0x1e00 && c <= 0x1eff) return Script.Latin; // Latin Extended Additional (Vietnamese…)
-  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return Script.Latin; // full-width
-  if (c >= 0xd800 && c <= 0xdfff) return Script.None; // emoji and other astral symbols
-  if (c >= 0x2000 && c <= 0x2bff) return Script.None; // punctuation, arrows, symbols
-  return c >= 0x530 && c < 0x2000 ? Script.OtherLetter : Script.None;
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 0x27 || c === 0x2019;
-}
-
-const scriptCounts = new Int32Array(SCRIPT_COUNT);
-const scores = new Float64Array(LATIN_LANGUAGES.length);
 
 /**
  * The language of `text`: 'en', 'es', 'fr', 'de', 'pt', 'it', 'nl', or by script 'ru', 'uk',
@@ -155,76 +19,30 @@ const scores = new Float64Array(LATIN_LANGUAGES.length);
  * languages, names only, ties); 'zxx' when the text has no letters.
  */
 export function detectLanguage(text: string): LanguageCode {
-  scriptCounts.fill(0);
-  scores.fill(0);
-  let ukrainian = 0;
-  let persian = 0;
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    // Mentions, hashtags and links say nothing about the language of the message.
-    if (c === 0x40 || c === 0x23 || (c === 0x68 && text.startsWith('http', i)) || (c === 0x77 && text.startsWith('www.', i))) {
-      if (i === 0 || scriptOf(text.charCodeAt(i - 1)) === Script.None) {
-        while (i < length && !isBoundary(text.charCodeAt(i))) i++;
-        continue;
-      }
-    }
-    const script = scriptOf(c);
-    if (script === Script.None) {
-      const hints = HINTS.get(c);
-      if (hints !== undefined) for (const [language, weight] of hints) scores[language] += weight;
-      i++;
-      continue;
-    }
-    if (script !== Script.Latin) {
-      scriptCounts[script]++;
-      if (script === Script.Cyrillic && (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491)) ukrainian++;
-      else if (script === Script.Arabic && (c === 0x67e || c === 0x686 || c === 0x698 || c === 0x6af)) persian++;
-      i++;
-      continue;
-    }
-    // A Latin word: letters with apostrophes inside ("don't", "j'ai").
-    const start = i;
-    let ascii = true;
-    while (i < length) {
-      const d = text.charCodeAt(i);
-      if (scriptOf(d) === Script.Latin) {
-        if (d >= 0x80 || (d >= 0x41 && d <= 0x5a)) ascii = false;
-        if (d >= 0x80) {
-          const hints = HINTS.get(foldCase(d));
-          if (hints !== undefined) for (const [language, weight] of hints) scores[language] += weight;
-        }
-        i++;
-      } else if (isApostrophe(d) && i + 1 < length && scriptOf(text.charCodeAt(i + 1)) === Script.Latin) {
-        if (d !== 0x27) ascii = false;
-        i++;
-      } else break;
-    }
-    scriptCounts[Script.Latin] += i - start;
-    let word = text.slice(start, i);
-    if (!ascii) word = word.toLowerCase().replace(/\u2019/g, "'");
-    scoreWord(word);
-  }
+  return languageOfScan(scanText(text, true));
+}
 
+/** The language of a scanned text (see detectLanguage). */
+export function languageOfScan(scan: TextScan): LanguageCode {
+  const { scripts } = scan;
   let letters = 0;
   let dominant = Script.None;
   for (let s = 1; s < SCRIPT_COUNT; s++) {
-    letters += scriptCounts[s];
-    if (scriptCounts[s] > scriptCounts[dominant]) dominant = s;
+    letters += scripts[s];
+    if (scripts[s] > scripts[dominant]) dominant = s;
   }
   if (letters === 0) return NO_LINGUISTIC_CONTENT;
   switch (dominant) {
     case Script.Latin:
-      return latinLanguage();
+      return latinLanguage(scan.languages);
     case Script.Cyrillic:
-      return ukrainian > 0 ? 'uk' : 'ru';
+      return scan.ukrainian > 0 ? 'uk' : 'ru';
     case Script.Greek:
       return 'el';
     case Script.Hebrew:
       return 'he';
     case Script.Arabic:
-      return persian > 0 ? 'fa' : 'ar';
+      return scan.persian > 0 ? 'fa' : 'ar';
     case Script.Devanagari:
       return 'hi';
     case Script.Thai:
@@ -235,63 +53,17 @@ export function detectLanguage(text: string): LanguageCode {
       return 'ja';
     case Script.Han:
       // Japanese mixes kanji with kana: any kana makes it Japanese.
-      return scriptCounts[Script.Kana] > 0 ? 'ja' : 'zh';
+      return scripts[Script.Kana] > 0 ? 'ja' : 'zh';
     default:
       return UNDETERMINED;
   }
 }
 
-/** Lower case of the capitals that carry a hint (Latin-1, Œ, Ĳ). */
-function foldCase(c: number): number {
-  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) return c + 0x20;
-  if (c === 0x152 || c === 0x132) return c + 1;
-  return c;
-}
-
-function isBoundary(c: number): boolean {
-  return c <= 0x20 || c === 0xa0 || c === 0x3000;
-}
-
-function scoreWord(word: string): void {
-  const weights = WORD_WEIGHTS.get(word);
-  if (weights !== undefined) {
-    for (let k = 0; k < weights.length; k++) scores[k] += weights[k];
-    return;
-  }
-  const apostrophe = word.indexOf("'");
-  if (apostrophe > 0) {
-    // French and Italian elisions: "j'ai", "l'équipe", "dell'ordine".
-    const head = word.slice(0, apostrophe + 1);
-    const elision = ELISIONS.get(head);
-    if (elision !== undefined) {
-      for (const [language, weight] of elision) scores[language] += weight;
-      return;
-    }
-  }
-  if (ENGLISH_CONTENT.has(word)) scores[EN] += ENGLISH_CONTENT_WEIGHT;
-}
-
-const FR = LATIN_LANGUAGES.indexOf('fr');
-const IT = LATIN_LANGUAGES.indexOf('it');
-const ELISIONS = new Map<string, ReadonlyArray<readonly [number, number]>>([
-  ...["j'", "d'", "qu'", "n'", "c'", "s'", "m'", "t'", "jusqu'", "lorsqu'", "puisqu'"].map(
-    (head) => [head, [[FR, 1]]] as const,
-  ),
-  ["l'", [[FR, 0.5], [IT, 0.5]]],
-  ...["dell'", "all'", "dall'", "nell'", "sull'", "un'", "quest'", "quell'"].map((head) => [head, [[IT, 1]]] as const),
-]);
-
-function latinLanguage(): LanguageCode {
-  let best = -1;
-  let second = -1;
-  for (let k = 0; k < scores.length; k++) {
-    if (best < 0 || scores[k] > scores[best]) {
-      second = best;
-      best = k;
-    } else if (second < 0 || scores[k] > scores[second]) {
-      second = k;
-    }
-  }
-  if (scores[best] <= 0 || scores[best] === scores[second]) return UNDETERMINED;
+/** The language with the most evidence; none, or a tie for the most, is undetermined. */
+function latinLanguage(scores: Float64Array): LanguageCode {
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if (scores[k] > scores[best]) best = k;
+  if (scores[best] <= 0) return UNDETERMINED;
+  for (let k = 0; k < scores.length; k++) if (k !== best && scores[k] === scores[best]) return UNDETERMINED;
   return LATIN_LANGUAGES[best];
 }
