@@ -3,11 +3,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApiErrorCode } from './domain.exception';
 import { INTERNAL_MESSAGE } from './error.interceptor';
 
-/** Codes that describe the request, not the server: their messages are safe to show. */
+/**
+ * Codes that describe the request, not the server: their messages are safe to show. A feature
+ * that needs a new client code adds it to ApiErrorCode; anything else is masked.
+ */
 const CLIENT_CODES = new Set<string>([
-  ApiErrorCode.BAD_USER_INPUT,
-  ApiErrorCode.UNAUTHENTICATED,
-  ApiErrorCode.FORBIDDEN,
+  ...Object.values(ApiErrorCode).filter((code) => code !== ApiErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
