@@ -14,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DataModule } from './data/data.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportModule } from './export/export.module';
 import { FilterExceptionFilter } from './filter/filter.exception';
 import { GapQueueModule } from './gap-queue/gap-queue.module';
 import { ComplexityPlugin } from './graphql/complexity.plugin';
@@ -24,6 +25,7 @@ import { OverviewModule } from './overview/overview.module';
 import { ResponseModule } from './response/response.module';
 import { SentimentModule } from './sentiment/sentiment.module';
 import { ShareOfVoiceModule } from './share-of-voice/share-of-voice.module';
+import { ValueModule } from './value/value.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -55,12 +57,14 @@ export class AppModule {
         CacheModule,
         CustomersModule,
         DataModule,
+        ExportModule,
         OverviewModule,
         ResponseModule,
         GapQueueModule,
         SentimentModule,
         AmplificationModule,
         ShareOfVoiceModule,
+        ValueModule,
         WorkspaceModule,
       ],
       providers: [

@@ -1,0 +1,145 @@
+import { createApiKey } from '@resonance/sql';
+import { DataVersionRepository } from '../src/cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../src/cache/result-cache';
+import { FixedClock } from '../src/common/clock';
+import { csvField } from '../src/export/csv';
+import { ExportRepository } from '../src/export/export.repository';
+import { ExportService } from '../src/export/export.service';
+import type { RunningServer } from '../src/server';
+import { csvObjects, parseCsv } from './support/csv';
+import { loadShop, SHOP_PERIOD } from './support/shop-fixture';
+import { graphql, startTestServer } from './support/test-server';
+
+let server: RunningServer;
+const keys = { analyst: '', viewer: '' };
+const period = `from=${SHOP_PERIOD.from.toISOString()}&to=${SHOP_PERIOD.to.toISOString()}`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await loadShop(server.db);
+  await loadShop(server.db, 'other', { mark: 'OTHER', scale: 3 });
+  keys.analyst = (await createApiKey(server.db, { workspaceId: 'shop', role: 'analyst', name: 'analyst' })).secret;
+  keys.viewer = (await createApiKey(server.db, { workspaceId: 'shop', role: 'viewer', name: 'viewer' })).secret;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const get = (query: string, key?: string) =>
+  fetch(`${server.url}/api/export/messages.csv?${query}`, { headers: key === undefined ? {} : { authorization: `Bearer ${key}` } });
+
+describe('CSV fields', () => {
+  it('quotes what needs quoting and doubles quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(' padded')).toBe('" padded"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(-0.5)).toBe('-0.5');
+  });
+});
+
+describe('GET /api/export/messages.csv', () => {
+  it("streams one row per inbound message of the period with reply time, sentiment, reach, customer and segment", async () => {
+    const response = await get(period, keys.analyst);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="messages-2025-03-08-2025-03-15.csv"');
+    const rows = csvObjects(await response.text());
+    // a0 is before the period; replies are not inbound messages
+    expect(rows.map((r) => r.message_id)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    const [a1, a2, a3, a4] = rows as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+    // answered by ann 15 minutes later; reach = followers (no engagement snapshot)
+    expect(a1).toMatchObject({
+      created_at: '2025-03-10T10:00:00.000Z', brand: 'shop', channel: 'twitter', is_public: 'true', customer_id: 'u1', segment: 'vip',
+      author: "'@zoe_m", text: 'Where is my parcel?', sentiment: '-0.5', sentiment_class: 'negative', status: 'replied',
+      first_reply_at: '2025-03-10T10:15:00.000Z', reply_seconds: '900', reply_agent: 'ann', bot_reply_at: '', reach: '200', impressions: '',
+    });
+    // quotes and commas survive the round trip; the real clock is long after: unanswered = missed
+    expect(a2).toMatchObject({ text: 'Thanks, "it" arrived, great', sentiment_class: 'positive', status: 'missed', reply_seconds: '', reach: '' });
+    // only a bot answered: not a reply; sentiment 0 is neutral; the line break stays inside the field
+    expect(a3).toMatchObject({ text: 'line one\nline two', sentiment: '0', sentiment_class: 'neutral', status: 'missed', bot_reply_at: '2025-03-12T08:00:05.000Z', segment: 'consumer' });
+    // reach = impressions of the snapshot; a formula-looking text is defused
+    expect(a4).toMatchObject({ shares: '7', quotes: '1', impressions: '12000', reach: '12000', text: "'=cmd|' /C calc'!A0 worst shop", sentiment: '-0.875' });
+  });
+
+  it('applies the filter given as query parameters', async () => {
+    const twitter = csvObjects(await (await get(`${period}&channels=twitter`, keys.analyst)).text());
+    expect(twitter.map((r) => r.message_id)).toEqual(['a1', 'a4']);
+    const consumers = csvObjects(await (await get(`${period}&segments=consumer&segments=vip&publicOnly=true`, keys.analyst)).text());
+    expect(consumers.map((r) => r.message_id)).toEqual(['a1', 'a4']);
+    const none = parseCsv(await (await get(`${period}&brands=nobody`, keys.analyst)).text());
+    expect(none).toHaveLength(1);
+  });
+
+  it.each<[string, string, string | undefined, number, string, string | undefined]>([
+    ['no key', period, undefined, 401, 'UNAUTHENTICATED', undefined],
+    ['a viewer key (texts need analyst)', period, 'viewer', 403, 'FORBIDDEN', undefined],
+    ['a reversed period', `from=${SHOP_PERIOD.to.toISOString()}&to=${SHOP_PERIOD.from.toISOString()}`, 'analyst', 400, 'BAD_USER_INPUT', 'EMPTY_PERIOD'],
+    ['no period', '', 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_QUERY'],
+    ['a date without a zone', 'from=2025-03-08T00:00:00&to=2025-03-15T00:00:00Z', 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_QUERY'],
+    ['an unknown parameter', `${period}&workspace=other`, 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_QUERY'],
+    ['an unknown channel', `${period}&channels=fax`, 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_FILTER'],
+    ['SQL in a list', `${period}&brands=${encodeURIComponent("x') OR 1=1 --")}`, 'analyst', 200, '', undefined],
+  ])('%s', async (_name, query, role, status, code, reason) => {
+    const response = await get(query, role === undefined ? undefined : keys[role as 'analyst' | 'viewer']);
+    expect(response.status).toBe(status);
+    const body = await response.text();
+    expect(body).not.toContain('OTHER');
+    if (status === 200) {
+      expect(parseCsv(body)).toHaveLength(1);
+      return;
+    }
+    const { errors } = JSON.parse(body) as { errors: { message: string; extensions: { code: string; reason?: string } }[] };
+    expect(errors[0]!.extensions).toEqual({ code, ...(reason ? { reason } : {}) });
+    expect(body).not.toMatch(/SELECT|stack|\.ts:\d+/);
+  });
+});
+
+describe('messages (GraphQL)', () => {
+  const MESSAGES = /* GraphQL */ `
+    query($filter: Filter!, $after: String) {
+      messages(filter: $filter, first: 3, after: $after) {
+        nodes { id status replySeconds reach segment text }
+        pageInfo { endCursor hasNextPage }
+      }
+    }
+  `;
+  type Data = { messages: { nodes: { id: string; status: string; replySeconds: number | null; reach: number | null }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+
+  it('pages the same rows', async () => {
+    const filter = { from: SHOP_PERIOD.from.toISOString(), to: SHOP_PERIOD.to.toISOString() };
+    const first = await graphql<Data>(server.url, MESSAGES, { filter }, keys.analyst);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data!.messages.nodes.map((n) => [n.id, n.status, n.replySeconds, n.reach])).toEqual([
+      ['a1', 'replied', 900, 200],
+      ['a2', 'missed', null, null],
+      ['a3', 'missed', null, null],
+    ]);
+    expect(first.body.data!.messages.pageInfo.hasNextPage).toBe(true);
+    const second = await graphql<Data>(server.url, MESSAGES, { filter, after: first.body.data!.messages.pageInfo.endCursor }, keys.analyst);
+    expect(second.body.data!.messages.nodes.map((n) => n.id)).toEqual(['a4']);
+    const viewer = await graphql<Data>(server.url, MESSAGES, { filter }, keys.viewer);
+    expect(viewer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('streaming in pages', () => {
+  it('reads page by page and joins the pages into the same CSV', async () => {
+    const service = new ExportService(
+      new ExportRepository(server.db),
+      new FixedClock(new Date('2025-03-13T13:00:00Z')),
+      new ResultCache(new DataVersionRepository(server.db), new FixedClock(new Date()), DEFAULT_RESULT_CACHE_OPTIONS),
+    );
+    const chunks: string[] = [];
+    for await (const chunk of service.csv('shop', { ...SHOP_PERIOD }, 1)) chunks.push(chunk);
+    // header + one chunk per message (a page of one row each)
+    expect(chunks).toHaveLength(5);
+    const rows = csvObjects(chunks.join(''));
+    expect(rows.map((r) => r.message_id)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    // At 13:00 on the 13th, a4 (an hour old) is pending and a2 (two days old) missed.
+    expect(rows.map((r) => r.status)).toEqual(['replied', 'missed', 'missed', 'pending']);
+  });
+});
