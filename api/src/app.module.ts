@@ -25,6 +25,7 @@ import { OverviewModule } from './overview/overview.module';
 import { ResponseModule } from './response/response.module';
 import { SentimentModule } from './sentiment/sentiment.module';
 import { ShareOfVoiceModule } from './share-of-voice/share-of-voice.module';
+import { TermsModule } from './terms/terms.module';
 import { ValueModule } from './value/value.module';
 import { WorkspaceModule } from './workspace/workspace.module';
 
@@ -64,6 +65,7 @@ export class AppModule {
         SentimentModule,
         AmplificationModule,
         ShareOfVoiceModule,
+        TermsModule,
         ValueModule,
         WorkspaceModule,
       ],

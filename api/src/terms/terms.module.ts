@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { TermsRepository } from './terms.repository';
+import { TermsResolver } from './terms.resolver';
+import { TermsService } from './terms.service';
+
+@Module({ imports: [AuthModule], providers: [TermsResolver, TermsService, TermsRepository] })
+export class TermsModule {}
