@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import {
+  customerFilter,
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
+import { InjectDatabase } from '../database/database.module';
+
+/** A row of value/service_value: counts are strings; replicate arrays one entry per bootstrap sample. */
+export interface ServiceValueSqlRow {
+  segment: string;
+  experience: string;
+  customers: string;
+  clv_mean: number;
+  repeat_rate: number;
+  retention: number;
+  at_risk_customers: string;
+  value_at_risk: number;
+  boot_n: (string | number)[];
+  boot_clv: number[];
+  boot_repeat: number[];
+  boot_retention: number[];
+  run_id: string;
+}
+
+export interface ClvDistributionSqlRow {
+  segment: string;
+  customers: string;
+  quantiles: number[];
+}
+
+/** The Value page's SQL (sql/queries/value), always scoped to one workspace. */
+@Injectable()
+export class ValueRepository {
+  constructor(@InjectDatabase() private readonly db: Database) {}
+
+  build(workspaceId: string, filter: AnalyticsFilter, now: Date, samples: number) {
+    const interactions = interactionFilter(filter, 'i.');
+    const customers = customerFilter(filter, 'v.');
+    return {
+      query: withFilter(withFilter(namedQuery('value/service_value'), interactions), customers, '/*customer_filter*/'),
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        now: toClickHouseTime(now),
+        samples,
+        ...interactions.params,
+        ...customers.params,
+      },
+    };
+  }
+
+  /** Predicted CLV quantiles per segment of the latest run, customers restricted by the filter's segments. */
+  async clvDistribution(workspaceId: string, filter: AnalyticsFilter): Promise<ClvDistributionSqlRow[]> {
+    const customers = customerFilter(filter, 'v.');
+    const result = await this.db.client.query({
+      query: withFilter(namedQuery('value/clv_distribution'), customers, '/*customer_filter*/'),
+      query_params: { workspace_id: workspaceId, ...customers.params },
+      format: 'JSONEachRow',
+    });
+    return result.json<ClvDistributionSqlRow>();
+  }
+
+  async serviceValue(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    samples: number,
+  ): Promise<ServiceValueSqlRow[]> {
+    const { query, params } = this.build(workspaceId, filter, now, samples);
+    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    return result.json<ServiceValueSqlRow>();
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { count } from '../common/metrics';
+import type { FilterInput } from '../filter/dto/filter.input';
+import { resolveFilter } from '../filter/resolve-filter';
+import { combine, differenceInterval, meanInterval, type MeanSample } from './bootstrap';
+import {
+  ServiceExperience,
+  type ClvDistribution,
+  type ServiceUplift,
+  type ServiceValueReport,
+  type ServiceValueRow,
+} from './dto/service-value.model';
+import { ValueException, ValueExceptionCode } from './value.exception';
+import { ValueRepository, type ServiceValueSqlRow } from './value.repository';
+
+export const DEFAULT_BOOTSTRAP_SAMPLES = 200;
+export const MAX_BOOTSTRAP_SAMPLES = 1000;
+const MIN_BOOTSTRAP_SAMPLES = 50;
+const EXPERIENCES = Object.values(ServiceExperience);
+const ANSWERED = [ServiceExperience.ANSWERED_FAST, ServiceExperience.ANSWERED_SLOW];
+
+interface Group {
+  segment: string;
+  experience: ServiceExperience;
+  clv: MeanSample;
+  repeat: MeanSample;
+  retention: MeanSample;
+}
+
+function toGroup(row: ServiceValueSqlRow): Group {
+  const customers = count(row.customers);
+  const n = row.boot_n.map(Number);
+  const sample = (mean: number, replicates: number[]): MeanSample => ({
+    customers,
+    total: mean * customers,
+    replicateCustomers: n,
+    replicateTotals: replicates,
+  });
+  return {
+    segment: row.segment,
+    experience: row.experience as ServiceExperience,
+    clv: sample(row.clv_mean, row.boot_clv),
+    repeat: sample(row.repeat_rate, row.boot_repeat),
+    retention: sample(row.retention, row.boot_retention),
+  };
+}
+
+/** The Value page: service experience × segment against CLV, repeat purchases and retention. */
+@Injectable()
+export class ValueService {
+  constructor(
+    private readonly repository: ValueRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async serviceValue(
+    workspaceId: string,
+    input: FilterInput,
+    samples = DEFAULT_BOOTSTRAP_SAMPLES,
+  ): Promise<ServiceValueReport> {
+    if (!Number.isInteger(samples) || samples < MIN_BOOTSTRAP_SAMPLES || samples > MAX_BOOTSTRAP_SAMPLES) {
+      throw new ValueException(
+        `bootstrapSamples must be a whole number from ${MIN_BOOTSTRAP_SAMPLES} to ${MAX_BOOTSTRAP_SAMPLES}`,
+        ValueExceptionCode.INVALID_BOOTSTRAP_SAMPLES,
+      );
+    }
+    const { analytics } = resolveFilter(input);
+    const rows = await this.repository.serviceValue(workspaceId, analytics, this.clock.now(), samples);
+    const groups = rows.map(toGroup);
+    const segments = [...new Set(groups.map((g) => g.segment))].sort();
+    const pick = (segment: string | null, experiences: readonly ServiceExperience[]) => {
+      const parts = groups.filter(
+        (g) => (segment === null || g.segment === segment) && experiences.includes(g.experience),
+      );
+      return {
+        clv: combine(
+          parts.map((p) => p.clv),
+          samples,
+        ),
+        repeat: combine(
+          parts.map((p) => p.repeat),
+          samples,
+        ),
+        retention: combine(
+          parts.map((p) => p.retention),
+          samples,
+        ),
+      };
+    };
+    const scopes: [string, string | null][] = [['', null], ...segments.map((s): [string, string] => [s, s])];
+    const report: ServiceValueRow[] = [];
+    const uplift: ServiceUplift[] = [];
+    for (const [label, segment] of scopes) {
+      for (const experience of EXPERIENCES) {
+        const s = pick(segment, [experience]);
+        if (s.clv.customers === 0) continue;
+        report.push({
+          segment: label,
+          experience,
+          customers: s.clv.customers,
+          clv: meanInterval(s.clv),
+          repeatPurchaseRate: meanInterval(s.repeat),
+          retention: meanInterval(s.retention),
+        });
+      }
+      const answered = pick(segment, ANSWERED);
+      const missed = pick(segment, [ServiceExperience.MISSED]);
+      uplift.push({
+        segment: label,
+        clv: differenceInterval(answered.clv, missed.clv),
+        repeatPurchaseRate: differenceInterval(answered.repeat, missed.repeat),
+        retention: differenceInterval(answered.retention, missed.retention),
+      });
+    }
+    const distribution: ClvDistribution[] = (await this.repository.clvDistribution(workspaceId, analytics)).map(
+      (r) => ({
+        segment: r.segment,
+        customers: count(r.customers),
+        quantiles: r.quantiles,
+      }),
+    );
+    return {
+      runId: rows[0]?.run_id || null,
+      bootstrapSamples: samples,
+      rows: report,
+      uplift,
+      distribution,
+      valueAtRisk: rows.reduce((sum, r) => sum + r.value_at_risk, 0),
+      customersAtRisk: rows.reduce((n, r) => n + count(r.at_risk_customers), 0),
+    };
+  }
+}

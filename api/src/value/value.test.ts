@@ -1,0 +1,192 @@
+import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
+import { FixedClock } from '../common/clock';
+import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { ServiceExperience as X, type ServiceValueReport } from './dto/service-value.model';
+import { ValueException } from './value.exception';
+import { ValueRepository } from './value.repository';
+import { ValueService } from './value.service';
+
+const NOW = new Date('2025-04-01T00:00:00Z');
+const PERIOD = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
+
+// customer → [segment, predicted CLV, frequency, P(alive)]
+const VALUES: Record<string, [string, number, number, number]> = {
+  c1: ['retail', 100, 2, 0.9],
+  c2: ['retail', 60, 1, 0.8],
+  c3: ['retail', 20, 0, 1],
+  c4: ['retail', 30, 1, 0.5],
+  c5: ['retail', 50, 0, 1],
+  c6: ['retail', 40, 3, 0.7],
+  c7: ['vip', 200, 5, 0.95],
+  c8: ['vip', 300, 4, 0.99],
+};
+
+let db: Database;
+let service: ValueService;
+let report: ServiceValueReport;
+
+async function writeRun(workspaceId: string, runId: string, fittedAt: string, clvScale: number) {
+  const at = toClickHouseTime(new Date(fittedAt));
+  await db.client.insert({
+    table: 'model_runs',
+    format: 'JSONEachRow',
+    values: [
+      {
+        workspace_id: workspaceId,
+        run_id: runId,
+        segment: '*',
+        model: 'bgnbd',
+        parameters: {},
+        standard_errors: {},
+        log_likelihood: 0,
+        customers: 8,
+        pooled: false,
+        calibration_end: at,
+        horizon_months: 12,
+        monthly_discount: 0.01,
+        data_from: at,
+        data_to: at,
+        fitted_at: at,
+        note: '',
+      },
+    ],
+  });
+  await db.client.insert({
+    table: 'customer_value',
+    format: 'JSONEachRow',
+    values: Object.entries(VALUES).map(([customer, [segment, clv, frequency, pAlive]]) => ({
+      workspace_id: workspaceId,
+      run_id: runId,
+      customer_id: customer,
+      segment,
+      frequency,
+      recency_days: 1,
+      t_days: 10,
+      monetary_mean: 1,
+      p_alive: pAlive,
+      expected_purchases: 1,
+      expected_avg_value: 1,
+      predicted_clv: clv * clvScale,
+      historical_value: 0,
+      computed_at: at,
+    })),
+  });
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await loadWorkspace(db, {
+    id: 'val',
+    brands: [
+      { brand: 'acme', name: 'Acme', isOwn: true },
+      { brand: 'rival', name: 'Rival', isOwn: false },
+    ],
+    customers: Object.entries(VALUES).map(([id, [segment]]) => ({ id, segment })),
+    messages: [
+      // c1: first reply after 1 h (fast: within SLA/4 = 6 h).
+      { id: 'm1', at: '2025-03-10T10:00:00Z', customer: 'c1' },
+      // c2: first reply after exactly 24 h: answered, slow.
+      { id: 'm2', at: '2025-03-11T10:00:00Z', customer: 'c2' },
+      // c3: negative, never answered: missed and at risk.
+      { id: 'm3', at: '2025-03-12T10:00:00Z', customer: 'c3', sentiment: -0.6 },
+      // c4: answered fast, then a later neutral message missed: the latest decides.
+      { id: 'm4a', at: '2025-03-05T10:00:00Z', customer: 'c4' },
+      { id: 'm4b', at: '2025-03-20T10:00:00Z', customer: 'c4', sentiment: 0.2 },
+      // c5: answered slow, then a message 12 h old at NOW (pending: decides nothing).
+      { id: 'm5a', at: '2025-03-02T10:00:00Z', customer: 'c5' },
+      { id: 'm5b', at: '2025-03-31T12:00:00Z', customer: 'c5', sentiment: -0.9 },
+      // c7: only wrote to a competitor: no contact with an own brand.
+      { id: 'm7', at: '2025-03-15T10:00:00Z', customer: 'c7', brand: 'rival', sentiment: -0.8 },
+      // c8: fast; and a message before the period that is ignored.
+      { id: 'm8', at: '2025-03-16T10:00:00Z', customer: 'c8' },
+      { id: 'm8old', at: '2025-02-16T10:00:00Z', customer: 'c8', sentiment: -0.9 },
+    ],
+    replies: [
+      { id: 'r1', parent: 'm1', at: '2025-03-10T11:00:00Z' },
+      { id: 'r2', parent: 'm2', at: '2025-03-12T10:00:00Z' },
+      { id: 'r4a', parent: 'm4a', at: '2025-03-05T10:30:00Z' },
+      { id: 'r5a', parent: 'm5a', at: '2025-03-03T10:00:00Z' },
+      { id: 'r8', parent: 'm8', at: '2025-03-16T10:05:00Z' },
+    ],
+  });
+  // An older run with other values: the latest run is the one read.
+  await writeRun('val', 'old-run', '2025-01-01T00:00:00Z', 10);
+  await writeRun('val', 'run-2', '2025-02-01T00:00:00Z', 1);
+  await loadWorkspace(db, { id: 'unfitted', messages: [{ id: 'u1', at: '2025-03-10T10:00:00Z', customer: 'c1' }] });
+  service = new ValueService(new ValueRepository(db), new FixedClock(NOW));
+  report = await service.serviceValue('val', PERIOD);
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+const row = (segment: string, experience: X) =>
+  report.rows.find((r) => r.segment === segment && r.experience === experience);
+
+describe('serviceValue', () => {
+  it('classifies each customer by their latest decided own-brand message', () => {
+    expect(report.runId).toBe('run-2');
+    const all = report.rows.filter((r) => r.segment === '').map((r) => [r.experience, r.customers]);
+    expect(Object.fromEntries(all)).toEqual({
+      [X.NO_CONTACT]: 2, // c6, c7
+      [X.ANSWERED_FAST]: 2, // c1, c8
+      [X.ANSWERED_SLOW]: 2, // c2, c5
+      [X.MISSED]: 2, // c3, c4
+    });
+  });
+
+  it('means per experience, with bootstrap intervals around them', () => {
+    const fast = row('', X.ANSWERED_FAST)!;
+    expect(fast.clv.estimate).toBeCloseTo(200, 9); // (100 + 300) / 2
+    expect(fast.repeatPurchaseRate.estimate).toBeCloseTo(1, 9);
+    expect(fast.retention.estimate).toBeCloseTo(0.945, 9);
+    // Two customers: every replicate mean lies between them.
+    expect(fast.clv.low).toBeGreaterThanOrEqual(100);
+    expect(fast.clv.high).toBeLessThanOrEqual(300);
+    expect(fast.clv.low!).toBeLessThan(fast.clv.high!);
+    const missed = row('', X.MISSED)!;
+    expect(missed.clv.estimate).toBeCloseTo(25, 9); // (20 + 30) / 2
+    expect(missed.repeatPurchaseRate.estimate).toBeCloseTo(0.5, 9);
+    expect(missed.retention.estimate).toBeCloseTo(0.75, 9);
+    expect(row('retail', X.ANSWERED_SLOW)!.clv.estimate).toBeCloseTo(55, 9); // c2 60, c5 50
+    expect(row('vip', X.NO_CONTACT)!.customers).toBe(1);
+  });
+
+  it('uplift of answered over missed, and value at risk', () => {
+    const all = report.uplift.find((u) => u.segment === '')!;
+    // Answered: c1 100, c2 60, c5 50, c8 300 → 127.5; missed: c3 20, c4 30 → 25.
+    expect(all.clv.estimate).toBeCloseTo(102.5, 9);
+    expect(all.clv.low!).toBeLessThanOrEqual(all.clv.high!);
+    const retail = report.uplift.find((u) => u.segment === 'retail')!;
+    expect(retail.clv.estimate).toBeCloseTo(70 - 25, 9);
+    // vip has nobody missed: no uplift to estimate.
+    expect(report.uplift.find((u) => u.segment === 'vip')!.clv).toEqual({ estimate: null, low: null, high: null });
+    // Only c3's missed message is negative (c5's negative one is pending; c7's went to a competitor; c8's is before the period).
+    expect(report.customersAtRisk).toBe(1);
+    expect(report.valueAtRisk).toBeCloseTo(20, 9);
+  });
+
+  it('CLV distribution per segment', () => {
+    const retail = report.distribution.find((d) => d.segment === 'retail')!;
+    expect(retail.customers).toBe(6);
+    // [20, 30, 40, 50, 60, 100]: median 45, 10th percentile 25.
+    expect(retail.quantiles[2]).toBeCloseTo(45, 9);
+    expect(retail.quantiles[0]).toBeCloseTo(25, 9);
+  });
+
+  it('is deterministic and follows the segment filter', async () => {
+    const again = await service.serviceValue('val', PERIOD);
+    expect(again).toEqual(report);
+    const vip = await service.serviceValue('val', { ...PERIOD, segments: ['vip'] });
+    expect(vip.rows.filter((r) => r.segment === '').map((r) => r.customers)).toEqual([1, 1]);
+    expect(vip.valueAtRisk).toBe(0);
+  });
+
+  it('before any CLV run: an empty report; bad sample counts are refused', async () => {
+    const empty = await service.serviceValue('unfitted', PERIOD);
+    expect(empty).toMatchObject({ runId: null, rows: [], distribution: [], valueAtRisk: 0, customersAtRisk: 0 });
+    await expect(service.serviceValue('val', PERIOD, 10)).rejects.toThrow(ValueException);
+    await expect(service.serviceValue('val', PERIOD, 2.5)).rejects.toThrow(/whole number/);
+  });
+});
