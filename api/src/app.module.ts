@@ -3,6 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { Database } from '@resonance/sql';
 import { AmplificationModule } from './amplification/amplification.module';
 import { AuthExceptionFilter } from './auth/auth.exception';
 import { CacheModule } from './cache/cache.module';
@@ -22,6 +23,7 @@ import { DateTimeScalar } from './graphql/date-time.scalar';
 import { depthLimit } from './graphql/depth-limit.rule';
 import type { GraphQLContext, GraphQLRequest } from './graphql/graphql-context';
 import { OverviewModule } from './overview/overview.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ResponseModule } from './response/response.module';
 import { SentimentModule } from './sentiment/sentiment.module';
 import { ShareOfVoiceModule } from './share-of-voice/share-of-voice.module';
@@ -36,13 +38,13 @@ export const MAX_DEPTH = 8;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, db: Database): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(db),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: GRAPHQL_PATH,
@@ -56,6 +58,7 @@ export class AppModule {
           formatError,
         }),
         CacheModule,
+        RateLimitModule,
         CustomersModule,
         DataModule,
         ExportModule,
