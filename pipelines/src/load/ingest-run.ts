@@ -35,6 +35,22 @@ export interface IngestRunOptions {
 /** Rows are sent in batches of this many: large enough that ClickHouse makes few parts. */
 export const BATCH_ROWS = 100_000;
 
+/**
+ * Rows are scored and encoded to text in chunks of this many as they arrive, so row objects die
+ * young: holding a whole batch of objects until the insert made the garbage collector the
+ * largest cost of a load.
+ */
+const ENCODE_ROWS = 4096;
+
+interface TableBuffer {
+  /** Rows not yet encoded. */
+  rows: Record<string, unknown>[];
+  /** Encoded chunks of the next insert; scoring (on worker threads) runs while parsing goes on. */
+  chunks: Promise<string>[];
+  /** Rows in `chunks`. */
+  count: number;
+}
+
 /** A pass run by finish() before the link pass, with the version it must write at. */
 export type RunPass = (run: IngestRun, version: number) => Promise<void>;
 
@@ -56,7 +72,7 @@ export class IngestRun {
   rejected = 0;
   unscored = 0;
   private readonly started = Date.now();
-  private readonly buffers = new Map<InsertTable, Record<string, unknown>[]>();
+  private readonly buffers = new Map<InsertTable, TableBuffer>();
   private readonly written = new Map<InsertTable, number>();
   private rejects: Record<string, unknown>[] = [];
   private pending: Promise<unknown> = Promise.resolve();
@@ -95,9 +111,12 @@ export class IngestRun {
   /** A row that is not counted as read (a second table fed by the same input row, such as an engagement snapshot). */
   async addRelated(table: InsertTable, row: Record<string, unknown>): Promise<void> {
     let buffer = this.buffers.get(table);
-    if (!buffer) this.buffers.set(table, (buffer = []));
-    buffer.push(row);
-    if (buffer.length >= this.batchRows) await this.flushTable(table);
+    if (!buffer) this.buffers.set(table, (buffer = { rows: [], chunks: [], count: 0 }));
+    buffer.rows.push(row);
+    if (buffer.rows.length >= ENCODE_ROWS) {
+      await this.encodeChunk(table, buffer);
+      if (buffer.count >= this.batchRows) await this.flushTable(table);
+    }
   }
 
   /** A row that failed validation: kept in `rejects` with its place and reason, never stops the load. */
@@ -186,15 +205,35 @@ export class IngestRun {
     };
   }
 
-  private async flushTable(table: InsertTable): Promise<void> {
-    const rows = this.buffers.get(table);
-    if (!rows || rows.length === 0) return;
-    this.buffers.set(table, []);
-    if (table === 'interactions') await this.score(rows);
-    for (const row of rows) row.version ??= this.version;
+  /** Scores (interactions) and encodes the buffered rows; the result joins the next insert. */
+  private async encodeChunk(table: InsertTable, buffer: TableBuffer): Promise<void> {
+    const rows = buffer.rows;
+    if (rows.length === 0) return;
+    buffer.rows = [];
+    buffer.count += rows.length;
     const columns = await tableColumns(this.db, table);
-    const body = encodeRows(columns, rows);
-    this.written.set(table, this.rowsWritten(table) + rows.length);
+    const scored = table === 'interactions' ? this.score(rows) : Promise.resolve();
+    const chunk = scored.then(() => {
+      for (const row of rows) row.version ??= this.version;
+      return encodeRows(columns, rows);
+    });
+    // Awaited by flushTable; this only keeps an early failure from being reported as unhandled.
+    chunk.catch(() => undefined);
+    buffer.chunks.push(chunk);
+  }
+
+  private async flushTable(table: InsertTable): Promise<void> {
+    const buffer = this.buffers.get(table);
+    if (!buffer) return;
+    await this.encodeChunk(table, buffer);
+    if (buffer.count === 0) return;
+    const chunks = buffer.chunks;
+    const count = buffer.count;
+    buffer.chunks = [];
+    buffer.count = 0;
+    const columns = await tableColumns(this.db, table);
+    const body = (await Promise.all(chunks)).join('');
+    this.written.set(table, this.rowsWritten(table) + count);
     // One insert in flight while the next batch is parsed (the embedded engine works on its own
     // thread); waiting for the previous one first keeps memory bounded.
     await this.pending;

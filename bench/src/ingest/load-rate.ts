@@ -1,0 +1,130 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadClickHouseConfig, migrate, openDatabase } from '@resonance/sql';
+import { closeSentimentPool, defaultScorer, findSource, loadFiles, type RunSummary } from '@resonance/pipelines';
+
+// Load-rate benchmark: generates interactions CSVs, loads them with `resonance ingest`'s code
+// path into a fresh embedded ClickHouse, and prints rows/s and peak RSS. Two runs: pre-scored rows
+// (the source supplies sentiment) and rows scored during the load by the worker pool.
+//
+//   npx tsc -b && node bench/dist/ingest/load-rate.js [--rows 1000000] [--scored-rows 200000] [--keep]
+//
+// A multi-GB file (--rows 20000000, about 3 GB) shows that RSS stays flat whatever the size.
+
+interface Options {
+  rows: number;
+  scoredRows: number;
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { rows: 1_000_000, scoredRows: 200_000, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--keep') options.keep = true;
+    else if (arg === '--rows' || arg === '--scored-rows') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number, got ${argv[i]}`);
+      if (arg === '--rows') options.rows = value;
+      else options.scoredRows = value;
+    } else throw new Error('usage: node bench/dist/ingest/load-rate.js [--rows N] [--scored-rows N] [--keep]');
+  }
+  return options;
+}
+
+const TEXTS = [
+  'My order never arrived and nobody answers',
+  'Thanks, the replacement came today, great service!',
+  'Can you tell me when the store opens on Sunday?',
+  'Worst update ever, the app keeps crashing',
+  'ok',
+  'Love the new design, so much faster',
+];
+
+/** Writes `rows` interactions as CSV, streaming (the file can be larger than memory). */
+async function generate(file: string, rows: number, scored: boolean): Promise<number> {
+  const out = fs.createWriteStream(file);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write('interaction_id,brand,channel,direction,created_at,thread_id,parent_id,author_handle,agent,text,sentiment\n');
+  const start = Date.UTC(2024, 0, 1);
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const inbound = i % 3 !== 2;
+    const at = new Date(start + i * 1_000).toISOString();
+    const text = TEXTS[i % TEXTS.length]!;
+    const sentiment = scored ? '' : (((i * 7919) % 2001) / 1000 - 1).toFixed(3);
+    chunk += `m${i},brand${i % 4},${i % 5 === 0 ? 'email' : 'twitter'},${inbound ? 'inbound' : 'outbound'},${at},t${Math.floor(i / 3)},${inbound ? '' : `m${i - 1}`},user${i % 50_000},${inbound ? '' : `agent${i % 40}`},"${text}",${sentiment}\n`;
+    if (chunk.length > 1 << 20) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(chunk);
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return fs.statSync(file).size;
+}
+
+/** Peak resident set size while `fn` runs, sampled every 50 ms (maxRSS covers the whole process). */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakRss: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    const result = await fn();
+    return { result, peakRss: Math.max(peak, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-bench-ingest-'));
+  const db = await openDatabase(loadClickHouseConfig({ RESONANCE_DATA_DIR: path.join(dir, 'data'), CLICKHOUSE_DB: 'bench' }));
+  const source = findSource('interactions')!;
+  const results: Record<string, unknown> = { cpus: os.cpus().length };
+  try {
+    await migrate(db);
+    const runs: [string, number, boolean][] = [
+      ['prescored', options.rows, false],
+      ['scored', options.scoredRows, true],
+    ];
+    for (const [name, rows, scored] of runs) {
+      if (rows === 0) continue;
+      const file = path.join(dir, `${name}.csv`);
+      const bytes = await generate(file, rows, scored);
+      const cpu = process.cpuUsage();
+      const { result, peakRss } = await withPeakRss<RunSummary>(() =>
+        loadFiles(db, source, [file], { workspaceId: `bench-${name}`, ...(scored ? { scorer: defaultScorer() } : {}) }),
+      );
+      const used = process.cpuUsage(cpu);
+      if (result.status !== 'succeeded' || result.loaded !== rows) throw new Error(`${name} load did not load every row: ${JSON.stringify(result)}`);
+      const rate = Math.round(rows / result.seconds);
+      results[name] = {
+        rows,
+        fileMiB: Math.round(bytes / 2 ** 20),
+        seconds: result.seconds,
+        rowsPerSecond: rate,
+        unscored: result.unscored,
+        peakRssMiB: Math.round(peakRss / 2 ** 20),
+        mainThreadCpuSeconds: Math.round((used.user + used.system) / 1e4) / 100,
+      };
+      process.stdout.write(
+        `${name.padEnd(9)} ${rows.toLocaleString('en-US').padStart(11)} rows  ${(bytes / 2 ** 20).toFixed(0).padStart(6)} MiB  ` +
+          `${result.seconds.toFixed(1).padStart(6)} s  ${rate.toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB\n`,
+      );
+      fs.rmSync(file, { force: true });
+    }
+    results.target = { prescoredRowsPerSecond: 200_000 };
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+  } finally {
+    await closeSentimentPool();
+    await db.close();
+    if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
