@@ -8,7 +8,7 @@ import { createApiKey, describeClickHouseConfig, listApiKeys, namedQuery, type D
 import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AppConfig } from './config/app-config';
 import { dashboardFallback } from './dashboard/dashboard.middleware';
-import { DATABASE } from './database/database.module';
+import { openMigratedDatabase } from './database/database.module';
 
 /** The workspace `loadDemoWorkspace` writes by default. */
 export const DEMO_WORKSPACE_ID = 'demo';
@@ -86,13 +86,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (!options.quiet) process.stdout.write(`${line}\n`);
   };
   say(`Database: ${describeClickHouseConfig(config.clickhouse)}`);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: levels,
-    // Errors go to the caller, never process.exit.
-    abortOnError: false,
-  });
+  const db = await openMigratedDatabase(config.clickhouse);
+  let app: NestExpressApplication;
   try {
-    const db = app.get<Database>(DATABASE);
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), {
+      logger: levels,
+      // Errors go to the caller, never process.exit.
+      abortOnError: false,
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  try {
     const { workspaceId, apiKey } = demo
       ? await prepareDemo(db, options.demoCustomers ?? config.demoCustomers, say)
       : { workspaceId: (await workspaceIds(db))[0] ?? '', apiKey: null };
