@@ -28,7 +28,9 @@ function parseOptions(argv: string[]): Options {
     const name = argv[i].replace(/^--/, '');
     const value = Number(argv[i + 1]);
     if (!(name in options) || !Number.isInteger(value) || value < 1) {
-      throw new Error(`usage: node bench/dist/sentiment/main.js [--texts N>=1] [--seed N] [--rounds N] (bad: ${argv[i]} ${argv[i + 1] ?? ''})`);
+      throw new Error(
+        `usage: node bench/dist/sentiment/main.js [--texts N>=1] [--seed N] [--rounds N] (bad: ${argv[i]} ${argv[i + 1] ?? ''})`,
+      );
     }
     options[name as keyof Options] = value;
   }
@@ -112,7 +114,10 @@ async function main(): Promise<void> {
     ['ratio port / baseline', `${result.ratio}x`],
     ['max |difference|', `${result.maxDifference} (${result.mismatches} texts >= 1e-6)`],
     ['scoreText (language + score)', `${result.scoreTextTextsPerSecond.toLocaleString('en')} texts/s`],
-    [`scoreBatch pool (${workers} worker${workers === 1 ? '' : 's'})`, `${result.poolTextsPerSecond.toLocaleString('en')} texts/s`],
+    [
+      `scoreBatch pool (${workers} worker${workers === 1 ? '' : 's'})`,
+      `${result.poolTextsPerSecond.toLocaleString('en')} texts/s`,
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);

@@ -53,6 +53,7 @@ export const FUNCTION_WORDS: Record<LatinLanguage, string> = {
 };
 
 /** Letters that point to one language more than the others. */
+// prettier-ignore
 export const LETTER_HINTS: ReadonlyArray<readonly [string, LatinLanguage, number]> = [
   ['ñ', 'es', 2], ['¿', 'es', 2], ['¡', 'es', 2],
   ['ã', 'pt', 2], ['õ', 'pt', 2], ['ç', 'pt', 0.5], ['ç', 'fr', 0.5],
@@ -67,8 +68,16 @@ export const ELISIONS: ReadonlyArray<readonly [string, ReadonlyArray<readonly [L
   ...["j'", "d'", "qu'", "n'", "c'", "s'", "m'", "t'", "jusqu'", "lorsqu'", "puisqu'"].map(
     (head) => [head, [['fr', 1]]] as const,
   ),
-  ["l'", [['fr', 0.5], ['it', 0.5]]],
-  ...["dell'", "all'", "dall'", "nell'", "sull'", "un'", "quest'", "quell'"].map((head) => [head, [['it', 1]]] as const),
+  [
+    "l'",
+    [
+      ['fr', 0.5],
+      ['it', 0.5],
+    ],
+  ],
+  ...["dell'", "all'", "dall'", "nell'", "sull'", "un'", "quest'", "quell'"].map(
+    (head) => [head, [['it', 1]]] as const,
+  ),
 ];
 
 /** English words outside the function words (VADER's lexicon) count this much each. */
@@ -93,14 +102,16 @@ export const SCRIPT_COUNT = Script.OtherLetter + 1;
 
 export function scriptOf(c: number): Script {
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? Script.Latin : Script.None;
-  if (c < 0x250) return (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xba ? Script.Latin : Script.None;
+  if (c < 0x250)
+    return (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xba ? Script.Latin : Script.None;
   if (c >= 0x370 && c <= 0x3ff) return Script.Greek;
   if (c >= 0x400 && c <= 0x52f) return Script.Cyrillic;
   if (c >= 0x591 && c <= 0x5f4) return Script.Hebrew;
   if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff)) return Script.Arabic;
   if (c >= 0x900 && c <= 0x97f) return Script.Devanagari;
   if (c >= 0xe00 && c <= 0xe7f) return Script.Thai;
-  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af)) return Script.Hangul;
+  if ((c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xac00 && c <= 0xd7af))
+    return Script.Hangul;
   if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f)) return Script.Kana;
   if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return Script.Han;
   if (c >= 0x1e00 && c <= 0x1eff) return Script.Latin; // Latin Extended Additional (Vietnamese…)
@@ -109,4 +120,3 @@ export function scriptOf(c: number): Script {
   if (c >= 0x2000 && c <= 0x2bff) return Script.None; // punctuation, arrows, symbols
   return c >= 0x530 && c < 0x2000 ? Script.OtherLetter : Script.None;
 }
-

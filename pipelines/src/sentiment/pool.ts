@@ -10,9 +10,7 @@ export interface ChunkRequest {
 }
 
 /** A worker's answer: scores (NaN = unscored) and languages, or what went wrong. */
-export type ChunkResponse =
-  | { id: number; sentiments: Float64Array; langs: string[] }
-  | { id: number; error: string };
+export type ChunkResponse = { id: number; sentiments: Float64Array; langs: string[] } | { id: number; error: string };
 
 export interface SentimentPoolOptions {
   /** Worker threads; default os.cpus().length - 1, at least 1. */
@@ -93,7 +91,9 @@ export class SentimentPool {
     if (this.closed) return Promise.reject(new Error('SentimentPool is closed'));
     for (let i = 0; i < texts.length; i++) {
       if (typeof texts[i] !== 'string') {
-        return Promise.reject(new TypeError(`scoreBatch: text ${i} is ${texts[i] === null ? 'null' : typeof texts[i]}, not a string`));
+        return Promise.reject(
+          new TypeError(`scoreBatch: text ${i} is ${texts[i] === null ? 'null' : typeof texts[i]}, not a string`),
+        );
       }
     }
     if (texts.length < this.minParallelBatch) return Promise.resolve(texts.map(scoreText));
@@ -161,7 +161,10 @@ export class SentimentPool {
         const { results } = chunk.batch;
         for (let i = 0; i < response.langs.length; i++) {
           const sentiment = response.sentiments[i];
-          results[chunk.offset + i] = { sentiment: Number.isNaN(sentiment) ? null : sentiment, lang: response.langs[i] };
+          results[chunk.offset + i] = {
+            sentiment: Number.isNaN(sentiment) ? null : sentiment,
+            lang: response.langs[i],
+          };
         }
         if (--chunk.batch.remaining === 0) chunk.batch.resolve(results);
       }

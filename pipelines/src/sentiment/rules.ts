@@ -7,6 +7,7 @@ export const B_DECR = -0.293;
 export const C_INCR = 0.733;
 export const N_SCALAR = -0.74;
 
+// prettier-ignore
 export const NEGATE: ReadonlySet<string> = new Set([
   'aint', 'arent', 'cannot', 'cant', 'couldnt', 'darent', 'didnt', 'doesnt', "ain't", "aren't",
   "can't", "couldn't", "daren't", "didn't", "doesn't", 'dont', 'hadnt', 'hasnt', 'havent', 'isnt',
@@ -18,6 +19,7 @@ export const NEGATE: ReadonlySet<string> = new Set([
 ]);
 
 /** Booster (B_INCR) and dampener (B_DECR) words, some of them two words. */
+// prettier-ignore
 export const BOOSTERS: ReadonlyArray<readonly [string, number]> = [
   ...[
     'absolutely', 'amazingly', 'awfully', 'completely', 'considerably', 'decidedly', 'deeply',
@@ -45,6 +47,7 @@ export const SPECIAL_CASE_IDIOMS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** The package's PUNC_LIST: a word keeps its form unless exactly one of these is stuck to it. */
+// prettier-ignore
 export const PUNCTUATION_AFFIXES: ReadonlySet<string> = new Set([
   '.', '!', '?', ',', ';', ':', '-', "'", '"', '!!', '!!!', '??', '???', '?!?', '!?!', '?!?!', '!?!?',
 ]);

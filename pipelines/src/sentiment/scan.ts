@@ -26,7 +26,12 @@ for (let c = 0; c < 0x80; c++) {
   else if (c >= 0x61 && c <= 0x7a) ASCII_CLASS[c] = Ascii.Lower;
   else if (c >= 0x41 && c <= 0x5a) ASCII_CLASS[c] = Ascii.Upper;
   // ASCII punctuation: the package's REGEX_REMOVE_PUNCTUATION.
-  else if ((c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)) {
+  else if (
+    (c >= 0x21 && c <= 0x2f) ||
+    (c >= 0x3a && c <= 0x40) ||
+    (c >= 0x5b && c <= 0x60) ||
+    (c >= 0x7b && c <= 0x7e)
+  ) {
     ASCII_CLASS[c] = Ascii.Punctuation;
   }
 }
@@ -146,8 +151,10 @@ export function scanText(text: string, languages: boolean): TextScan {
           if (script === Script.Latin) latin++;
           else {
             scan.scripts[script]++;
-            if (script === Script.Cyrillic && (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491)) scan.ukrainian++;
-            else if (script === Script.Arabic && (c === 0x67e || c === 0x686 || c === 0x698 || c === 0x6af)) scan.persian++;
+            if (script === Script.Cyrillic && (c === 0x456 || c === 0x457 || c === 0x454 || c === 0x491))
+              scan.ukrainian++;
+            else if (script === Script.Arabic && (c === 0x67e || c === 0x686 || c === 0x698 || c === 0x6af))
+              scan.persian++;
           }
           if (firstLetter < 0) firstLetter = i;
           lastLetter = i;

@@ -22,4 +22,3 @@ export function scoreText(text: string): ScoredText {
   }
   return { sentiment: null, lang };
 }
-

@@ -81,7 +81,11 @@ describe('vaderCompound', () => {
 
 describe('compareScorers', () => {
   it('reports texts whose scores differ, and NaN as a mismatch', () => {
-    const comparison = compareScorers(['a', 'b', 'c'], () => 0.5, (text) => (text === 'a' ? 0.5 : text === 'b' ? 0.4 : Number.NaN));
+    const comparison = compareScorers(
+      ['a', 'b', 'c'],
+      () => 0.5,
+      (text) => (text === 'a' ? 0.5 : text === 'b' ? 0.4 : Number.NaN),
+    );
     expect(comparison.compared).toBe(3);
     expect(comparison.mismatchCount).toBe(2);
     expect(comparison.mismatches.map((m) => m.text)).toEqual(['b', 'c']);

@@ -10,7 +10,6 @@ import { BIGRAM_BOOSTER_STARTS, IDIOM_STARTS, WORDS, type WordInfo } from './wor
 // reused between calls. The rules, with the package's quirks kept on purpose, are marked where they
 // differ from what one might expect.
 
-
 function negated(word: string): boolean {
   return NEGATE.has(word) || word.includes("n't");
 }

@@ -84,7 +84,9 @@ export const ELIDED_HEADS: ReadonlyMap<string, Float64Array> = new Map(
 
 // Idioms and booster bigrams are matched word by word; a sequence is only joined into a string
 // when its first word starts one of them, which is rare.
-export const IDIOM_STARTS: ReadonlySet<string> = new Set([...SPECIAL_CASE_IDIOMS.keys()].map((idiom) => idiom.split(' ')[0]));
+export const IDIOM_STARTS: ReadonlySet<string> = new Set(
+  [...SPECIAL_CASE_IDIOMS.keys()].map((idiom) => idiom.split(' ')[0]),
+);
 export const BIGRAM_BOOSTER_STARTS: ReadonlySet<string> = new Set(
   BOOSTERS.filter(([word]) => word.includes(' ')).map(([word]) => word.split(' ')[0]),
 );

@@ -57,13 +57,13 @@ export const SENTIMENT_EDGE_CASES: readonly string[] = [
   'good but bad but great',
   'but',
   'Today SUX!',
-  'Today only kinda sux! But I\'ll get by, lol',
+  "Today only kinda sux! But I'll get by, lol",
   'Make sure you :) or :D today!',
   'Not bad at all',
   'not good',
   'never good',
   "isn't good",
-  "isnt good",
+  'isnt good',
   "ain't nothing wrong",
   'without doubt excellent',
   'it is not very good',
@@ -86,7 +86,7 @@ export const SENTIMENT_EDGE_CASES: readonly string[] = [
   'yeah right, great service',
   'a bad ass movie',
   'what a badass',
-  "'great' ok, \"awful\"",
+  '\'great\' ok, "awful"',
   '!!great!! ?!?bad ,happy',
   'great!!! bad??? ,good, (happy) [sad]',
   '...good... --bad-- "happy"',
@@ -133,31 +133,39 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+// prettier-ignore
 const FILLER = [
   'the', 'service', 'agent', 'order', 'flight', 'delivery', 'app', 'support', 'team', 'it', 'was',
   'is', 'my', 'your', 'this', 'that', 'today', 'again', 'and', 'or', 'of', 'to', 'at', 'very',
   'so', 'least', 'kind', 'sort', 'just', 'enough', 'never', 'but', 'BUT', 'But', 'not', "n't",
   'a', 'I', 'we', 'you', 'they', 'refund', 'package', 'hours', 'waiting', 'call', 'chat', 'email',
 ];
+// prettier-ignore
 const BOOSTER_WORDS = [
   'absolutely', 'really', 'very', 'so', 'extremely', 'totally', 'quite', 'more', 'most', 'hella',
   'almost', 'barely', 'hardly', 'kinda', 'sorta', 'slightly', 'somewhat', 'little', 'less',
   'friggin', 'fucking', 'uber', 'kind-of', 'sort-of',
 ];
+// prettier-ignore
 const NEGATIONS = [
   'not', 'never', "don't", 'dont', "isn't", 'isnt', "can't", 'cannot', 'without', 'nothing',
   'nope', 'rarely', 'seldom', 'despite', "won't", 'neither', 'nor', "wouldn't", 'uh-uh', "DON'T",
   'NOT', "couldn't've",
 ];
+// prettier-ignore
 const IDIOMS = [
   'the shit', 'the bomb', 'bad ass', 'yeah right', 'cut the mustard', 'kiss of death', 'hand to mouth',
 ];
+// prettier-ignore
 const AFFIXES = [
   '.', '!', '?', ',', ';', ':', '-', "'", '"', '!!', '!!!', '??', '???', '?!?', '!?!', '?!?!',
   '!?!?', '...', '(', ')', '#', '@', '*', '!,', '?!',
 ];
+// prettier-ignore
 const EMOJI = ['😀', '😡', '💘', '👍', '👎', '🙏', '😭', '🔥', '❤️', '☹', '✈️', '🇫🇷'];
+// prettier-ignore
 const UNICODE = ['café', 'naïve', 'İyi', 'ŞAHANE', 'straße', 'ÉTÉ', 'очень', 'хорошо', '好', '很好', 'ｇｏｏｄ'];
+// prettier-ignore
 const SPACES = [' ', ' ', ' ', ' ', ' ', '  ', '\t', '\n', '\u00a0', '\u2028', '\u3000', '\u200b'];
 
 const LEXICON_WORDS = LEXICON_ENTRIES.map(([word]) => word);
