@@ -4,9 +4,10 @@ import { migrateCommand } from './commands/migrate';
 import { demoCommand } from './commands/demo';
 import { fitCommand } from './commands/fit';
 import { ingestCommand } from './commands/ingest';
+import { keysCommand } from './commands/keys';
 
 /** Every sub-command of `resonance`. A new command is one file in commands/ and one line here. */
-export const COMMANDS: Command[] = [migrateCommand, fitCommand, ingestCommand, demoCommand];
+export const COMMANDS: Command[] = [migrateCommand, fitCommand, ingestCommand, demoCommand, keysCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
