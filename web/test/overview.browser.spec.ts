@@ -171,7 +171,7 @@ describe('Overview in the browser', () => {
     await page.waitForSelector(READY);
     const inbound = page.locator('[data-kpi="inbound"] [data-role="value"]');
 
-    await page.getByRole('button', { name: '7 days' }).click();
+    await page.getByRole('button', { name: '7 days', exact: true }).click();
     await page.waitForURL(/\?period=7d$/);
     await page.waitForSelector(READY);
     const dataTo = workspace.dataTo ? new Date(workspace.dataTo) : null;
@@ -208,19 +208,24 @@ describe('Overview in the browser', () => {
     const { page, errors } = await openPage();
     await page.goto(`${server.url}/?period=90d`);
     await page.waitForSelector(READY);
-    await page.getByRole('link', { name: 'Response' }).click();
+    await page.getByRole('link', { name: 'Response', exact: true }).click();
     await page.waitForURL(`${server.url}/response?period=90d`);
     await expect(page.getByRole('heading', { name: 'This page is being built' }).isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('sends a rejected key back to the sign-in screen', async () => {
+  it('sends a rejected key back to the sign-in screen, and a key link opened there signs in', async () => {
     const { page } = await openPage();
     await page.goto(`${server.url}/#key=not-a-key`);
     await page.getByRole('heading', { name: 'Sign in to Resonance' }).waitFor();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('not accepted');
     expect(await page.evaluate('window.localStorage.getItem("resonance.apiKey")')).toBeNull();
+
+    // Same document, new fragment: no page load, the app must notice the key itself.
+    await page.goto(`${server.url}/#key=${encodeURIComponent(apiKey)}`);
+    await page.waitForSelector(READY);
+    expect(page.url()).toBe(`${server.url}/`);
     await page.close();
   });
 });

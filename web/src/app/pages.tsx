@@ -82,7 +82,10 @@ export const PAGES: readonly PageEntry[] = [
     filtered: false,
     component: comingNext('Customers', {
       audience: 'CX lead and account teams',
-      questions: ['Search a customer by name or handle', 'A 360° timeline across every channel, with value and sentiment'],
+      questions: [
+        'Search a customer by name or handle',
+        'A 360° timeline across every channel, with value and sentiment',
+      ],
     }),
   },
   {

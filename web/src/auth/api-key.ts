@@ -43,13 +43,17 @@ export function storeKey(key: string | null): void {
   else store.removeItem(STORAGE_KEY);
 }
 
-/** Moves a key from the address bar into storage; returns the key to use. Call once on load. */
+/** Moves a key in the address bar into storage and returns it; null if the address has none. */
+export function takeKeyFromLocation(): string | null {
+  const key = keyFromFragment(window.location.hash);
+  if (!key) return null;
+  storeKey(key);
+  const { pathname, search, hash } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}${fragmentWithoutKey(hash)}`);
+  return key;
+}
+
+/** The key to start with: one in the address bar wins over the stored one. */
 export function adoptKeyFromLocation(): string | null {
-  const fromFragment = keyFromFragment(window.location.hash);
-  if (fromFragment) {
-    storeKey(fromFragment);
-    const { pathname, search, hash } = window.location;
-    window.history.replaceState(window.history.state, '', `${pathname}${search}${fragmentWithoutKey(hash)}`);
-  }
-  return readStoredKey();
+  return takeKeyFromLocation() ?? readStoredKey();
 }

@@ -55,13 +55,5 @@ export function EChart({ option, theme, label, height = 320, events, className }
     };
   }, [chart, events]);
 
-  return (
-    <div
-      ref={container}
-      className={className}
-      role="img"
-      aria-label={label}
-      style={{ width: '100%', height }}
-    />
-  );
+  return <div ref={container} className={className} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -89,7 +89,9 @@ describe('kpiChange', () => {
   });
 
   it('calls a change that rounds to zero flat', () => {
-    expect(kpiChange(kpi('activeCustomers'), figures({ activeCustomers: 100_000 }), figures({ activeCustomers: 99_999 }))).toEqual({
+    expect(
+      kpiChange(kpi('activeCustomers'), figures({ activeCustomers: 100_000 }), figures({ activeCustomers: 99_999 })),
+    ).toEqual({
       text: '0.0%',
       trend: 'flat',
       tone: 'neutral',

@@ -46,7 +46,7 @@ export const KPIS: readonly Kpi[] = [
     value: (f) => f.inbound,
     format: (v) => formatCount(v),
     change: { kind: 'relative' },
-    caption: (f) => `${formatExactCount(f.botReplied)} also answered by bots`,
+    caption: (f) => `${formatExactCount(f.botReplied)} with a bot reply`,
   }),
   kpi('responseRate', {
     group: 'service',

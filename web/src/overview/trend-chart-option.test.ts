@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { LineSeriesOption } from 'echarts/charts';
 import { PALETTES } from '../charts/palette';
 import type { TrendPoint } from './graphql/overview.query';
-import { bucketLabels, toChartOption } from './trend-chart-option';
+import { bucketLabels, bucketUnit, toChartOption } from './trend-chart-option';
 
 const day = (d: number) => `2026-11-${String(d).padStart(2, '0')}T00:00:00.000Z`;
 
@@ -35,6 +35,16 @@ describe('toChartOption (trend)', () => {
     expect(rate?.data).toEqual([50, null, 68.4]);
     expect(sentiment?.data).toEqual([-10, null, 22.3]);
     expect((rate as LineSeriesOption).connectNulls).toBe(false);
+  });
+
+  it('tells the bucket size from the spacing of the buckets', () => {
+    const at = (...buckets: string[]) =>
+      buckets.map((bucket) => ({ bucket, inbound: 1, responseRate: 1, netSentiment: 0 }));
+    expect(bucketUnit(points)).toBe('day');
+    expect(bucketUnit(at('2026-11-01T13:00:00Z', '2026-11-01T14:00:00Z'))).toBe('hour');
+    expect(bucketUnit(at('2026-11-02T00:00:00Z', '2026-11-09T00:00:00Z'))).toBe('week');
+    expect(bucketUnit(at('2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z'))).toBe('month');
+    expect(bucketLabels(at('2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z'))).toEqual(['Feb 2026', 'Mar 2026']);
   });
 
   it('labels UTC day buckets as days and hour buckets with the time', () => {

@@ -26,23 +26,42 @@ export type TrendChartOption = ComposeOption<
 const SLIDER_FROM_POINTS = 60;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
-const dayLabel = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const hourLabel = new Intl.DateTimeFormat(LOCALE, {
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'UTC',
-});
+export type BucketUnit = 'hour' | 'day' | 'week' | 'month';
 
-/** Bucket labels: hours when the buckets are shorter than a day, else days (buckets are UTC). */
+/** The api picks the bucket size from the period's length; the spacing of the buckets tells it. */
+export function bucketUnit(points: readonly TrendPoint[]): BucketUnit {
+  const [first, second] = points.map((p) => new Date(p.bucket).getTime());
+  if (first === undefined || second === undefined || Number.isNaN(second - first)) return 'day';
+  const step = second - first;
+  if (step < DAY_MS) return 'hour';
+  if (step < 7 * DAY_MS) return 'day';
+  if (step < 28 * DAY_MS) return 'week';
+  return 'month';
+}
+
+const LABEL_FORMATS: Record<BucketUnit, Intl.DateTimeFormat> = {
+  hour: new Intl.DateTimeFormat(LOCALE, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }),
+  day: new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  week: new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+
+/** Bucket labels in UTC, as the api buckets; a week is labelled by its Monday. */
 export function bucketLabels(points: readonly TrendPoint[]): string[] {
-  const times = points.map((p) => new Date(p.bucket).getTime());
-  const step = times.length > 1 ? (times[1] ?? 0) - (times[0] ?? 0) : 24 * HOUR_MS;
-  const format = step < 24 * HOUR_MS ? hourLabel : dayLabel;
-  return times.map((t) => (Number.isNaN(t) ? '' : format.format(t)));
+  const format = LABEL_FORMATS[bucketUnit(points)];
+  return points.map((p) => {
+    const t = new Date(p.bucket).getTime();
+    return Number.isNaN(t) ? '' : format.format(t);
+  });
 }
 
 /** Percentages on the chart's scale: the api's rates are fractions 0..1. */

@@ -1,7 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createApolloClient } from '../../apollo/client';
-import { storeKey } from '../api-key';
+import { storeKey, takeKeyFromLocation } from '../api-key';
 import { AuthContext } from '../hooks/useAuth';
 import { SignIn, type SignInReason } from './SignIn';
 
@@ -14,6 +14,20 @@ export function AuthGate({ initialKey, children }: { initialKey: string | null; 
     storeKey(null);
     setApiKey(null);
     setReason('none');
+  }, []);
+
+  // A link with #key= opened in a tab that already shows the app changes only the fragment: no
+  // reload, so the key is picked up here.
+  useEffect(() => {
+    const onHashChange = () => {
+      const key = takeKeyFromLocation();
+      if (key) {
+        setApiKey(key);
+        setReason('none');
+      }
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
   const client = useMemo(

@@ -21,7 +21,9 @@ export function SignIn({ reason, onSignIn }: SignInProps) {
   return (
     <main className="sign-in" id="main">
       <form className="card sign-in-card" onSubmit={submit} aria-labelledby="sign-in-title">
-        <div className="brand-mark" aria-hidden="true">R</div>
+        <div className="brand-mark" aria-hidden="true">
+          R
+        </div>
         <h1 id="sign-in-title">Sign in to Resonance</h1>
         {reason === 'rejected' ? (
           <p className="notice notice-error" role="alert">

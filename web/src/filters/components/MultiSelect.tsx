@@ -71,11 +71,7 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
           {options.length === 0 && <p className="multiselect-empty">Nothing to choose from yet.</p>}
           {options.map((option) => (
             <label key={option.value} className="multiselect-option">
-              <input
-                type="checkbox"
-                checked={selected.includes(option.value)}
-                onChange={() => toggle(option.value)}
-              />
+              <input type="checkbox" checked={selected.includes(option.value)} onChange={() => toggle(option.value)} />
               <span>{option.label}</span>
               {option.note && <span className="multiselect-note">{option.note}</span>}
             </label>

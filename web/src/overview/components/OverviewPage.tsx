@@ -7,6 +7,7 @@ import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import type { Overview } from '../graphql/overview.query';
 import { useOverview } from '../hooks/useOverview';
 import { KPIS, type KpiGroup } from '../kpis';
+import { bucketUnit } from '../trend-chart-option';
 import { KpiTile, KpiTileSkeleton } from './KpiTile';
 
 // ECharts is the heaviest dependency: it loads while the tiles already show.
@@ -110,7 +111,9 @@ export default function OverviewPage() {
           <section className="card chart-card" aria-labelledby="trend-title">
             <header className="card-header">
               <h2 id="trend-title">Volume, response and sentiment</h2>
-              <p className="muted">Inbound messages per day, with the share answered and net sentiment.</p>
+              <p className="muted">
+                Inbound messages per {bucketUnit(overview.trend)}, with the share answered and net sentiment.
+              </p>
             </header>
             <Suspense fallback={<div className="skeleton skeleton-chart" />}>
               <TrendChart points={overview.trend} />

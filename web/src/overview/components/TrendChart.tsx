@@ -3,7 +3,7 @@ import { useTheme } from '../../app/hooks/useTheme';
 import { EChart } from '../../charts/EChart';
 import { PALETTES } from '../../charts/palette';
 import type { TrendPoint } from '../graphql/overview.query';
-import { toChartOption } from '../trend-chart-option';
+import { bucketUnit, toChartOption } from '../trend-chart-option';
 
 export default function TrendChart({ points }: { points: readonly TrendPoint[] }) {
   const { theme } = useTheme();
@@ -13,7 +13,7 @@ export default function TrendChart({ points }: { points: readonly TrendPoint[] }
       option={option}
       theme={theme}
       height={340}
-      label="Inbound messages per day as bars, with response rate and net sentiment as lines"
+      label={`Inbound messages per ${bucketUnit(points)} as bars, with response rate and net sentiment as lines`}
     />
   );
 }

@@ -33,7 +33,11 @@ export const WORKSPACE_QUERY: TypedDocumentNode<WorkspaceQueryData, Record<strin
       currency
       timezone
       slaHours
-      brands { brand name isOwn }
+      brands {
+        brand
+        name
+        isOwn
+      }
       segments
       channels
       dataFrom
