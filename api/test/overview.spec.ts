@@ -2,6 +2,7 @@ import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock } from '../src/common/clock';
 import type { FilterInput } from '../src/filter/dto/filter.input';
 import { FilterException } from '../src/filter/filter.exception';
+import { FilterService } from '../src/filter/filter.service';
 import type { OverviewFigures } from '../src/overview/dto/overview.model';
 import { OverviewRepository } from '../src/overview/overview.repository';
 import { OverviewService } from '../src/overview/overview.service';
@@ -12,7 +13,11 @@ import { ACME_NOW, ACME_PERIOD, acmeExpected, loadAcme } from './support/fixture
 let db: Database;
 
 function service(now: Date): OverviewService {
-  return new OverviewService(new OverviewRepository(db), new WorkspaceRepository(db), new FixedClock(now));
+  return new OverviewService(
+    new OverviewRepository(db),
+    new FilterService(new WorkspaceRepository(db)),
+    new FixedClock(now),
+  );
 }
 
 function expectFigures(actual: OverviewFigures, expected: OverviewFigures): void {

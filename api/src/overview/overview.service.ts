@@ -3,7 +3,7 @@ import { fromClickHouseTime } from '../common/clickhouse-time';
 import { Clock } from '../common/clock';
 import { count, finiteOrNull, netSentiment, responseRate } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
 import type { Overview, OverviewFigures, TrendPoint } from './dto/overview.model';
 import {
   OverviewRepository,
@@ -13,7 +13,6 @@ import {
   type ValueKpiRow,
 } from './overview.repository';
 import { bucketStarts, chooseBucket } from './trend-buckets';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
 
 function figures(kpis: InteractionKpiRow | undefined, values: ValueKpiRow | undefined): OverviewFigures {
   const inbound = count(kpis?.inbound);
@@ -43,18 +42,12 @@ function byPeriod<T extends { period: PeriodName }>(rows: T[], period: PeriodNam
 export class OverviewService {
   constructor(
     private readonly repository: OverviewRepository,
-    private readonly workspaces: WorkspaceRepository,
+    private readonly filters: FilterService,
     private readonly clock: Clock,
   ) {}
 
   async overview(workspaceId: string, input: FilterInput): Promise<Overview> {
-    const { analytics, period, comparePeriod } = resolveFilter(input);
-    if (!analytics.brands) {
-      // The Overview is about the workspace's own service: competitor mentions (tracked for share
-      // of voice) are not its inbound messages unless asked for by name.
-      const own = (await this.workspaces.brands(workspaceId)).filter((b) => b.is_own).map((b) => b.brand);
-      if (own.length > 0) analytics.brands = own;
-    }
+    const { analytics, period, comparePeriod } = await this.filters.resolve(workspaceId, input, 'own');
     const unit = chooseBucket(period.from, period.to);
     const now = this.clock.now();
     const [kpis, values, trend] = await Promise.all([

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
+import type { FilterInput } from './dto/filter.input';
+import { resolveFilter, type ResolvedFilter } from './resolve-filter';
+
+/** Which brands a Filter without `brands` covers. */
+export type DefaultBrands = 'own' | 'all';
+
+/**
+ * resolveFilter plus the rules that need the workspace. Figures about the workspace's own service
+ * (Overview, Response, …) default to its own brands: competitor mentions, tracked for share of
+ * voice, are not its inbound messages unless asked for by name. A workspace with no brand marked
+ * own gets all brands.
+ */
+@Injectable()
+export class FilterService {
+  constructor(private readonly workspaces: WorkspaceRepository) {}
+
+  async resolve(workspaceId: string, input: FilterInput, defaultBrands: DefaultBrands): Promise<ResolvedFilter> {
+    const resolved = resolveFilter(input);
+    if (defaultBrands === 'own' && !resolved.analytics.brands) {
+      const own = (await this.workspaces.brands(workspaceId)).filter((b) => b.is_own).map((b) => b.brand);
+      if (own.length > 0) resolved.analytics.brands = own;
+    }
+    return resolved;
+  }
+}
