@@ -165,11 +165,19 @@ export function fitSegments(
           `needs ${settings.minSegmentCustomers} and ${settings.minSegmentRepeaters}): workspace-wide fit`,
       );
     } else {
-      const fitted = fitModels(customers, s, settings.penalty);
-      const reason = unusable(fitted.bgnbd, fitted.gammaGamma);
-      run = reason
-        ? pooled(`${reason}: workspace-wide fit`)
-        : { segment, customers: indices.length, repeaters: segmentRepeaters, pooled: false, note: '', ...fitted };
+      let fitted: ReturnType<typeof fitModels> | null = null;
+      let reason: string | null;
+      try {
+        fitted = fitModels(customers, s, settings.penalty);
+        reason = unusable(fitted.bgnbd, fitted.gammaGamma);
+      } catch (error) {
+        // One segment's numerical trouble must not sink the others: it falls back like a small one.
+        reason = `fit failed (${error instanceof Error ? error.message : String(error)})`;
+      }
+      run =
+        reason || !fitted
+          ? pooled(`${reason}: workspace-wide fit`)
+          : { segment, customers: indices.length, repeaters: segmentRepeaters, pooled: false, note: '', ...fitted };
     }
     runs.push(run);
     predict(customers, s, run, clvOptions, predictions);
