@@ -1,6 +1,7 @@
 import { expectedPurchases, probabilityAlive } from './bgnbd';
 import { DAYS_PER_MONTH } from './clv';
-import { DEFAULT_FIT_SETTINGS, fitSegments, WORKSPACE_SEGMENT, type CustomerSummary } from './fit';
+import type { CustomerSummary } from './clv-repository';
+import { DEFAULT_FIT_SETTINGS, fitSegments, WORKSPACE_SEGMENT } from './fit';
 import { expectedAverageValue } from './gamma-gamma';
 import { readPublishedSummary } from './testing/cdnow-files';
 
