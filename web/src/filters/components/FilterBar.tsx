@@ -96,11 +96,6 @@ export function FilterBar() {
             ))}
           </select>
         </label>
-
-        <p className="filter-range" aria-live="polite">
-          <strong>{formatPeriod(range.from, range.to)}</strong>
-          {compareRange && <span> · vs {formatPeriod(compareRange.from, compareRange.to)}</span>}
-        </p>
       </div>
 
       <div className="filter-row">
@@ -131,6 +126,10 @@ export function FilterBar() {
             Reset filters
           </button>
         )}
+        <p className="filter-range" aria-live="polite">
+          <strong>{formatPeriod(range.from, range.to)}</strong>
+          {compareRange && <span> · vs {formatPeriod(compareRange.from, compareRange.to)}</span>}
+        </p>
       </div>
     </section>
   );
