@@ -16,13 +16,21 @@ export class ComplexityPlugin implements ApolloServerPlugin {
     const { schema } = this.schemaHost;
     return {
       async didResolveOperation({ request, document }) {
-        const complexity = getComplexity({
-          schema,
-          operationName: request.operationName,
-          query: document,
-          variables: request.variables ?? {},
-          estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            operationName: request.operationName,
+            query: document,
+            variables: request.variables ?? {},
+            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+          });
+        } catch (error) {
+          // Variables that do not fit their types: execution refuses them before any resolver
+          // runs, as BAD_USER_INPUT; thrown from here they would be a 500.
+          if (error instanceof GraphQLError) return;
+          throw error;
+        }
         if (complexity > MAX_COMPLEXITY) {
           throw new GraphQLError(`Query costs ${complexity}; the maximum is ${MAX_COMPLEXITY}`, {
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
