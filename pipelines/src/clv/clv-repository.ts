@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { namedQuery, toClickHouseTime, type Database } from '@resonance/sql';
 import { BGNBD_PARAMS } from './bgnbd';
 import { GAMMA_GAMMA_PARAMS } from './gamma-gamma';
@@ -106,32 +107,69 @@ export class ClvRepository {
       },
     ]);
     await this.db.client.insert({ table: 'model_runs', values: rows, format: 'JSONEachRow' });
+    // Tab-separated rather than JSONEachRow: a million rows without repeated keys is about half
+    // the bytes for ClickHouse to parse and much less work to build.
     for (let start = 0; start < run.customers.length; start += INSERT_BATCH) {
-      const values = [];
+      const lines: string[] = [];
       const end = Math.min(run.customers.length, start + INSERT_BATCH);
+      const prefix = `${tsv(run.workspaceId)}\t${tsv(run.runId)}\t`;
       for (let i = start; i < end; i++) {
         const c = run.customers[i]!;
         const p = run.predictions[i]!;
-        values.push({
-          workspace_id: run.workspaceId,
-          run_id: run.runId,
-          customer_id: c.customerId,
-          segment: c.segment,
-          frequency: c.frequency,
-          recency_days: c.recencyDays,
-          t_days: c.tDays,
-          monetary_mean: c.monetaryMean,
-          p_alive: p.pAlive,
-          expected_purchases: p.expectedPurchases,
-          expected_avg_value: p.expectedAvgValue,
-          predicted_clv: p.predictedClv,
-          historical_value: c.historicalValue,
-          computed_at: fittedAt,
-        });
+        const numbers = [
+          c.frequency,
+          c.recencyDays,
+          c.tDays,
+          c.monetaryMean,
+          p.pAlive,
+          p.expectedPurchases,
+          p.expectedAvgValue,
+          p.predictedClv,
+          c.historicalValue,
+        ];
+        lines.push(
+          `${prefix}${tsv(c.customerId)}\t${tsv(c.segment)}\t${numbers.map(tsvNumber).join('\t')}\t${fittedAt}\n`,
+        );
       }
-      await this.db.client.insert({ table: 'customer_value', values, format: 'JSONEachRow' });
+      await this.db.client.insert({
+        table: 'customer_value',
+        columns: CUSTOMER_VALUE_COLUMNS,
+        values: Readable.from([Buffer.from(lines.join(''))], { objectMode: false }),
+        format: 'TabSeparated',
+      });
     }
   }
+}
+
+const CUSTOMER_VALUE_COLUMNS: [string, ...string[]] = [
+  'workspace_id',
+  'run_id',
+  'customer_id',
+  'segment',
+  'frequency',
+  'recency_days',
+  't_days',
+  'monetary_mean',
+  'p_alive',
+  'expected_purchases',
+  'expected_avg_value',
+  'predicted_clv',
+  'historical_value',
+  'computed_at',
+];
+
+const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A string field of TabSeparated: backslash, tab and line breaks escaped. */
+function tsv(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (ch) => TSV_ESCAPES[ch]!);
+}
+
+/** ClickHouse reads nan and inf; JavaScript would print NaN and Infinity. */
+function tsvNumber(value: number): string {
+  if (Number.isNaN(value)) return 'nan';
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
+  return String(value);
 }
 
 /** JSON has no NaN: a standard error that could not be computed is left out of the map. */
