@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LEXICON_ENTRIES } from './lexicon';
 import { vaderCompound } from './vader';
 import { generateSentimentCorpus, SENTIMENT_EDGE_CASES } from './testing/corpus';
-import { compareScorers, loadReferenceScorer } from './testing/reference';
+import { compareScorers, compareWithReference, loadReferenceScorer } from './testing/reference';
 
 const reference = loadReferenceScorer();
 
@@ -68,6 +68,11 @@ describe('vaderCompound', () => {
     // The corpus must exercise the scorer, not only neutral texts.
     expect(corpus.filter((text) => vaderCompound(text) > 0.05).length).toBeGreaterThan(1_000);
     expect(corpus.filter((text) => vaderCompound(text) < -0.05).length).toBeGreaterThan(1_000);
+  });
+
+  it('compares any list of texts with the package in one call', () => {
+    const texts = generateSentimentCorpus(300, 21);
+    expect(compareWithReference(texts)).toEqual({ compared: 300, maxDifference: 0, mismatches: [], mismatchCount: 0 });
   });
 
   it('returns the same score when called again (no state leaks between calls)', () => {

@@ -1,6 +1,6 @@
 import { B_DECR, C_INCR, N_SCALAR, NEGATE, SPECIAL_CASE_IDIOMS } from './rules';
 import { scanText, type TextScan } from './scan';
-import { BIGRAM_BOOSTER_STARTS, IDIOM_STARTS, WORDS, type WordInfo } from './words';
+import { BIGRAM_BOOSTER_STARTS, WORDS, type WordInfo } from './words';
 
 // A port of the vader-sentiment npm package (1.1.3, Apache-2.0, Comcast; after vaderSentiment by
 // C.J. Hutto, MIT) whose compound score is identical to the package's on every text: the same
@@ -26,32 +26,49 @@ function isSoOrThis(word: string): boolean {
 const LEAST = WORDS.get('least');
 const LEAST_IN_LEXICON = LEAST !== undefined && LEAST.inLexicon;
 
+/** SPECIAL_CASE_IDIOMS by first word, to match them word by word without joining strings. */
+const IDIOMS_BY_FIRST_WORD = new Map<string, Array<{ words: readonly string[]; valence: number }>>();
+for (const [idiom, valence] of SPECIAL_CASE_IDIOMS) {
+  const words = idiom.split(' ');
+  const list = IDIOMS_BY_FIRST_WORD.get(words[0]) ?? [];
+  list.push({ words, valence });
+  IDIOMS_BY_FIRST_WORD.set(words[0], list);
+}
+
+/** The valence of the idiom that is exactly words[from .. from + length), if one is. */
+function idiomAt(words: readonly string[], from: number, length: number): number | undefined {
+  const candidates = IDIOMS_BY_FIRST_WORD.get(words[from]);
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) {
+    if (candidate.words.length !== length) continue;
+    let k = 1;
+    while (k < length && candidate.words[k] === words[from + k]) k++;
+    if (k === length) return candidate.valence;
+  }
+  return undefined;
+}
+
 /** The package's idioms_check, for a lexicon word at `index` >= 3. */
 function idiomsCheck(valence: number, words: readonly string[], index: number, count: number): number {
-  const w0 = words[index];
+  // First match wins, in the package's order: w1 w0, w2 w1 w0, w2 w1, w3 w2 w1, w3 w2.
+  const found =
+    idiomAt(words, index - 1, 2) ??
+    idiomAt(words, index - 2, 3) ??
+    idiomAt(words, index - 2, 2) ??
+    idiomAt(words, index - 3, 3) ??
+    idiomAt(words, index - 3, 2);
+  if (found !== undefined) valence = found;
+  if (count - 1 > index) {
+    const idiom = idiomAt(words, index, 2);
+    if (idiom !== undefined) valence = idiom;
+  }
+  if (count - 1 > index + 1) {
+    const idiom = idiomAt(words, index, 3);
+    if (idiom !== undefined) valence = idiom;
+  }
   const w1 = words[index - 1];
   const w2 = words[index - 2];
   const w3 = words[index - 3];
-  // First match wins, in the package's order: w1 w0, w2 w1 w0, w2 w1, w3 w2 w1, w3 w2.
-  let found: number | undefined;
-  if (IDIOM_STARTS.has(w1)) found = SPECIAL_CASE_IDIOMS.get(`${w1} ${w0}`);
-  if (found === undefined && IDIOM_STARTS.has(w2)) {
-    found = SPECIAL_CASE_IDIOMS.get(`${w2} ${w1} ${w0}`) ?? SPECIAL_CASE_IDIOMS.get(`${w2} ${w1}`);
-  }
-  if (found === undefined && IDIOM_STARTS.has(w3)) {
-    found = SPECIAL_CASE_IDIOMS.get(`${w3} ${w2} ${w1}`) ?? SPECIAL_CASE_IDIOMS.get(`${w3} ${w2}`);
-  }
-  if (found !== undefined) valence = found;
-  if (IDIOM_STARTS.has(w0)) {
-    if (count - 1 > index) {
-      const idiom = SPECIAL_CASE_IDIOMS.get(`${w0} ${words[index + 1]}`);
-      if (idiom !== undefined) valence = idiom;
-    }
-    if (count - 1 > index + 1) {
-      const idiom = SPECIAL_CASE_IDIOMS.get(`${w0} ${words[index + 1]} ${words[index + 2]}`);
-      if (idiom !== undefined) valence = idiom;
-    }
-  }
   if (
     (BIGRAM_BOOSTER_STARTS.has(w3) && isBooster(`${w3} ${w2}`)) ||
     (BIGRAM_BOOSTER_STARTS.has(w2) && isBooster(`${w2} ${w1}`))

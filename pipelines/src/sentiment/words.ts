@@ -8,7 +8,7 @@ import {
   scriptOf,
 } from './function-words';
 import { LEXICON_ENTRIES } from './lexicon';
-import { BOOSTERS, SPECIAL_CASE_IDIOMS } from './rules';
+import { BOOSTERS } from './rules';
 
 // One table for every word either VADER or the language detector knows, so a text is scanned
 // once and each of its words looked up once for both.
@@ -82,11 +82,8 @@ export const ELIDED_HEADS: ReadonlyMap<string, Float64Array> = new Map(
   }),
 );
 
-// Idioms and booster bigrams are matched word by word; a sequence is only joined into a string
-// when its first word starts one of them, which is rare.
-export const IDIOM_STARTS: ReadonlySet<string> = new Set(
-  [...SPECIAL_CASE_IDIOMS.keys()].map((idiom) => idiom.split(' ')[0]),
-);
+// Booster bigrams are matched word by word; a pair is only joined into a string when its first
+// word starts one, which is rare.
 export const BIGRAM_BOOSTER_STARTS: ReadonlySet<string> = new Set(
   BOOSTERS.filter(([word]) => word.includes(' ')).map(([word]) => word.split(' ')[0]),
 );

@@ -1,3 +1,5 @@
+import { vaderCompound } from '../vader';
+
 /** The shape of the vader-sentiment package (it ships no types). */
 interface VaderSentimentPackage {
   SentimentIntensityAnalyzer: {
@@ -51,4 +53,9 @@ export function compareScorers(
     }
   }
   return result;
+}
+
+/** compareScorers of vader-sentiment against our vaderCompound, on any list of texts. */
+export function compareWithReference(texts: Iterable<string>, tolerance = 1e-6): ScoreComparison {
+  return compareScorers(texts, loadReferenceScorer(), vaderCompound, tolerance);
 }
