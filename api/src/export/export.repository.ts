@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import type { BoundQuery } from '../data/data.repository';
 import { InjectDatabase } from '../database/database.module';
 
 /** One inbound message as export/messages.sql returns it: 64-bit integers are strings. */
@@ -40,16 +41,13 @@ export interface MessagePosition {
   id: string;
 }
 
-/** The export SQL (sql/queries/export/messages.sql), always scoped to one workspace. */
-@Injectable()
-export class ExportRepository {
-  constructor(@InjectDatabase() private readonly db: Database) {}
-
-  async messages(workspaceId: string, filter: AnalyticsFilter, after: MessagePosition | null, limit: number, now: Date): Promise<MessageRow[]> {
+/** The export SQL (sql/queries/export/messages.sql) bound to its parameters, for one workspace. */
+export const exportQueries = {
+  messages(workspaceId: string, filter: AnalyticsFilter, after: MessagePosition | null, limit: number, now: Date): BoundQuery {
     const where = interactionFilter(filter, 'i.');
-    const result = await this.db.client.query({
-      query: withFilter(namedQuery('export/messages'), where),
-      query_params: {
+    return {
+      sql: withFilter(namedQuery('export/messages'), where),
+      params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
@@ -60,8 +58,18 @@ export class ExportRepository {
         limit,
         ...where.params,
       },
-      format: 'JSONEachRow',
-    });
+    };
+  },
+};
+
+/** Runs the export SQL. */
+@Injectable()
+export class ExportRepository {
+  constructor(@InjectDatabase() private readonly db: Database) {}
+
+  async messages(workspaceId: string, filter: AnalyticsFilter, after: MessagePosition | null, limit: number, now: Date): Promise<MessageRow[]> {
+    const { sql, params } = exportQueries.messages(workspaceId, filter, after, limit, now);
+    const result = await this.db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
     return result.json<MessageRow>();
   }
 }
