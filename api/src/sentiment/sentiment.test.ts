@@ -42,6 +42,20 @@ beforeAll(async () => {
       { id: 'r4', parent: 't4', at: '2025-03-05T09:30:00Z' },
     ],
   });
+  // Follow-ups are looked for up to 30 days after the period's end (2025-04-09T00:00Z, exclusive).
+  await loadWorkspace(db, {
+    id: 'late',
+    messages: [
+      { id: 'a', at: '2025-03-03T10:00:00Z', sentiment: -0.5, customer: 'u1' },
+      { id: 'a2', at: '2025-04-08T23:59:59Z', sentiment: 0.5, customer: 'u1', thread: 'a' },
+      { id: 'b', at: '2025-03-03T11:00:00Z', sentiment: -0.5, customer: 'u2' },
+      { id: 'b2', at: '2025-04-09T00:00:00Z', sentiment: 0.5, customer: 'u2', thread: 'b' },
+    ],
+    replies: [
+      { id: 'ra', parent: 'a', at: '2025-03-03T10:30:00Z' },
+      { id: 'rb', parent: 'b', at: '2025-03-03T11:30:00Z' },
+    ],
+  });
   service = new SentimentService(new SentimentRepository(db));
 });
 
@@ -78,6 +92,11 @@ describe('sentiment', () => {
     // The filter selects the replied message: email leaves t2 only.
     const email = (await service.sentiment('st', { ...PERIOD, channels: ['email'] })).lift;
     expect(email).toMatchObject({ pairs: 1, averageLift: 0.75, improved: 1, worsened: 0 });
+  });
+
+  it('looks for the next message up to 30 days after the period', async () => {
+    // a → a2 one second before the bound: +1; b2 is at the bound.
+    expect((await service.sentiment('late', PERIOD)).lift).toMatchObject({ pairs: 1, averageLift: 1, improved: 1 });
   });
 
   it('fills a daily trend, empty days included', async () => {

@@ -22,29 +22,28 @@ WITH
     {now:DateTime64(3)} - toIntervalMillisecond(toInt64(assumeNotNull(settings.5) * 3600000)) AS sla_cutoff,
     i.first_reply_at IS NOT NULL AS is_replied,
     greatest(dateDiff('millisecond', i.created_at, i.first_reply_at), 0) / 1000 AS frt_seconds,
-    -- Business seconds: for every local day from the message to the reply, the overlap of
-    -- [message, reply] with that day's opening hours, on business days only. The opening and
-    -- closing instants are built from the local wall clock with makeDateTime in the workspace's
-    -- time zone, so a day with a DST change opens at 09:00 local, not at midnight + 9 h.
-    -- A closing minute of 1440 is midnight of the next day.
-    toUnixTimestamp64Milli(i.created_at) AS start_ms,
-    toUnixTimestamp64Milli(ifNull(i.first_reply_at, i.created_at)) AS end_ms,
-    toDate(i.created_at, tz) AS first_day,
-    arraySum(
-        day -> if(
-            has(business_days, toDayOfWeek(day)),
-            greatest(
-                toInt64(0),
-                least(end_ms, toInt64(toUnixTimestamp(makeDateTime(
-                    toYear(day + intDiv(business_end, 1440)), toMonth(day + intDiv(business_end, 1440)),
-                    toDayOfMonth(day + intDiv(business_end, 1440)), intDiv(business_end % 1440, 60), business_end % 60, 0, tz))) * 1000)
-                - greatest(start_ms, toInt64(toUnixTimestamp(makeDateTime(
-                    toYear(day), toMonth(day), toDayOfMonth(day), intDiv(business_start, 60), business_start % 60, 0, tz))) * 1000)
-            ),
-            toInt64(0)
-        ),
-        arrayMap(k -> first_day + k, range(toUInt32(greatest(dateDiff('day', first_day, toDate(ifNull(i.first_reply_at, i.created_at), tz)), 0) + 1)))
-    ) / 1000 AS business_seconds,
+    -- Business seconds = B(reply) − B(message), where B(t) counts the opening milliseconds of
+    -- the workspace's business days from 1970-01-01 to t on the local wall clock (t shifted by
+    -- its UTC offset in the workspace's time zone): whole 7-day cycles, the business days before
+    -- t's day in its cycle, and the opening time elapsed on t's day. Closed-form, so a reply
+    -- weeks later costs the same as one a minute later. On the wall clock a DST day still opens
+    -- at 09:00 local; a closing minute of 1440 is midnight.
+    greatest(toInt64(business_end) - business_start, 0) * 60000 AS open_ms,
+    toInt64(business_start) * 60000 AS open_at_ms,
+    -- Business days among the first k days of a cycle; day 0 (1970-01-01) was a Thursday (ISO 4).
+    arrayMap(k -> toInt64(arrayCount(w -> has(business_days, toUInt8((w + 3) % 7 + 1)), range(k))), range(8)) AS cycle_prefix,
+    toUnixTimestamp64Milli(i.created_at) + toInt64(timezoneOffset(toTimeZone(i.created_at, tz))) * 1000 AS local_start,
+    toUnixTimestamp64Milli(i.first_reply_at) + toInt64(timezoneOffset(toTimeZone(i.first_reply_at, tz))) * 1000 AS local_end,
+    intDiv(local_start, 86400000) AS start_day,
+    intDiv(local_end, 86400000) AS end_day,
+    (intDiv(start_day, 7) * cycle_prefix[8] + cycle_prefix[start_day % 7 + 1]) * open_ms
+        + if(has(business_days, toUInt8((start_day + 3) % 7 + 1)), least(greatest(local_start - start_day * 86400000 - open_at_ms, 0), open_ms), 0)
+        AS business_before_start,
+    (intDiv(end_day, 7) * cycle_prefix[8] + cycle_prefix[end_day % 7 + 1]) * open_ms
+        + if(has(business_days, toUInt8((end_day + 3) % 7 + 1)), least(greatest(local_end - end_day * 86400000 - open_at_ms, 0), open_ms), 0)
+        AS business_before_end,
+    -- NULL without a reply; clamped at 0 for a reply an hour "earlier" across a DST fall-back.
+    greatest(business_before_end - business_before_start, 0) / 1000 AS business_seconds,
     /*group_key*/ AS key
 SELECT
     key,

@@ -1,6 +1,7 @@
 -- Sentiment lift after a reply (DESIGN.md "Sentiment lift"): for each replied, scored inbound
 -- message of the period (the filter applies to it), the same customer's next inbound message in
--- the same thread, minus it. Pairs whose next message is unscored, or that have none, are left out.
+-- the same thread (within 30 days of the period's end), minus it. Pairs whose next message is
+-- unscored, or that have none, are left out.
 WITH base AS
 (
     SELECT interaction_id, thread_id
@@ -38,8 +39,10 @@ FROM
         FROM interactions FINAL
         WHERE workspace_id = {workspace_id:String}
           AND direction = 'inbound'
-          -- The next message can come after the period, never before the replied one.
+          -- The next message can come after the period, never before the replied one; it is
+          -- looked for up to 30 days after the period, which bounds the scan.
           AND created_at >= {from:DateTime64(3)}
+          AND created_at < {to:DateTime64(3)} + INTERVAL 30 DAY
           AND thread_id IN (SELECT thread_id FROM base)
     )
     WHERE interaction_id IN (SELECT interaction_id FROM base)

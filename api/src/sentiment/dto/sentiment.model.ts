@@ -46,7 +46,8 @@ export class SentimentFigures {
 
 @ObjectType({
   description:
-    "Sentiment lift after a reply: for a replied inbound message, the customer's next inbound message in the same thread minus it.",
+    "Sentiment lift after a reply: for a replied inbound message, the customer's next inbound message in the same thread " +
+    '(up to 30 days after the period) minus it.',
 })
 export class SentimentLift {
   @Field(() => Int, { description: 'Replied, scored messages followed by a scored message of the same customer in the thread.' })
