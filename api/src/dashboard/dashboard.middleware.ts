@@ -24,7 +24,8 @@ export function dashboardFallback(distDir: string, graphqlPath: string) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     // /api/… are the api's own HTTP routes (the CSV export), registered after this middleware.
-    if (pathname === graphqlPath || pathname.startsWith(`${graphqlPath}/`) || pathname.startsWith('/api/')) return next();
+    if (pathname === graphqlPath || pathname.startsWith(`${graphqlPath}/`) || pathname.startsWith('/api/'))
+      return next();
     fs.readFile(index, (error, html) => {
       if (error) {
         const body = MISSING_BUILD_MESSAGE(distDir);
