@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { namedQuery, toClickHouseTime, type Database } from '@resonance/sql';
+import { namedQuery, toClickHouseTime, withFilter, type Database } from '@resonance/sql';
 import { BGNBD_PARAMS } from './bgnbd';
 import { GAMMA_GAMMA_PARAMS } from './gamma-gamma';
-import type { CustomerPrediction, FitSettings, SegmentRun } from './fit';
+import type { FitSettings, GroupValue, SegmentRun } from './fit';
 
 /** One customer's calibration summary, as clv/customer_summary returns it (times in whole days). */
 export interface CustomerSummary {
@@ -19,6 +19,9 @@ export interface CustomerSummary {
 type SummaryRow = [string, string, number, number, number, number, number, string];
 
 const INSERT_BATCH = 100_000;
+
+/** The segment label of the workspace-wide fit in `model_runs`. */
+export const WORKSPACE_SEGMENT = '*';
 
 /** The SQL side of the CLV fit: summaries and holdout counts in, model runs and customer values out. */
 export class ClvRepository {
@@ -65,7 +68,7 @@ export class ClvRepository {
     settings: FitSettings;
     runs: readonly SegmentRun[];
     customers: readonly CustomerSummary[];
-    predictions: readonly CustomerPrediction[];
+    groups: readonly GroupValue[];
   }): Promise<void> {
     const fittedAt = toClickHouseTime(Date.now());
     const calibrationEnd = `${run.calibrationEnd} 23:59:59.999`;
@@ -107,55 +110,54 @@ export class ClvRepository {
       },
     ]);
     await this.db.client.insert({ table: 'model_runs', values: rows, format: 'JSONEachRow' });
-    // Tab-separated rather than JSONEachRow: a million rows without repeated keys is about half
-    // the bytes for ClickHouse to parse and much less work to build.
-    for (let start = 0; start < run.customers.length; start += INSERT_BATCH) {
+    // The customers' rows are built inside ClickHouse from the summary and these group rows:
+    // a million customers share about a hundred thousand (x, t_x, T) groups, and sending rows is
+    // the slow part of an embedded insert.
+    for (let start = 0; start < run.groups.length; start += INSERT_BATCH) {
       const lines: string[] = [];
-      const end = Math.min(run.customers.length, start + INSERT_BATCH);
       const prefix = `${tsv(run.workspaceId)}\t${tsv(run.runId)}\t`;
-      for (let i = start; i < end; i++) {
-        const c = run.customers[i]!;
-        const p = run.predictions[i]!;
-        const numbers = [
-          c.frequency,
-          c.recencyDays,
-          c.tDays,
-          c.monetaryMean,
-          p.pAlive,
-          p.expectedPurchases,
-          p.expectedAvgValue,
-          p.predictedClv,
-          c.historicalValue,
-        ];
-        lines.push(
-          `${prefix}${tsv(c.customerId)}\t${tsv(c.segment)}\t${numbers.map(tsvNumber).join('\t')}\t${fittedAt}\n`,
-        );
+      for (const g of run.groups.slice(start, start + INSERT_BATCH)) {
+        const numbers = [g.frequency, g.recencyDays, g.tDays, g.pAlive, g.expectedPurchases, g.discountedPurchases];
+        lines.push(`${prefix}${tsv(g.segment)}\t${numbers.map(tsvNumber).join('\t')}\n`);
       }
       await this.db.client.insert({
-        table: 'customer_value',
-        columns: CUSTOMER_VALUE_COLUMNS,
+        table: 'clv_group_values',
+        columns: GROUP_VALUE_COLUMNS,
         values: Readable.from([Buffer.from(lines.join(''))], { objectMode: false }),
         format: 'TabSeparated',
       });
     }
+    const segments = run.runs.filter((r) => r.segment !== WORKSPACE_SEGMENT);
+    await this.db.client.command({
+      query: withFilter(
+        namedQuery('clv/write_customer_value'),
+        { sql: namedQuery('clv/customer_summary'), params: {} },
+        '/*summary*/',
+      ),
+      query_params: {
+        workspace_id: run.workspaceId,
+        run_id: run.runId,
+        until: run.calibrationEnd,
+        computed_at: fittedAt,
+        segments: segments.map((r) => r.segment),
+        p: segments.map((r) => r.gammaGamma.params.p),
+        q: segments.map((r) => r.gammaGamma.params.q),
+        v: segments.map((r) => r.gammaGamma.params.v),
+      },
+    });
   }
 }
 
-const CUSTOMER_VALUE_COLUMNS: [string, ...string[]] = [
+const GROUP_VALUE_COLUMNS: [string, ...string[]] = [
   'workspace_id',
   'run_id',
-  'customer_id',
   'segment',
   'frequency',
   'recency_days',
   't_days',
-  'monetary_mean',
   'p_alive',
   'expected_purchases',
-  'expected_avg_value',
-  'predicted_clv',
-  'historical_value',
-  'computed_at',
+  'discounted_purchases',
 ];
 
 const TSV_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

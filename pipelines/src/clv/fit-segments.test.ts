@@ -1,7 +1,7 @@
 import { expectedPurchases, probabilityAlive } from './bgnbd';
 import { DAYS_PER_MONTH } from './clv';
-import type { CustomerSummary } from './clv-repository';
-import { DEFAULT_FIT_SETTINGS, fitSegments, WORKSPACE_SEGMENT } from './fit';
+import { WORKSPACE_SEGMENT, type CustomerSummary } from './clv-repository';
+import { DEFAULT_FIT_SETTINGS, fitSegments } from './fit';
 import { expectedAverageValue } from './gamma-gamma';
 import { readPublishedSummary } from './testing/cdnow-files';
 

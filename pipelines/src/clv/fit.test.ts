@@ -4,8 +4,8 @@ import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sq
 import { loadCdnow } from '../sources/cdnow';
 import { toJson } from '../cli/commands/fit';
 import { expectedPurchases } from './bgnbd';
-import { ClvRepository } from './clv-repository';
-import { FitError, fitWorkspace, WORKSPACE_SEGMENT, type WorkspaceFit } from './fit';
+import { ClvRepository, WORKSPACE_SEGMENT } from './clv-repository';
+import { FitError, fitSegments, fitWorkspace, type WorkspaceFit } from './fit';
 import { CDNOW_DIR, readPublishedSummary } from './testing/cdnow-files';
 
 const WORKSPACE = 'cdnow';
@@ -129,6 +129,34 @@ describe('CLV fit on CDNOW through the pipeline (transactions â†’ SQL summary â†
     expect(first!.frequency).toBe(2);
     expect(first!.predicted_clv).toBeGreaterThan(0);
     expect(first!.predicted_clv).toBeLessThan(first!.expected_purchases * 100);
+  });
+
+  it('the customer values written in ClickHouse equal the predictions computed in memory', async () => {
+    const summaries = await new ClvRepository(db).customerSummaries(WORKSPACE, '1997-09-30');
+    const { predictions } = fitSegments(summaries);
+    const rows = await db.client
+      .query({
+        query:
+          'SELECT customer_id, p_alive, expected_purchases, expected_avg_value, predicted_clv FROM customer_value ' +
+          'WHERE workspace_id = {w:String} AND run_id = {run:String} ORDER BY customer_id',
+        query_params: { w: WORKSPACE, run: fit.runId },
+        format: 'JSONCompactEachRow',
+      })
+      .then((r) => r.json<[string, number, number, number, number]>());
+    const byId = new Map(rows.map((r) => [r[0], r]));
+    expect(byId.size).toBe(summaries.length);
+    const off = summaries.filter((c, i) => {
+      const row = byId.get(c.customerId)!;
+      const p = predictions[i]!;
+      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+      return !(
+        close(row[1], p.pAlive) &&
+        close(row[2], p.expectedPurchases) &&
+        close(row[3], p.expectedAvgValue) &&
+        close(row[4], p.predictedClv)
+      );
+    });
+    expect(off).toEqual([]);
   });
 
   it('fits each segment, pooling one too small to fit, and says so', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@resonance/sql';
 import { fitBgNbd, expectedPurchases, probabilityAlive, type BgNbdParams, type ModelFit } from './bgnbd';
-import { ClvRepository, type CustomerSummary } from './clv-repository';
+import { ClvRepository, WORKSPACE_SEGMENT, type CustomerSummary } from './clv-repository';
 import {
   DAYS_PER_MONTH,
   DEFAULT_HORIZON_MONTHS,
@@ -14,8 +14,6 @@ import { groupRfm, type GroupedRfm } from './rfm';
 
 /** The summary is in days; the models are fitted in weeks so parameters compare with the literature. */
 export const DAYS_PER_MODEL_UNIT = 7;
-/** The segment label of the workspace-wide fit in `model_runs`. */
-export const WORKSPACE_SEGMENT = '*';
 
 export interface FitSettings {
   horizonMonths: number;
@@ -52,6 +50,17 @@ export interface CustomerPrediction {
   expectedPurchases: number;
   expectedAvgValue: number;
   predictedClv: number;
+}
+
+/** The BG/NBD predictions shared by a segment's customers with the same (x, t_x, T) in days. */
+export interface GroupValue {
+  segment: string;
+  frequency: number;
+  recencyDays: number;
+  tDays: number;
+  pAlive: number;
+  expectedPurchases: number;
+  discountedPurchases: number;
 }
 
 export class FitError extends Error {
@@ -109,7 +118,7 @@ function unusable(bgnbd: ModelFit<BgNbdParams>, gammaGamma: ModelFit<GammaGammaP
 export function fitSegments(
   customers: readonly CustomerSummary[],
   settings: FitSettings = DEFAULT_FIT_SETTINGS,
-): { runs: SegmentRun[]; predictions: CustomerPrediction[] } {
+): { runs: SegmentRun[]; predictions: CustomerPrediction[]; groups: GroupValue[] } {
   if (customers.length === 0) throw new FitError('no customers with purchases in the calibration period');
   const all = sample(
     customers,
@@ -139,6 +148,7 @@ export function fitSegments(
     list.push(i);
   });
   const predictions: CustomerPrediction[] = new Array(customers.length);
+  const groups: GroupValue[] = [];
   const clvOptions: ClvOptions = {
     horizonMonths: settings.horizonMonths,
     monthlyDiscount: settings.monthlyDiscount,
@@ -180,9 +190,9 @@ export function fitSegments(
           : { segment, customers: indices.length, repeaters: segmentRepeaters, pooled: false, note: '', ...fitted };
     }
     runs.push(run);
-    predict(customers, s, run, clvOptions, predictions);
+    predict(customers, s, run, clvOptions, predictions, groups);
   }
-  return { runs, predictions };
+  return { runs, predictions, groups };
 }
 
 /** Predictions for one segment's customers; the BG/NBD part once per (x, t_x, T) group. */
@@ -192,6 +202,7 @@ function predict(
   run: SegmentRun,
   options: ClvOptions,
   out: CustomerPrediction[],
+  groupsOut: GroupValue[],
 ): void {
   const g = s.grouped;
   const params = run.bgnbd.params;
@@ -205,9 +216,22 @@ function predict(
     purchases[k] = d.expectedPurchases;
     discounted[k] = d.discountedPurchases;
   }
+  const written = new Uint8Array(groups);
   s.indices.forEach((customer, position) => {
     const k = g.groupOf[position]!;
     const c = customers[customer]!;
+    if (!written[k]) {
+      written[k] = 1;
+      groupsOut.push({
+        segment: run.segment,
+        frequency: c.frequency,
+        recencyDays: c.recencyDays,
+        tDays: c.tDays,
+        pAlive: alive[k]!,
+        expectedPurchases: purchases[k]!,
+        discountedPurchases: discounted[k]!,
+      });
+    }
     const value = expectedAverageValue(run.gammaGamma.params, c.frequency, c.monetaryMean);
     out[customer] = {
       pAlive: alive[k]!,
@@ -307,7 +331,7 @@ export async function fitWorkspace(
     throw new FitError(`workspace "${options.workspaceId}" has no purchases up to ${until.text}`);
   }
   const summarised = Date.now();
-  const { runs, predictions } = fitSegments(customers, settings);
+  const { runs, groups } = fitSegments(customers, settings);
   const fitted = Date.now();
   const runId = randomUUID();
   await repository.writeRun({
@@ -317,7 +341,7 @@ export async function fitWorkspace(
     settings,
     runs,
     customers,
-    predictions,
+    groups,
   });
   const written = Date.now();
   const result: WorkspaceFit = {

@@ -1,4 +1,5 @@
-import { FitError, fitWorkspace, WORKSPACE_SEGMENT, type WorkspaceFit } from '../../clv/fit';
+import { WORKSPACE_SEGMENT } from '../../clv/clv-repository';
+import { FitError, fitWorkspace, type WorkspaceFit } from '../../clv/fit';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database';
 
