@@ -16,6 +16,7 @@ import { CustomersModule } from './customers/customers.module';
 import { DataModule } from './data/data.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportModule } from './export/export.module';
+import { IngestModule } from './ingest/ingest.module';
 import { FilterExceptionFilter } from './filter/filter.exception';
 import { GapQueueModule } from './gap-queue/gap-queue.module';
 import { ComplexityPlugin } from './graphql/complexity.plugin';
@@ -62,6 +63,7 @@ export class AppModule {
         CustomersModule,
         DataModule,
         ExportModule,
+        IngestModule,
         OverviewModule,
         ResponseModule,
         GapQueueModule,

@@ -10,6 +10,8 @@ export interface LoadOptions {
   limits?: SourceLimits;
   scorer?: BatchScorer;
   batchRows?: number;
+  /** Names to record for the files (the original names of uploaded temporary files); default the paths. */
+  names?: string[];
   /** Told about the run as soon as it starts (the CLI's progress bar reads its counts). */
   onStart?: (run: IngestRun) => void;
 }
@@ -22,8 +24,8 @@ export interface LoadOptions {
  */
 export async function loadFiles(db: Database, source: Source, paths: string[], options: LoadOptions): Promise<RunSummary> {
   const files: InputFile[] = [];
-  for (const p of paths) files.push(await inspectInput(p));
-  const run = await IngestRun.start(db, options.workspaceId, source.name, paths, {
+  for (const [i, p] of paths.entries()) files.push(await inspectInput(p, options.names?.[i] ?? p));
+  const run = await IngestRun.start(db, options.workspaceId, source.name, files.map((f) => f.name), {
     ...(options.scorer ? { scorer: options.scorer } : {}),
     ...(options.batchRows ? { batchRows: options.batchRows } : {}),
   });

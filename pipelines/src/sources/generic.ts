@@ -30,7 +30,7 @@ interface TableSpec {
 
 function fileFormat(file: InputFile, context: SourceContext): 'csv' | 'ndjson' {
   if (context.mapping.format) return context.mapping.format;
-  const name = file.path.toLowerCase().replace(/\.gz$/, '');
+  const name = file.name.toLowerCase().replace(/\.gz$/, '');
   return ['.ndjson', '.jsonl', '.json'].includes(path.extname(name)) ? 'ndjson' : 'csv';
 }
 
@@ -72,7 +72,7 @@ async function* genericRecords(file: InputFile, context: SourceContext, spec: Ta
   let index = new Map<string, number>();
   for await (const record of csvRecords(file, context)) {
     if (header === null) {
-      if (record.error) throw new InputError(`${file.path}: the header line cannot be read (${record.error})`);
+      if (record.error) throw new InputError(`${file.name}: the header line cannot be read (${record.error})`);
       header = record.fields.map((h) => h.trim());
       const positions = new Map(header.map((h, i) => [h.toLowerCase(), i] as const));
       index = new Map();
@@ -83,7 +83,7 @@ async function* genericRecords(file: InputFile, context: SourceContext, spec: Ta
       const missing = spec.required.filter((f) => !index.has(f) && mapping.defaults[f] === undefined);
       if (missing.length > 0) {
         throw new InputError(
-          `${file.path}: no column for ${missing.join(', ')} (header: ${header.join(', ')}); ` +
+          `${file.name}: no column for ${missing.join(', ')} (header: ${header.join(', ')}); ` +
             'name the columns in a mapping file (--mapping) or give defaults',
         );
       }
@@ -114,7 +114,7 @@ async function* genericRecords(file: InputFile, context: SourceContext, spec: Ta
     };
     yield { line: record.line, raw: record.raw, fields: new FieldReader(get, parseTime, limits), extras, error: null };
   }
-  if (header === null) throw new InputError(`${file.path}: empty file (no header line)`);
+  if (header === null) throw new InputError(`${file.name}: empty file (no header line)`);
 }
 
 type RowBuilder = (fields: FieldReader, record: GenericRecord, context: SourceContext) => Promise<void>;
@@ -127,14 +127,14 @@ function genericSource(name: string, summary: string, spec: TableSpec, build: Ro
       const { run } = context;
       for await (const record of genericRecords(file, context, spec)) {
         if (record.fields === null) {
-          await run.reject(file.path, record.line, record.error ?? 'unreadable row', record.raw);
+          await run.reject(file.name, record.line, record.error ?? 'unreadable row', record.raw);
           continue;
         }
         try {
           await build(record.fields, record, context);
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
-          await run.reject(file.path, record.line, error.message, record.raw);
+          await run.reject(file.name, record.line, error.message, record.raw);
         }
       }
     },

@@ -13,6 +13,8 @@ export class InputError extends Error {
 
 export interface InputFile {
   path: string;
+  /** The name rejects and the run record show (the original name of an uploaded temporary file). */
+  name: string;
   size: number;
   gzip: boolean;
   /** Modification time: the capture time of snapshots a file carries (stable across re-loads). */
@@ -24,21 +26,21 @@ export interface InputFile {
  * bytes (1f 8b) rather than its name. Run for every file before a load starts, so a typo in the
  * third path does not leave the first two loaded and the run half done.
  */
-export async function inspectInput(path: string): Promise<InputFile> {
+export async function inspectInput(path: string, name = path): Promise<InputFile> {
   let handle: fs.promises.FileHandle | undefined;
   try {
     handle = await fs.promises.open(path, 'r');
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new InputError(`${path}: not a regular file`);
+    if (!stat.isFile()) throw new InputError(`${name}: not a regular file`);
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return { path, size: stat.size, gzip: bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b, mtimeMs: stat.mtimeMs };
+    return { path, name, size: stat.size, gzip: bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b, mtimeMs: stat.mtimeMs };
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new InputError(`${path}: cannot read (${why})`);
+    throw new InputError(`${name}: cannot read (${why})`);
   } finally {
     await handle?.close();
   }

@@ -91,10 +91,10 @@ export async function* jsonDocuments(file: InputFile, context: SourceContext): A
     const parts = [head.text];
     let size = head.text.length;
     for await (const line of lines) {
-      if (line.error) throw new InputError(`${file.path}: line ${line.line}: ${line.error}`);
+      if (line.error) throw new InputError(`${file.name}: line ${line.line}: ${line.error}`);
       size += line.text.length + 1;
       if (size > context.limits.maxLineBytes) {
-        throw new InputError(`${file.path}: a pretty-printed JSON document larger than ${context.limits.maxLineBytes} bytes; write one JSON document per line`);
+        throw new InputError(`${file.name}: a pretty-printed JSON document larger than ${context.limits.maxLineBytes} bytes; write one JSON document per line`);
       }
       parts.push(line.text);
     }

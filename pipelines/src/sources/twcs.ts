@@ -47,17 +47,17 @@ export const twcsSource: Source = {
     let width = 0;
     for await (const record of csvRecords(file, context)) {
       if (index === null) {
-        if (record.error) throw new InputError(`${file.path}: the header line cannot be read (${record.error})`);
+        if (record.error) throw new InputError(`${file.name}: the header line cannot be read (${record.error})`);
         const header = record.fields.map((h) => h.trim().toLowerCase());
         const missing = COLUMNS.filter((c) => !header.includes(c));
-        if (missing.length > 0) throw new InputError(`${file.path}: not a twcs file, missing columns ${missing.join(', ')}`);
+        if (missing.length > 0) throw new InputError(`${file.name}: not a twcs file, missing columns ${missing.join(', ')}`);
         index = new Map(header.map((h, i) => [h, i] as const));
         width = header.length;
         continue;
       }
       if (record.error || record.fields.length !== width) {
         const reason = record.error ?? `wrong column count: expected ${width} fields, found ${record.fields.length}`;
-        await run.reject(file.path, record.line, reason, record.raw);
+        await run.reject(file.name, record.line, reason, record.raw);
         continue;
       }
       const cells = record.fields;
@@ -104,10 +104,10 @@ export const twcsSource: Source = {
         });
       } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        await run.reject(file.path, record.line, error.message, record.raw);
+        await run.reject(file.name, record.line, error.message, record.raw);
       }
     }
-    if (index === null) throw new InputError(`${file.path}: empty file (no header line)`);
+    if (index === null) throw new InputError(`${file.name}: empty file (no header line)`);
   },
 };
 

@@ -129,13 +129,13 @@ export const twitterV2Source: Source = {
     const brands = await context.brands();
     for await (const doc of jsonDocuments(file, context)) {
       if (doc.error) {
-        await run.reject(file.path, doc.line, doc.error, doc.raw);
+        await run.reject(file.name, doc.line, doc.error, doc.raw);
         continue;
       }
       const pages = Array.isArray(doc.value) ? doc.value : [doc.value];
       for (const page of pages) {
         if (!isObject(page) || (page.data !== undefined && !Array.isArray(page.data))) {
-          await run.reject(file.path, doc.line, 'not an API v2 page (an object with data[])', JSON.stringify(page) ?? '');
+          await run.reject(file.name, doc.line, 'not an API v2 page (an object with data[])', JSON.stringify(page) ?? '');
           continue;
         }
         const users = usersOf(page);
@@ -144,7 +144,7 @@ export const twitterV2Source: Source = {
             await loadTweet(tweet, users, brands, file, context);
           } catch (error) {
             if (!(error instanceof RowError)) throw error;
-            await run.reject(file.path, doc.line, error.message, JSON.stringify(tweet) ?? '');
+            await run.reject(file.name, doc.line, error.message, JSON.stringify(tweet) ?? '');
           }
         }
       }

@@ -170,7 +170,7 @@ export const zendeskSource: Source = {
     const zendeskBrands = new Map<string, string>();
     for await (const doc of jsonDocuments(file, context)) {
       if (doc.error) {
-        await run.reject(file.path, doc.line, doc.error, doc.raw);
+        await run.reject(file.name, doc.line, doc.error, doc.raw);
         continue;
       }
       const value = doc.value;
@@ -191,7 +191,7 @@ export const zendeskSource: Source = {
           await loadTicket(ticket, users, zendeskBrands, context);
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
-          await run.reject(file.path, doc.line, error.message, JSON.stringify(ticket) ?? '');
+          await run.reject(file.name, doc.line, error.message, JSON.stringify(ticket) ?? '');
         }
       }
     }
