@@ -6,6 +6,11 @@ import type { BuiltQuery } from '../response/response.repository';
 /** A position in the queue: the six parts of sort_key, as text (see gap_queue/page.sql). */
 export type GapQueuePosition = [sentiment: string, isPrivate: string, negativeReach: string, negativeValue: string, createdAtMs: string, interactionId: string];
 
+export interface GapQueueCandidate {
+  interaction_id: string;
+  customer_id: string;
+}
+
 export interface GapQueueRow {
   interaction_id: string;
   created_at: string;
@@ -38,8 +43,23 @@ export class GapQueueRepository {
     return { workspace_id: workspaceId, from: toClickHouseTime(filter.from), to: toClickHouseTime(filter.to), now: toClickHouseTime(now) };
   }
 
-  buildPage(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null): BuiltQuery {
+  buildCandidates(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null): BuiltQuery {
     const where = interactionFilter(filter);
+    return {
+      query: withFilter(namedQuery('gap_queue/candidates'), where),
+      // −2 is below every sentiment: the first page starts at the bottom.
+      params: { ...this.params(workspaceId, filter, now), ...where.params, limit, after_sentiment: after ? after[0] : -2 },
+    };
+  }
+
+  /** The messages (and their customers) that can be on the page after `after`: a few more than `limit`. */
+  async candidates(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null): Promise<GapQueueCandidate[]> {
+    const { query, params } = this.buildCandidates(workspaceId, filter, now, limit, after);
+    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    return result.json<GapQueueCandidate>();
+  }
+
+  buildPage(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null, candidates: GapQueueCandidate[]): BuiltQuery {
     const keyset = after
       ? {
           sql: AFTER,
@@ -54,14 +74,21 @@ export class GapQueueRepository {
         }
       : { sql: '', params: {} };
     return {
-      query: withFilter(withFilter(namedQuery('gap_queue/page'), where), keyset, '/*after*/'),
-      params: { ...this.params(workspaceId, filter, now), ...where.params, ...keyset.params, limit },
+      query: withFilter(namedQuery('gap_queue/page'), keyset, '/*after*/'),
+      params: {
+        ...this.params(workspaceId, filter, now),
+        ...keyset.params,
+        limit,
+        ids: candidates.map((c) => c.interaction_id),
+        customers: [...new Set(candidates.map((c) => c.customer_id).filter((id) => id !== ''))],
+      },
     };
   }
 
-  /** Up to `limit` rows after the position, worst first. */
-  async page(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null): Promise<GapQueueRow[]> {
-    const { query, params } = this.buildPage(workspaceId, filter, now, limit, after);
+  /** Up to `limit` of the candidates after the position, worst first, with their details. */
+  async page(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null, candidates: GapQueueCandidate[]): Promise<GapQueueRow[]> {
+    if (candidates.length === 0) return [];
+    const { query, params } = this.buildPage(workspaceId, filter, now, limit, after, candidates);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<GapQueueRow>();
   }

@@ -53,10 +53,11 @@ export class GapQueueService {
     const after = args.after ? position(args.after) : null;
     const now = this.clock.now();
     const details = canReadDetails(role);
-    const [rows, totalCount] = await Promise.all([
-      this.repository.page(workspaceId, analytics, now, limit + 1, after),
-      this.repository.count(workspaceId, analytics, now),
-    ]);
+    const page = async () => {
+      const candidates = await this.repository.candidates(workspaceId, analytics, now, limit + 1, after);
+      return this.repository.page(workspaceId, analytics, now, limit + 1, after, candidates);
+    };
+    const [rows, totalCount] = await Promise.all([page(), this.repository.count(workspaceId, analytics, now)]);
     const toNode = (row: GapQueueRow): GapQueueItem => ({
       interactionId: row.interaction_id,
       createdAt: fromClickHouseTime(row.created_at),

@@ -94,6 +94,18 @@ describe('gapQueue', () => {
     expect(third.totalCount).toBe(8);
   });
 
+  it('walks the whole queue one message a page, across ties of sentiment', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const page: Awaited<ReturnType<GapQueueService['gapQueue']>> = await service.gapQueue('gq', PERIOD, { first: 1, after }, 'analyst');
+      seen.push(...page.nodes.map((n) => n.interactionId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['q1', 'q2', 'q5', 'q3', 'q4', 'q7', 'q6', 'q8']);
+  });
+
   it('hides texts and customer details from viewers', async () => {
     const [q1] = (await service.gapQueue('gq', PERIOD, { first: 1 }, 'viewer')).nodes;
     expect(q1).toMatchObject({ interactionId: 'q1', text: null, authorHandle: null, customerId: null, customerName: null, customerSegment: 'consumer', customerValue: 50 });
@@ -122,7 +134,10 @@ describe('gapQueue', () => {
   it('builds the SQL it runs (snapshot)', () => {
     const repository = new GapQueueRepository(db);
     const after = ['-0.5', '0', '-5000', '-900', '1741780800000', 'q5'] as const;
-    const page = repository.buildPage('gq', { ...PERIOD, channels: ['twitter'] }, NOW, 21, [...after]);
+    const filter = { ...PERIOD, channels: ['twitter'] };
+    expect(repository.buildCandidates('gq', filter, NOW, 21, [...after])).toMatchSnapshot();
+    const candidates = [{ interaction_id: 'q3', customer_id: 'k2' }, { interaction_id: 'q4', customer_id: 'k3' }, { interaction_id: 'q9', customer_id: 'k3' }];
+    const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates);
     expect(page.query).toMatchSnapshot();
     expect(page.params).toMatchSnapshot();
     expect(repository.buildCount('gq', PERIOD, NOW).query).toMatchSnapshot();

@@ -1,8 +1,9 @@
--- One page of the gap queue (DESIGN.md "Response gap"): missed inbound messages of the period —
--- unanswered and older than the workspace's SLA at {now} — worst first: lowest sentiment (an
--- unscored message counts as neutral, 0), public before private, highest reach, highest customer
--- value; then oldest first and by id, so the order is total and a cursor is a position in it.
--- /*after*/ is empty on the first page, else a keyset condition on sort_key.
+-- One page of the gap queue (DESIGN.md "Response gap"), from the candidates {ids} (of customers
+-- {customers}) that gap_queue/candidates.sql found: worst first — lowest sentiment (an unscored
+-- message counts as neutral, 0), public before private, highest reach, highest customer value;
+-- then oldest first and by id, so the order is total and a cursor is a position in it.
+-- The after marker is empty on the first page, else a keyset condition on sort_key. The missed
+-- conditions are checked again: a reply may have arrived since the candidates were read.
 WITH
     (SELECT if(count() = 0, 24, any(sla_hours)) FROM workspaces FINAL WHERE workspace_id = {workspace_id:String}) AS sla_hours,
     {now:DateTime64(3)} - toIntervalMillisecond(toInt64(assumeNotNull(sla_hours) * 3600000)) AS sla_cutoff,
@@ -13,12 +14,12 @@ WITH
         SELECT interaction_id, created_at, brand, channel, is_public, author_handle, author_followers, customer_id, text, sentiment
         FROM interactions FINAL
         WHERE workspace_id = {workspace_id:String}
-          AND direction = 'inbound'
           AND created_at >= {from:DateTime64(3)}
           AND created_at < {to:DateTime64(3)}
+          AND interaction_id IN {ids:Array(String)}
+          AND direction = 'inbound'
           AND created_at < sla_cutoff
           AND first_reply_at IS NULL
-          /*filter*/
     )
 SELECT
     page.*,
@@ -57,7 +58,7 @@ FROM
         SELECT interaction_id, impressions
         FROM engagement FINAL
         WHERE workspace_id = {workspace_id:String}
-          AND interaction_id IN (SELECT interaction_id FROM missed)
+          AND interaction_id IN {ids:Array(String)}
     ) AS e ON e.interaction_id = m.interaction_id
     LEFT JOIN
     (
@@ -65,7 +66,7 @@ FROM
         FROM customer_value
         WHERE workspace_id = {workspace_id:String}
           AND run_id = latest_run
-          AND customer_id IN (SELECT customer_id FROM missed)
+          AND customer_id IN {customers:Array(String)}
         GROUP BY customer_id
     ) AS v ON v.customer_id = m.customer_id
     LEFT JOIN
@@ -73,7 +74,7 @@ FROM
         SELECT customer_id, sum(if(kind = 'refund', -abs(amount), amount)) AS historical_value
         FROM transactions FINAL
         WHERE workspace_id = {workspace_id:String}
-          AND customer_id IN (SELECT customer_id FROM missed)
+          AND customer_id IN {customers:Array(String)}
         GROUP BY customer_id
     ) AS t ON t.customer_id = m.customer_id
     WHERE 1 /*after*/
@@ -85,7 +86,7 @@ LEFT JOIN
     SELECT customer_id, name, segment
     FROM customers FINAL
     WHERE workspace_id = {workspace_id:String}
-      AND customer_id IN (SELECT customer_id FROM missed)
+      AND customer_id IN {customers:Array(String)}
 ) AS c ON c.customer_id = page.customer_id
 ORDER BY page.sort_key
 SETTINGS join_use_nulls = 1
