@@ -1,5 +1,8 @@
 import { createApiKey, revokeApiKey } from '@resonance/sql';
+import { OVERVIEW_BENCH_QUERIES } from '../src/overview/overview.bench-queries';
+import { withBenchPeriod } from '../src/response/response.bench-queries';
 import type { RunningServer } from '../src/server';
+import { WORKSPACE_BENCH_QUERIES } from '../src/workspace/workspace.bench-queries';
 import { ACME_PERIOD, acmeExpected, betaExpected, loadAcme, loadBeta } from './support/fixture';
 import { graphql, startTestServer } from './support/test-server';
 
@@ -241,5 +244,16 @@ describe('errors', () => {
   it('responses carry no stack traces', async () => {
     const { body } = await graphql(server.url, OVERVIEW, { filter: { ...filter, channels: ['fax'] } });
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+});
+
+describe('benchmark operations', () => {
+  it('every overview and workspace operation the benchmark times runs without errors', async () => {
+    const operations = [...withBenchPeriod(OVERVIEW_BENCH_QUERIES, filter.from, filter.to), ...WORKSPACE_BENCH_QUERIES];
+    for (const { name, query, variables } of operations) {
+      const { body } = await graphql(server.url, query, variables, keys.acme);
+      expect({ name, errors: body.errors }).toEqual({ name, errors: undefined });
+      expect(body.data).toBeTruthy();
+    }
   });
 });

@@ -78,6 +78,9 @@ describe('overview on the acme fixture', () => {
     expect(current.activeCustomers).toBe(8);
     // FRT sorted 30, 600, 1200, 3600, 7200: the median is the middle one
     expect(current.frtP50Seconds).toBe(1200);
+    // An explicit empty list is no restriction: all brands.
+    const all = (await service(ACME_NOW).overview('acme', { ...ACME_PERIOD, brands: [] })).current;
+    expect(all).toEqual(current);
   });
 
   it('applies channel and segment filters (segments also to transactions)', async () => {

@@ -9,8 +9,8 @@ export type DefaultBrands = 'own' | 'all';
 /**
  * resolveFilter plus the rules that need the workspace. Figures about the workspace's own service
  * (Overview, Response, …) default to its own brands: competitor mentions, tracked for share of
- * voice, are not its inbound messages unless asked for by name. A workspace with no brand marked
- * own gets all brands.
+ * voice, are not its inbound messages unless asked for by name (or `brands: []`, all brands). A
+ * workspace with no brand marked own gets all brands.
  */
 @Injectable()
 export class FilterService {
@@ -18,7 +18,8 @@ export class FilterService {
 
   async resolve(workspaceId: string, input: FilterInput, defaultBrands: DefaultBrands): Promise<ResolvedFilter> {
     const resolved = resolveFilter(input);
-    if (defaultBrands === 'own' && !resolved.analytics.brands) {
+    // Absent means the default; an explicit empty list means no restriction, as for every list.
+    if (defaultBrands === 'own' && (input.brands === undefined || input.brands === null)) {
       const own = (await this.workspaces.brands(workspaceId)).filter((b) => b.is_own).map((b) => b.brand);
       if (own.length > 0) resolved.analytics.brands = own;
     }

@@ -13,7 +13,7 @@ export class FilterInput {
   @Field(() => [String], {
     nullable: true,
     description:
-      "Only these brands (ids as in Workspace.brands). Default for figures of the workspace's own service (Overview): its own brands (all when none is marked own).",
+      "Only these brands (ids as in Workspace.brands). Absent: for figures of the workspace's own service (Overview), its own brands (all when none is marked own). []: all brands.",
   })
   brands?: string[] | null;
 
