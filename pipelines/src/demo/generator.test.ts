@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { DEMO_CHANNELS, DEMO_TRUE_EFFECTS, CHANNEL_PROFILES } from './effects';
+import { DEMO_CHANNELS, CHANNEL_PROFILES } from './effects';
 import { addStaffedMinutes, chTime, generateDemo, type DemoInteractionRow, type DemoOptions } from './generator';
+import { measureDemo } from './measure';
 import { Random } from './random';
 import { toClickHouseTime } from '@resonance/sql';
 
@@ -55,36 +56,25 @@ describe('generateDemo', () => {
   });
 
   it('plants the service effect: customers with a missed negative message buy again less often than those answered fast', () => {
-    const data = collect({ workspaceId: 'demo', customers: 6000, seed: 5, now: NOW });
-    // The first own-brand opening message of each customer, at least 180 days before now so every
-    // customer has the same time to buy again.
-    const cutoff = NOW.getTime() - 180 * DAY;
-    const firstContact = new Map<string, { at: number; experience: string }>();
-    for (const r of data.interactions) {
-      if (r.direction !== 'inbound' || r.parent_id !== '' || r.brand !== 'brightcart' || r.customer_id === '' || r.sentiment === null) continue;
-      const at = ms(r.created_at);
-      if (at > cutoff) continue;
-      const previous = firstContact.get(r.customer_id);
-      if (previous && previous.at <= at) continue;
-      const frtHours = r.first_reply_at === null ? null : (ms(r.first_reply_at) - at) / 3_600_000;
-      const experience =
-        frtHours === null ? (r.sentiment <= -0.05 ? 'missed_negative' : 'missed') : frtHours <= DEMO_TRUE_EFFECTS.fastReplyHours ? 'answered_fast' : 'answered_slow';
-      firstContact.set(r.customer_id, { at, experience });
+    const { serviceValue } = measureDemo({ workspaceId: 'demo', customers: 6000, seed: 5, now: NOW });
+    // Within one segment: segments differ in channels (and so in service) and in buying.
+    const fast = serviceValue.consumer!.answered_fast!;
+    const missedNegative = serviceValue.consumer!.missed_negative!;
+    expect(missedNegative.customers).toBeGreaterThan(80);
+    expect(fast.boughtAgain - missedNegative.boughtAgain).toBeGreaterThan(0.15);
+    expect(fast.purchasesAfter).toBeGreaterThan(missedNegative.purchasesAfter * 1.3);
+  });
+
+  it('answers social messages less and later than chat, and lets negative posts travel further', () => {
+    const { response, medianReach, shareOfVoice } = measureDemo({ workspaceId: 'demo', customers: 2000, seed: 4, now: NOW });
+    for (const social of ['twitter', 'facebook', 'instagram']) {
+      expect(response[social]!.rate).toBeLessThan(response.chat!.rate - 0.2);
+      expect(response[social]!.frtP50Minutes).toBeGreaterThan(response.chat!.frtP50Minutes * 10);
     }
-    const boughtAfter = new Set<string>();
-    for (const t of data.transactions) {
-      const contact = firstContact.get(t.customer_id);
-      if (t.kind === 'purchase' && contact && ms(t.occurred_at) > contact.at + DAY) boughtAfter.add(t.customer_id);
-    }
-    const rate = (experience: string) => {
-      const ids = [...firstContact].filter(([, c]) => c.experience === experience).map(([id]) => id);
-      return { n: ids.length, rate: ids.filter((id) => boughtAfter.has(id)).length / ids.length };
-    };
-    const fast = rate('answered_fast');
-    const missedNegative = rate('missed_negative');
-    expect(fast.n).toBeGreaterThan(300);
-    expect(missedNegative.n).toBeGreaterThan(100);
-    expect(fast.rate - missedNegative.rate).toBeGreaterThan(0.1);
+    expect(response.phone!.frtP50Minutes).toBeLessThan(response.email!.frtP50Minutes);
+    expect(medianReach.negative).toBeGreaterThan(medianReach.other * 1.5);
+    expect(shareOfVoice.brightcart).toBeGreaterThan(shareOfVoice.shopwave!);
+    expect(shareOfVoice.shopwave).toBeGreaterThan(shareOfVoice.marketly!);
   });
 
   it('never writes a reply before its parent, and links every reply to a generated parent of the same brand', () => {

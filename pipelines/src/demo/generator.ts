@@ -28,6 +28,8 @@ import {
   foreignText,
   PRODUCTS,
   TOPIC_POLARITY,
+  TOPICS,
+  type Polarity,
   type TextContext,
   type Topic,
 } from './texts';
@@ -118,6 +120,24 @@ const PUBLIC_AUTHOR_WORDS = ['happy', 'tech', 'deal', 'busy', 'urban', 'the', 'r
 const PUBLIC_AUTHOR_NOUNS = ['shopper', 'mom', 'dad', 'gamer', 'cook', 'runner', 'reviewer', 'nerd', 'traveller', 'fan'] as const;
 
 const BRAND_NAME: Record<string, string> = Object.fromEntries(DEMO_BRANDS.map((b) => [b.brand, b.name]));
+const SEGMENT_WEIGHTS = Object.fromEntries(DEMO_SEGMENTS.map((s) => [s, SEGMENTS[s].share])) as Record<DemoSegment, number>;
+const COUNTRY_WEIGHTS: Record<string, number> = Object.fromEntries(COUNTRIES.map((c, i) => [String(i), c.weight]));
+const ACQUISITION = { organic: 0.4, paid_search: 0.25, referral: 0.15, social: 0.2 } as const;
+const SMB_PLANS = { team: 0.7, business: 0.3 } as const;
+const ENTERPRISE_PLANS = { business: 0.3, enterprise: 0.7 } as const;
+const PUBLIC_AUTHOR_CHANNELS = { twitter: 0.6, instagram: 0.25, facebook: 0.15 } as const;
+const FOLLOW_UP_AFTER_FAST = { thanks: 0.75, unresolved: 0.25 } as const;
+const FOLLOW_UP_AFTER_SLOW = { thanks: 0.3, slowResolved: 0.5, unresolved: 0.2 } as const;
+/** People complain in public more readily than they praise. */
+const PUBLIC_NEGATIVE_BOOST = 1.3;
+const POLARITY_BY_PLACE: Record<'private' | 'public', Record<Topic, Record<Polarity, number>>> = {
+  private: TOPIC_POLARITY,
+  public: Object.fromEntries(
+    Object.entries(TOPIC_POLARITY).map(([topic, w]) => [topic, { ...w, negative: w.negative * PUBLIC_NEGATIVE_BOOST }]),
+  ) as Record<Topic, Record<Polarity, number>>,
+};
+/** One shared array per topic: rows only ever read it. */
+const TOPIC_LISTS = Object.fromEntries(TOPICS.map((t) => [t, Object.freeze([t])])) as unknown as Record<Topic, Topic[]>;
 
 interface Author {
   customerId: string;
@@ -185,7 +205,7 @@ class DemoGenerator {
     this.seq = 0;
     this.idPrefix = String(index);
     const customerId = `cus_${String(index).padStart(6, '0')}`;
-    const segment = rng.weighted(Object.fromEntries(DEMO_SEGMENTS.map((s) => [s, SEGMENTS[s].share])) as Record<DemoSegment, number>);
+    const segment = rng.weighted(SEGMENT_WEIGHTS);
     const profile = SEGMENTS[segment];
     const country = pickCountry(rng);
     const first = rng.pick(FIRST_NAMES);
@@ -264,11 +284,11 @@ class DemoGenerator {
     }
 
     const attributes: Record<string, string> = {
-      acquisition: rng.weighted({ organic: 0.4, paid_search: 0.25, referral: 0.15, social: 0.2 }),
+      acquisition: rng.weighted(ACQUISITION),
       marketing_opt_in: rng.chance(0.55) ? 'true' : 'false',
     };
-    if (segment === 'smb') attributes.plan = rng.weighted({ team: 0.7, business: 0.3 });
-    if (segment === 'enterprise') attributes.plan = rng.weighted({ business: 0.3, enterprise: 0.7 });
+    if (segment === 'smb') attributes.plan = rng.weighted(SMB_PLANS);
+    if (segment === 'enterprise') attributes.plan = rng.weighted(ENTERPRISE_PLANS);
     this.rows.customers.push({
       workspace_id: this.options.workspaceId,
       customer_id: customerId,
@@ -289,7 +309,7 @@ class DemoGenerator {
     const rng = (this.rng = Random.forEntity(this.options.seed, 2, index));
     this.seq = 0;
     this.idPrefix = `p${index}`;
-    const channel = rng.weighted({ twitter: 0.6, instagram: 0.25, facebook: 0.15 } as const);
+    const channel = rng.weighted(PUBLIC_AUTHOR_CHANNELS);
     const author: Author = {
       customerId: '',
       first: 'there',
@@ -323,9 +343,7 @@ class DemoGenerator {
   private thread(author: Author, at: number, channel: DemoChannel, brand: string, topic: Topic): Outcome {
     const rng = this.rng;
     const isPublic = DEMO_PUBLIC_CHANNELS.includes(channel);
-    const weights = { ...TOPIC_POLARITY[topic] };
-    if (isPublic) weights.negative *= 1.3;
-    const polarity = rng.weighted(weights);
+    const polarity = rng.weighted(POLARITY_BY_PLACE[isPublic ? 'public' : 'private'][topic]);
     const ctx: TextContext = {
       brand: isPublic ? (channel === 'facebook' ? BRAND_NAME[brand]! : `@${brand}`) : BRAND_NAME[brand]!,
       product: rng.pick(PRODUCTS),
@@ -370,7 +388,7 @@ class DemoGenerator {
     if (rng.chance(isPublic ? 0.3 : 0.45)) {
       const followAt = replyAt + rng.logNormal(isPublic ? 3 * HOUR : 40 * MINUTE, 1);
       if (followAt < this.now) {
-        const kind = fast ? rng.weighted({ thanks: 0.75, unresolved: 0.25 }) : rng.weighted({ thanks: 0.3, slowResolved: 0.5, unresolved: 0.2 });
+        const kind = fast ? rng.weighted(FOLLOW_UP_AFTER_FAST) : rng.weighted(FOLLOW_UP_AFTER_SLOW);
         const follow = this.message(author, channel, brand, 'inbound', followAt, opening.thread_id, reply.interaction_id, this.followUp(kind, ctx, planned.agent?.first ?? ''), topic);
         if (isPublic) this.engagement(follow, followAt, follow.sentiment !== null && follow.sentiment <= -0.05);
         // A thank-you is sometimes acknowledged; a complaint that the answer did not help is answered like any message.
@@ -455,7 +473,7 @@ class DemoGenerator {
       lang,
       sentiment,
       sentiment_source: sentiment === null ? '' : 'vader',
-      topics: [topic],
+      topics: TOPIC_LISTS[topic],
       csat: null,
       first_reply_at: null,
       first_reply_id: '',
@@ -561,7 +579,7 @@ function emptyRows(): DemoRows {
 }
 
 function pickCountry(rng: Random): Country {
-  return COUNTRIES[Number(rng.weighted(Object.fromEntries(COUNTRIES.map((c, i) => [String(i), c.weight]))))]!;
+  return COUNTRIES[Number(rng.weighted(COUNTRY_WEIGHTS))]!;
 }
 
 /** A unique, well-formed E.164 number per customer index. */

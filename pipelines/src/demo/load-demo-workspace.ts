@@ -1,6 +1,6 @@
 import type { Database } from '@resonance/sql';
 import { IngestRun } from '../load/ingest-run';
-import { generateDemo } from './generator';
+import { generateDemo, type DemoOptions } from './generator';
 import { workspaceHasRows, writeWorkspace } from './demo.repository';
 
 export interface DemoWorkspaceOptions {
@@ -35,13 +35,8 @@ export class DemoWorkspaceExistsError extends Error {
   }
 }
 
-/**
- * Generates the demo workspace (README.md in this folder) and loads it: the workspace and its
- * brands directly, everything else through one IngestRun per table family, so `ingest_runs`
- * records the loads and the reply link pass runs over the interactions.
- */
-export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOptions = {}): Promise<DemoWorkspaceSummary> {
-  const started = Date.now();
+/** The options with their defaults, checked: a RangeError says what is wrong. */
+export function resolveDemoOptions(options: DemoWorkspaceOptions = {}): DemoOptions {
   const workspaceId = options.workspaceId ?? 'demo';
   const customers = options.customers ?? DEFAULT_DEMO_CUSTOMERS;
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
@@ -52,6 +47,17 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
   }
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid date');
+  return { workspaceId, customers, seed, now };
+}
+
+/**
+ * Generates the demo workspace (README.md in this folder) and loads it: the workspace and its
+ * brands directly, everything else through one IngestRun per table family, so `ingest_runs`
+ * records the loads and the reply link pass runs over the interactions.
+ */
+export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOptions = {}): Promise<DemoWorkspaceSummary> {
+  const started = Date.now();
+  const { workspaceId, customers, seed, now } = resolveDemoOptions(options);
   if (await workspaceHasRows(db, workspaceId)) throw new DemoWorkspaceExistsError(workspaceId);
 
   await writeWorkspace(db, workspaceId, now);

@@ -42,17 +42,19 @@ export class Random {
     return items[this.int(items.length)]!;
   }
 
-  /** A key drawn with probability proportional to its weight. */
+  /** A key drawn with probability proportional to its weight (for-in: no key array per draw). */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const keys = Object.keys(weights) as K[];
     let total = 0;
-    for (const key of keys) total += weights[key];
+    for (const key in weights) total += weights[key];
     let x = this.next() * total;
-    for (const key of keys) {
+    let last: K | undefined;
+    for (const key in weights) {
+      last = key;
       x -= weights[key];
       if (x < 0) return key;
     }
-    return keys[keys.length - 1]!;
+    if (last === undefined) throw new Error('weighted choice from no weights');
+    return last;
   }
 
   /** Standard normal (Marsaglia polar method, the second value kept for the next call). */

@@ -1,4 +1,12 @@
-import { DEFAULT_DEMO_CUSTOMERS, DEFAULT_DEMO_SEED, DemoWorkspaceExistsError, loadDemoWorkspace } from '../../demo';
+import {
+  DEFAULT_DEMO_CUSTOMERS,
+  DEFAULT_DEMO_SEED,
+  DemoWorkspaceExistsError,
+  loadDemoWorkspace,
+  measureDemo,
+  resolveDemoOptions,
+  type DemoOptions,
+} from '../../demo';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database';
 
@@ -16,37 +24,52 @@ function instant(value: unknown): Date | undefined {
   return date;
 }
 
+function options(values: Record<string, unknown>): DemoOptions {
+  try {
+    return resolveDemoOptions({
+      workspaceId: typeof values.workspace === 'string' ? values.workspace : 'demo',
+      customers: wholeNumber(values.customers, 'customers') ?? DEFAULT_DEMO_CUSTOMERS,
+      seed: wholeNumber(values.seed, 'seed') ?? DEFAULT_DEMO_SEED,
+      now: instant(values.now) ?? new Date(),
+    });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'generate and load the demo workspace (same seed and --now, same rows)',
-  usage: 'demo [--workspace demo] [--customers N] [--seed N] [--now ISO] [--json]',
+  usage: 'demo [--workspace demo] [--customers N] [--seed N] [--now ISO] [--json] [--measure]',
   options: {
     workspace: { type: 'string' },
     customers: { type: 'string' },
     seed: { type: 'string' },
     now: { type: 'string' },
     json: { type: 'boolean' },
+    // Prints what the generated rows show (response, reach, service → value) as JSON; loads nothing.
+    measure: { type: 'boolean' },
   },
   async run({ values }) {
-    const options = {
-      workspaceId: typeof values.workspace === 'string' ? values.workspace : 'demo',
-      customers: wholeNumber(values.customers, 'customers') ?? DEFAULT_DEMO_CUSTOMERS,
-      seed: wholeNumber(values.seed, 'seed') ?? DEFAULT_DEMO_SEED,
-      now: instant(values.now) ?? new Date(),
-    };
+    const demo = options(values);
+    if (values.measure) {
+      process.stdout.write(`${JSON.stringify(measureDemo(demo), null, 2)}\n`);
+      return 0;
+    }
     return withDatabase(async (db) => {
       try {
-        const summary = await loadDemoWorkspace(db, options);
-        if (values.json) process.stdout.write(`${JSON.stringify({ ...summary, seed: options.seed, now: options.now.toISOString() })}\n`);
+        const summary = await loadDemoWorkspace(db, demo);
+        if (values.json) process.stdout.write(`${JSON.stringify({ ...summary, seed: demo.seed, now: demo.now.toISOString() })}\n`);
         else
           process.stdout.write(
-            `demo workspace "${summary.workspaceId}" (seed ${options.seed}): ${summary.customers.toLocaleString('en-US')} customers, ` +
+            `demo workspace "${summary.workspaceId}" (seed ${demo.seed}): ${summary.customers.toLocaleString('en-US')} customers, ` +
               `${summary.interactions.toLocaleString('en-US')} interactions, ${summary.transactions.toLocaleString('en-US')} transactions ` +
               `loaded in ${summary.seconds.toFixed(1)} s\n`,
           );
         return 0;
       } catch (error) {
-        if (error instanceof DemoWorkspaceExistsError || error instanceof RangeError) throw new UsageError(error.message);
+        if (error instanceof DemoWorkspaceExistsError) throw new UsageError(error.message);
         throw error;
       }
     });
