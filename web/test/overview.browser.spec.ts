@@ -28,6 +28,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const READY = '[data-page="overview"][data-state="ready"][aria-busy="false"]';
+const CHART_DRAWN = '[data-chart][data-rendered="true"]';
 
 interface GraphQLBody {
   operationName?: string;
@@ -158,7 +159,8 @@ describe('Overview in the browser', () => {
     const { overview } = await graphql<{ overview: Overview }>(sent.query, sent.variables);
     expect(overview.current.inbound).toBeGreaterThan(0);
     await expectTilesToShow(page, overview, workspace.currency);
-    await expect(page.locator('.chart-card canvas').count()).resolves.toBeGreaterThan(0);
+    await page.waitForSelector(CHART_DRAWN);
+    await expect(page.locator('[data-chart] canvas').count()).resolves.toBeGreaterThan(0);
 
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -199,6 +201,7 @@ describe('Overview in the browser', () => {
 
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.waitForSelector('html[data-theme="dark"]');
+    await page.waitForSelector(CHART_DRAWN);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-dark.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
@@ -210,7 +213,7 @@ describe('Overview in the browser', () => {
     await page.waitForSelector(READY);
     await page.getByRole('link', { name: 'Response', exact: true }).click();
     await page.waitForURL(`${server.url}/response?period=90d`);
-    await expect(page.getByRole('heading', { name: 'This page is being built' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'This page is being built' }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -28,8 +28,13 @@ export function EChart({ option, theme, label, height = 320, events, className }
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    element.dataset['rendered'] = 'false';
     const instance = echarts.init(element, theme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
     setChart(instance);
+    // data-rendered tells tests and screenshots when drawing, animations included, is done.
+    instance.on('finished', () => {
+      element.dataset['rendered'] = 'true';
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -40,8 +45,10 @@ export function EChart({ option, theme, label, height = 320, events, className }
   }, [theme]);
 
   useEffect(() => {
+    if (!chart) return;
+    if (container.current) container.current.dataset['rendered'] = 'false';
     // notMerge: an option is the whole chart, so series removed by a new option disappear.
-    chart?.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
+    chart.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
   }, [chart, option]);
 
   useEffect(() => {
@@ -55,5 +62,14 @@ export function EChart({ option, theme, label, height = 320, events, className }
     };
   }, [chart, events]);
 
-  return <div ref={container} className={className} role="img" aria-label={label} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={container}
+      className={className}
+      data-chart=""
+      role="img"
+      aria-label={label}
+      style={{ width: '100%', height }}
+    />
+  );
 }
