@@ -23,6 +23,7 @@ import {
   agentReplyText,
   botText,
   customerText,
+  FOLLOW_UPS,
   followUpText,
   foreignReplyText,
   foreignText,
@@ -357,7 +358,7 @@ class DemoGenerator {
     const profile = CHANNEL_PROFILES[channel];
     const botAt = at + rng.uniform(3, 40) * 1000;
     if (brand === OWN_BRAND && profile.botProbability > 0 && rng.chance(profile.botProbability) && botAt < this.now) {
-      const bot = this.message(author, channel, brand, 'outbound', botAt, opening.thread_id, opening.interaction_id, botText(rng, channel as 'email' | 'chat' | 'whatsapp', ctx), topic);
+      const bot = this.message(author, channel, brand, 'outbound', botAt, opening.thread_id, opening.interaction_id, botText(rng, channel as 'email' | 'chat' | 'whatsapp', ctx, !isStaffed(profile, at)), topic);
       bot.is_automated = true;
       bot.agent = 'bot';
       bot.author_kind = 'bot';
@@ -370,7 +371,7 @@ class DemoGenerator {
       if (rng.chance(isPublic ? 0.3 : 0.4)) {
         const nudgeAt = at + rng.logNormal(2 * DAY, 0.5);
         if (nudgeAt < this.now) {
-          const nudge = this.message(author, channel, brand, 'inbound', nudgeAt, opening.thread_id, opening.interaction_id, this.followUp('nudge', ctx, ''), topic);
+          const nudge = this.message(author, channel, brand, 'inbound', nudgeAt, opening.thread_id, opening.interaction_id, this.followUp(channel === 'phone' ? 'callAgain' : 'nudge', ctx, ''), topic);
           if (isPublic) this.engagement(nudge, nudgeAt, nudge.sentiment === null || nudge.sentiment <= -0.05);
           const apology = this.replyTime(author, channel, brand, nudgeAt, isPublic, 0.05);
           if (apology !== null) this.reply(author, channel, brand, apology, nudge, topic, ctx, 'apology');
@@ -379,7 +380,7 @@ class DemoGenerator {
       return { experience: negative ? 'missed_negative' : 'missed', repliedAt: null };
     }
     const replyAt = planned.at;
-    const reply = this.reply(author, channel, brand, planned, opening, topic, ctx, 'answer');
+    const reply = this.reply(author, channel, brand, planned, opening, topic, ctx, 'answer', polarity === 'positive');
     const fast = replyAt - at <= DEMO_TRUE_EFFECTS.fastReplyHours * HOUR;
     if (!isPublic && brand === OWN_BRAND && rng.chance(0.3)) {
       const mean = (fast ? 4.4 : 3.2) - (negative ? 0.6 : 0);
@@ -401,7 +402,7 @@ class DemoGenerator {
     return { experience: fast ? 'answered_fast' : 'answered_slow', repliedAt: replyAt };
   }
 
-  private followUp(kind: 'thanks' | 'unresolved' | 'slowResolved' | 'nudge', ctx: TextContext, agentFirst: string): string {
+  private followUp(kind: keyof typeof FOLLOW_UPS, ctx: TextContext, agentFirst: string): string {
     return followUpText(this.rng, kind, ctx, agentFirst);
   }
 
@@ -431,12 +432,12 @@ class DemoGenerator {
     return replyAt < this.now ? { at: replyAt, agent } : null;
   }
 
-  private reply(author: Author, channel: DemoChannel, brand: string, planned: PlannedReply, parent: DemoInteractionRow, topic: Topic, ctx: TextContext, kind: 'answer' | 'closing' | 'apology'): DemoInteractionRow {
+  private reply(author: Author, channel: DemoChannel, brand: string, planned: PlannedReply, parent: DemoInteractionRow, topic: Topic, ctx: TextContext, kind: 'answer' | 'closing' | 'apology', positive = false): DemoInteractionRow {
     const isPublic = DEMO_PUBLIC_CHANNELS.includes(channel);
     const { agent } = planned;
     // Public replies are signed with the agent's initials, as social teams do.
     const signature = isPublic && agent ? `${agent.id[0]!.toUpperCase()}${agent.id[agent.id.length - 1]!.toUpperCase()}` : '';
-    const text = author.lang === 'en' ? agentReplyText(this.rng, topic, ctx, kind, signature) : foreignReplyText(author.lang, author.first);
+    const text = author.lang === 'en' ? agentReplyText(this.rng, topic, ctx, kind, signature, positive) : foreignReplyText(author.lang, author.first);
     const row = this.message(author, channel, brand, 'outbound', planned.at, parent.thread_id, parent.interaction_id, text, topic);
     row.agent = agent ? agent.id : '';
     // Every message gets at most one person-written reply here, so it is the first.

@@ -173,6 +173,12 @@ export const FOLLOW_UPS = {
     'OK, thanks. Not great that it took {days} days though.',
     'Thanks, but the wait was really disappointing.',
   ],
+  /** A caller whose call was not answered calls again. */
+  callAgain: [
+    'Calling again, nobody picked up last time.',
+    'Second call today, I keep getting put on hold and cut off.',
+    'I have called {days} times now. Is anyone there?',
+  ],
   nudge: [
     'Hello?? Still waiting for an answer.',
     '{days} days and no reply. Is anyone reading these?',
@@ -234,12 +240,10 @@ const AGENT_APOLOGIES = [
 
 const BOT_REPLIES: Record<'email' | 'chat' | 'whatsapp', readonly string[]> = {
   email: ['Thanks for contacting {brand}. We have received your message and will reply within 24 hours.'],
-  chat: [
-    'Hi! I am the {brand} assistant. An agent will be with you shortly.',
-    'Our team is offline right now. Leave a message and we will get back to you.',
-  ],
+  chat: ['Hi! I am the {brand} assistant. An agent will be with you shortly.'],
   whatsapp: ['Hi from {brand}! Thanks for your message, an agent will reply soon.'],
 };
+const BOT_OFFLINE = 'Our team is offline right now. Leave a message and we will get back to you.';
 
 /** A few messages are not in English: loaded with their language and left unscored. */
 export const FOREIGN: Record<'es' | 'fr', Record<'negative' | 'neutral' | 'positive', readonly string[]>> = {
@@ -343,14 +347,15 @@ export function followUpText(rng: Random, kind: keyof typeof FOLLOW_UPS, ctx: Te
   return decorate(fill(rng.pick(FOLLOW_UPS[kind]), rng, ctx, agentFirst), polarity, rng);
 }
 
-export function agentReplyText(rng: Random, topic: Topic, ctx: TextContext, kind: 'answer' | 'closing' | 'apology', signature: string): string {
-  const options = kind === 'answer' ? AGENT_REPLIES[topic] : kind === 'closing' ? AGENT_CLOSINGS : AGENT_APOLOGIES;
+/** A reply: to the topic, except that praise of any topic is thanked rather than fixed. */
+export function agentReplyText(rng: Random, topic: Topic, ctx: TextContext, kind: 'answer' | 'closing' | 'apology', signature: string, positive = false): string {
+  const options = kind === 'answer' ? AGENT_REPLIES[positive ? 'praise' : topic] : kind === 'closing' ? AGENT_CLOSINGS : AGENT_APOLOGIES;
   const text = fill(rng.pick(options), rng, ctx);
   return signature ? `${text} ^${signature}` : text;
 }
 
-export function botText(rng: Random, channel: 'email' | 'chat' | 'whatsapp', ctx: TextContext): string {
-  return fill(rng.pick(BOT_REPLIES[channel]), rng, ctx);
+export function botText(rng: Random, channel: 'email' | 'chat' | 'whatsapp', ctx: TextContext, offline: boolean): string {
+  return offline && channel === 'chat' ? BOT_OFFLINE : fill(rng.pick(BOT_REPLIES[channel]), rng, ctx);
 }
 
 export function foreignText(rng: Random, lang: 'es' | 'fr', polarity: Polarity, ctx: TextContext): string {
