@@ -1,6 +1,6 @@
-import { LATIN_LANGUAGES, SCRIPT_COUNT } from './function-words';
+import { LATIN_LANGUAGES, Script, SCRIPT_COUNT } from './function-words';
 import { PUNCTUATION_AFFIXES } from './rules';
-import { ELIDED_HEADS, HINT_OF, HINT_WEIGHTS, Script, SCRIPT_OF, WORDS, type WordInfo } from './words';
+import { ELIDED_HEADS, HINT_OF, HINT_WEIGHTS, SCRIPT_OF, WORDS, type WordInfo } from './words';
 
 // One pass over a text that yields both VADER's words and the language evidence.
 //
@@ -197,12 +197,13 @@ export function scanText(text: string, languages: boolean): TextScan {
     scan.scripts[Script.Latin] += latin;
     if (!stored || firstLetter !== from || lastLetter + 1 !== to) {
       const letters = text.slice(firstLetter, lastLetter + 1);
-      info = WORDS.get(plain ? letters : letters.toLowerCase());
+      const lower = plain ? letters : letters.toLowerCase();
+      info = WORDS.get(lower);
       if (info === undefined && lastLetter > firstLetter) {
-        addElision(scan, plain ? letters : letters.toLowerCase());
+        addElision(scan, lower);
         continue;
       }
-    } else if (info === undefined && punctuation > 0) {
+    } else if (info === undefined && (punctuation > 0 || !plain)) {
       addElision(scan, scan.lowers[scan.count - 1]);
       continue;
     }

@@ -4,7 +4,6 @@ import {
   FUNCTION_WORDS,
   LATIN_LANGUAGES,
   LETTER_HINTS,
-  Script,
   scriptOf,
 } from './function-words';
 import { LEXICON_ENTRIES } from './lexicon';
@@ -109,5 +108,3 @@ for (const [letter, language, weight] of LETTER_HINTS) {
     HINT_WEIGHTS[HINT_OF[code] - 1][LATIN_LANGUAGES.indexOf(language)] += weight;
   }
 }
-
-export { Script };
