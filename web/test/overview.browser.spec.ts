@@ -218,6 +218,19 @@ describe('Overview in the browser', () => {
     await page.close();
   });
 
+  it('shows the api refusal of a filter as an error, and recovers with valid filters', async () => {
+    const { page, errors } = await openPage();
+    // A year-ago comparison of a two-year period would overlap it: the api refuses the filter.
+    await page.goto(`${server.url}/?from=2024-06-01&to=2026-05-31&compare=year`);
+    await page.waitForSelector('[data-page="overview"][data-state="error"]');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('overlaps');
+
+    await page.getByRole('button', { name: 'Reset filters', exact: true }).click();
+    await page.waitForSelector(READY);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('sends a rejected key back to the sign-in screen, and a key link opened there signs in', async () => {
     const { page } = await openPage();
     await page.goto(`${server.url}/#key=not-a-key`);

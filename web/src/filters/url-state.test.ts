@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  compareFits,
   DEFAULT_FILTER_STATE,
   isDay,
   parseFilterState,
@@ -59,7 +60,12 @@ describe('parseFilterState / stringifyFilterState', () => {
     expect(parseFilterState('?from=2026-02-30&to=2026-03-10').period).toEqual(DEFAULT_FILTER_STATE.period);
     expect(parseFilterState('?from=2026-03-10&to=2026-03-01').period).toEqual(DEFAULT_FILTER_STATE.period);
     expect(parseFilterState('?from=2026-03-10').period).toEqual(DEFAULT_FILTER_STATE.period);
-    expect(parseFilterState('?from=2020-01-01&to=2026-01-01').period).toEqual(DEFAULT_FILTER_STATE.period);
+    expect(parseFilterState('?from=2023-01-01&to=2026-01-01').period).toEqual(DEFAULT_FILTER_STATE.period);
+    expect(parseFilterState('?from=2023-01-01&to=2025-12-31').period).toEqual({
+      kind: 'custom',
+      from: '2023-01-01',
+      to: '2025-12-31',
+    });
     expect(parseFilterState('?from=2026-03-10&to=2026-03-10&period=7d').period).toEqual({
       kind: 'custom',
       from: '2026-03-10',
@@ -124,6 +130,20 @@ describe('resolveCompareFrom', () => {
 
   it('has no compare period when comparison is off', () => {
     expect(resolveCompareFrom(range, 'none')).toBeNull();
+  });
+});
+
+describe('compareFits', () => {
+  const days = (from: string, to: string) => ({ from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+
+  it('allows a year-ago comparison for periods up to a year, never beyond', () => {
+    expect(compareFits(days('2026-01-01', '2027-01-01'), 'year')).toBe(true);
+    expect(compareFits(days('2026-01-01', '2027-01-02'), 'year')).toBe(false);
+  });
+
+  it('always allows the previous period and no comparison', () => {
+    expect(compareFits(days('2024-01-01', '2027-01-01'), 'previous')).toBe(true);
+    expect(compareFits(days('2024-01-01', '2027-01-01'), 'none')).toBe(true);
   });
 });
 

@@ -47,8 +47,8 @@ const LIST_PARAMS = { brands: 'brand', channels: 'channel', segments: 'segment' 
 type ListKey = keyof typeof LIST_PARAMS;
 const LIST_KEYS = Object.keys(LIST_PARAMS) as ListKey[];
 
-/** The longest custom period accepted from a URL; longer ones fall back to the default. */
-const MAX_CUSTOM_DAYS = 3 * 366;
+/** The longest period the api accepts (api/src/filter/resolve-filter.ts); longer ones fall back to the default. */
+const MAX_PERIOD_YEARS = 3;
 const MAX_LIST_VALUES = 50;
 const MAX_VALUE_LENGTH = 200;
 
@@ -81,7 +81,7 @@ export function parseFilterState(search: string | URLSearchParams): FilterState 
 function parsePeriod(params: URLSearchParams): PeriodChoice {
   const from = params.get('from');
   const to = params.get('to');
-  if (isDay(from) && isDay(to) && from <= to && daysBetween(from, to) < MAX_CUSTOM_DAYS) {
+  if (isDay(from) && isDay(to) && from <= to && addDays(to, 1) <= addYears(from, MAX_PERIOD_YEARS)) {
     return { kind: 'custom', from, to };
   }
   const preset = params.get('period');
@@ -129,13 +129,14 @@ export function addDays(day: Day, days: number): Day {
   return dayOf(new Date(startOfDay(day).getTime() + days * DAY_MS));
 }
 
-export function startOfDay(day: Day): Date {
-  return new Date(`${day}T00:00:00.000Z`);
+export function addYears(day: Day, years: number): Day {
+  const date = startOfDay(day);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return dayOf(date);
 }
 
-/** Whole days from `from` to `to` (0 when equal). */
-export function daysBetween(from: Day, to: Day): number {
-  return Math.round((startOfDay(to).getTime() - startOfDay(from).getTime()) / DAY_MS);
+export function startOfDay(day: Day): Date {
+  return new Date(`${day}T00:00:00.000Z`);
 }
 
 /** A half-open interval of time [from, to), as the api takes it. */
@@ -173,6 +174,16 @@ export function resolveCompareFrom(range: TimeRange, compare: CompareMode): Date
     case 'none':
       return null;
   }
+}
+
+/**
+ * Whether a comparison is possible for a period: the api refuses a compare period that overlaps
+ * the period, which a year-ago comparison of a period longer than a year would.
+ */
+export function compareFits(range: TimeRange, compare: CompareMode): boolean {
+  const compareFrom = resolveCompareFrom(range, compare);
+  if (!compareFrom) return true;
+  return compareFrom.getTime() + (range.to.getTime() - range.from.getTime()) <= range.from.getTime();
 }
 
 /** The GraphQL `Filter` for a state. */

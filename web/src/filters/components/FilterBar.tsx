@@ -5,6 +5,7 @@ import { channelLabel, segmentLabel } from '../labels';
 import {
   addDays,
   COMPARE_MODES,
+  compareFits,
   dayOf,
   DEFAULT_FILTER_STATE,
   isDay,
@@ -90,7 +91,7 @@ export function FilterBar() {
           <span className="visually-hidden">Compare</span>
           <select value={state.compare} onChange={(e) => update({ compare: e.target.value as CompareMode })}>
             {COMPARE_MODES.map((mode) => (
-              <option key={mode} value={mode}>
+              <option key={mode} value={mode} disabled={!compareFits(range, mode)}>
                 {COMPARE_LABELS[mode]}
               </option>
             ))}

@@ -44,6 +44,10 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
     <div
       className="multiselect"
       ref={root}
+      onBlur={(event) => {
+        // Tabbing out of the list closes it, as clicking elsewhere does.
+        if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.stopPropagation();
