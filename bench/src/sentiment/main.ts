@@ -37,17 +37,31 @@ function parseOptions(argv: string[]): Options {
   return options;
 }
 
-/** Texts per second of one pass of `score` over every text (the sum keeps the work observable). */
-function measure(texts: readonly string[], score: (text: string) => unknown): number {
+interface Rate {
+  /** Texts per second of elapsed time. */
+  wall: number;
+  /** Texts per second of this process's CPU time: steadier when others share the machine. */
+  cpu: number;
+}
+
+/** Rates of one pass of `score` over every text (the sum keeps the work observable). */
+function measure(texts: readonly string[], score: (text: string) => unknown): Rate {
   let sink = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   for (const text of texts) {
     const result = score(text);
     sink += typeof result === 'number' ? result : 1;
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rate = rates(texts.length, started, cpu);
   if (Number.isNaN(sink)) throw new Error('a scorer returned NaN');
-  return texts.length / seconds;
+  return rate;
+}
+
+function rates(count: number, started: bigint, cpu: NodeJS.CpuUsage): Rate {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { wall: count / seconds, cpu: count / ((used.user + used.system) / 1e6) };
 }
 
 function median(values: number[]): number {
@@ -56,12 +70,18 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function measurePool(texts: readonly string[], batchSize: number): Promise<number> {
+function medianRate(values: Rate[]): Rate {
+  return { wall: median(values.map((rate) => rate.wall)), cpu: median(values.map((rate) => rate.cpu)) };
+}
+
+/** The pool as a load uses it, one batch after another; CPU time includes the worker's. */
+async function measurePool(texts: readonly string[], batchSize: number): Promise<Rate> {
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   for (let offset = 0; offset < texts.length; offset += batchSize) {
     await scoreBatch(texts.slice(offset, offset + batchSize));
   }
-  return texts.length / (Number(process.hrtime.bigint() - started) / 1e9);
+  return rates(texts.length, started, cpu);
 }
 
 async function main(): Promise<void> {
@@ -76,8 +96,8 @@ async function main(): Promise<void> {
   for (let round = 0; round < 3; round++) measure(warmUp, vaderCompound);
 
   const referenceRate = measure(corpus, reference);
-  const portRates: number[] = [];
-  const scoreTextRates: number[] = [];
+  const portRates: Rate[] = [];
+  const scoreTextRates: Rate[] = [];
   for (let round = 0; round < options.rounds; round++) {
     portRates.push(measure(corpus, vaderCompound));
     scoreTextRates.push(measure(corpus, scoreText));
@@ -86,41 +106,55 @@ async function main(): Promise<void> {
 
   const workers = new SentimentPool().size;
   await measurePool(warmUp, 1_000);
-  const poolRates: number[] = [];
+  const poolRates: Rate[] = [];
   for (let round = 0; round < options.rounds; round++) poolRates.push(await measurePool(corpus, 20_000));
   await closeSentimentPool();
 
-  const port = median(portRates);
+  const port = medianRate(portRates);
+  const pool = medianRate(poolRates);
+  const text = medianRate(scoreTextRates);
   const result = {
     benchmark: 'sentiment',
     texts: corpus.length,
     meanCharacters: Math.round((characters / corpus.length) * 10) / 10,
-    referenceTextsPerSecond: Math.round(referenceRate),
-    portTextsPerSecond: Math.round(port),
-    ratio: Math.round((port / referenceRate) * 10) / 10,
+    referenceTextsPerSecond: Math.round(referenceRate.wall),
+    portTextsPerSecond: Math.round(port.wall),
+    ratio: Math.round((port.wall / referenceRate.wall) * 10) / 10,
+    ratioCpu: Math.round((port.cpu / referenceRate.cpu) * 10) / 10,
     maxDifference: comparison.maxDifference,
     mismatches: comparison.mismatchCount,
-    scoreTextTextsPerSecond: Math.round(median(scoreTextRates)),
+    scoreTextTextsPerSecond: Math.round(text.wall),
     poolWorkers: workers,
-    poolTextsPerSecond: Math.round(median(poolRates)),
+    poolTextsPerSecond: Math.round(pool.wall),
+    cpuTextsPerSecond: {
+      reference: Math.round(referenceRate.cpu),
+      port: Math.round(port.cpu),
+      scoreText: Math.round(text.cpu),
+      pool: Math.round(pool.cpu),
+    },
     rounds: options.rounds,
     node: process.version,
   };
 
-  const rows: Array<[string, string]> = [
-    ['corpus', `${result.texts} texts (seed ${options.seed}, ${result.meanCharacters} chars mean)`],
-    ['vader-sentiment (baseline)', `${result.referenceTextsPerSecond.toLocaleString('en')} texts/s`],
-    ['vaderCompound (port), 1 thread', `${result.portTextsPerSecond.toLocaleString('en')} texts/s`],
-    ['ratio port / baseline', `${result.ratio}x`],
-    ['max |difference|', `${result.maxDifference} (${result.mismatches} texts >= 1e-6)`],
-    ['scoreText (language + score)', `${result.scoreTextTextsPerSecond.toLocaleString('en')} texts/s`],
-    [
-      `scoreBatch pool (${workers} worker${workers === 1 ? '' : 's'})`,
-      `${result.poolTextsPerSecond.toLocaleString('en')} texts/s`,
-    ],
+  const perSecond = (rate: number) => `${Math.round(rate).toLocaleString('en')} texts/s`;
+  const rows: Array<[string, string, string]> = [
+    ['', 'elapsed time', 'CPU time'],
+    ['corpus', `${result.texts} texts (seed ${options.seed}), ${result.meanCharacters} chars mean`, ''],
+    ['vader-sentiment (baseline)', perSecond(referenceRate.wall), perSecond(referenceRate.cpu)],
+    ['vaderCompound (port), 1 thread', perSecond(port.wall), perSecond(port.cpu)],
+    ['ratio port / baseline', `${result.ratio}x`, `${result.ratioCpu}x`],
+    ['max |difference|', `${result.maxDifference} (${result.mismatches} texts >= 1e-6)`, ''],
+    ['scoreText (language + score)', perSecond(text.wall), perSecond(text.cpu)],
+    [`scoreBatch pool (${workers} worker${workers === 1 ? '' : 's'})`, perSecond(pool.wall), perSecond(pool.cpu)],
   ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log(JSON.stringify(result));
   if (comparison.mismatchCount > 0) {
     console.error('mismatches:', JSON.stringify(comparison.mismatches.slice(0, 5)));
