@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { Controller, Get, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -10,6 +9,19 @@ import { filterFromQuery, type QueryParams } from './export-query';
 import { ExportService } from './export.service';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Resolves when the response can take more, or the client has gone; leaves no listener behind. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
 
 /** The CSV export (DESIGN.md "every table exports CSV"): the raw rows behind any message figure. */
 @Controller('api/export')
@@ -44,7 +56,7 @@ export class ExportController {
       res.write(header.value ?? '');
       for (let chunk = first; !chunk.done && !closed; chunk = await chunks.next()) {
         // Back-pressure: wait for the socket to drain (or for the client to leave) before reading on.
-        if (!res.write(chunk.value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!res.write(chunk.value)) await drained(res);
       }
       res.end();
     } finally {

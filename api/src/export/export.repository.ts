@@ -44,7 +44,7 @@ export interface MessagePosition {
 /** The export SQL (sql/queries/export/messages.sql) bound to its parameters, for one workspace. */
 export const exportQueries = {
   messages(workspaceId: string, filter: AnalyticsFilter, after: MessagePosition | null, limit: number, now: Date): BoundQuery {
-    const where = interactionFilter(filter, 'i.');
+    const where = interactionFilter(filter);
     return {
       sql: withFilter(namedQuery('export/messages'), where),
       params: {

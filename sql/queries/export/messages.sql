@@ -30,12 +30,34 @@ SELECT
     e.impressions AS impressions,
     -- Reach: impressions of the latest snapshot, else the author's followers (DESIGN.md).
     coalesce(e.impressions, toUInt64(i.author_followers)) AS reach
-FROM interactions AS i FINAL
+FROM
+(
+    -- The page first: the joins below then read only what the page needs, not the workspace.
+    SELECT *
+    FROM interactions FINAL
+    WHERE workspace_id = {workspace_id:String}
+      AND direction = 'inbound'
+      AND created_at >= {from:DateTime64(3)}
+      AND created_at < {to:DateTime64(3)}
+      AND ({first_page:Bool} OR (created_at, interaction_id) > ({after_at:DateTime64(3)}, {after_id:String}))
+      /*filter*/
+    ORDER BY created_at, interaction_id
+    LIMIT {limit:UInt32}
+) AS i
 LEFT JOIN
 (
     SELECT interaction_id, shares, quotes, impressions
     FROM engagement FINAL
     WHERE workspace_id = {workspace_id:String}
+      AND interaction_id IN (
+            SELECT interaction_id
+            FROM interactions FINAL
+            WHERE workspace_id = {workspace_id:String}
+              AND direction = 'inbound'
+              AND is_public
+              AND created_at >= {from:DateTime64(3)}
+              AND created_at < {to:DateTime64(3)}
+      )
 ) AS e ON e.interaction_id = i.interaction_id
 LEFT JOIN
 (
@@ -43,12 +65,5 @@ LEFT JOIN
     FROM customers FINAL
     WHERE workspace_id = {workspace_id:String}
 ) AS c ON c.customer_id = i.customer_id
-WHERE i.workspace_id = {workspace_id:String}
-  AND i.direction = 'inbound'
-  AND i.created_at >= {from:DateTime64(3)}
-  AND i.created_at < {to:DateTime64(3)}
-  AND ({first_page:Bool} OR (i.created_at, i.interaction_id) > ({after_at:DateTime64(3)}, {after_id:String}))
-  /*filter*/
 ORDER BY i.created_at, i.interaction_id
-LIMIT {limit:UInt32}
 SETTINGS join_use_nulls = 1
