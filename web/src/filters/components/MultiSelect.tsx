@@ -33,9 +33,14 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
 
-  const chosen = options.filter((o) => selected.includes(o.value));
+  // A value from a shared link may not be an option here (another workspace's brand): it still
+  // filters, so it still counts.
   const summary =
-    chosen.length === 0 ? 'All' : chosen.length === 1 ? (chosen[0]?.label ?? '') : `${chosen.length} selected`;
+    selected.length === 0
+      ? 'All'
+      : selected.length === 1
+        ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
+        : `${selected.length} selected`;
 
   const toggle = (value: string) =>
     onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
@@ -59,7 +64,7 @@ export function MultiSelect({ label, options, selected, onChange }: MultiSelectP
       <button
         ref={button}
         type="button"
-        className={`filter-button${chosen.length > 0 ? ' is-active' : ''}`}
+        className={`filter-button${selected.length > 0 ? ' is-active' : ''}`}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
