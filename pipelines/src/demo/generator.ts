@@ -83,7 +83,7 @@ export const DEMO_HISTORY_DAYS = 548;
 /** Authors of public posts who are not customers, per customer. */
 const PUBLIC_AUTHORS_PER_CUSTOMER = 0.5;
 /** Customers acquired before the message history starts (their purchases go further back). */
-const EXISTING_CUSTOMER_SHARE = 0.35;
+const EXISTING_CUSTOMER_SHARE = 0.6;
 /** Public posts of customers that are about a competitor rather than the own brand. */
 const COMPETITOR_MENTION_SHARE = 0.12;
 
@@ -230,7 +230,7 @@ class DemoGenerator {
 
     const firstSeen = rng.chance(EXISTING_CUSTOMER_SHARE)
       ? this.historyStart - rng.next() * DEMO_HISTORY_DAYS * DAY
-      : this.historyStart + Math.sqrt(rng.next()) * (this.now - this.historyStart - HOUR);
+      : this.historyStart + Math.pow(rng.next(), 0.8) * (this.now - this.historyStart - HOUR);
     const purchaseRate = rng.gamma(profile.purchaseRateShape, profile.purchaseRateMean / profile.purchaseRateShape) / MONTH;
     const dropout = rng.beta(profile.dropoutA, profile.dropoutB);
     const meanOrder = profile.meanOrderValue * rng.gamma(4, 0.25);
