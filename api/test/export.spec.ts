@@ -1,3 +1,4 @@
+import { IngestRun } from '@resonance/pipelines';
 import { createApiKey } from '@resonance/sql';
 import { DataVersionRepository } from '../src/cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../src/cache/result-cache';
@@ -5,10 +6,12 @@ import { FixedClock } from '../src/common/clock';
 import { csvField } from '../src/export/csv';
 import { ExportRepository } from '../src/export/export.repository';
 import { ExportService } from '../src/export/export.service';
+import { FilterService } from '../src/filter/filter.service';
 import type { RunningServer } from '../src/server';
 import { csvObjects, parseCsv } from './support/csv';
 import { loadShop, SHOP_PERIOD } from './support/shop-fixture';
 import { graphql, startTestServer } from './support/test-server';
+import { WorkspaceRepository } from '../src/workspace/workspace.repository';
 
 let server: RunningServer;
 const keys = { analyst: '', viewer: '' };
@@ -18,6 +21,16 @@ beforeAll(async () => {
   server = await startTestServer();
   await loadShop(server.db);
   await loadShop(server.db, 'other', { mark: 'OTHER', scale: 3 });
+  // A competitor's mention: tracked (share of voice), not one of shop's own inbound messages.
+  await server.db.client.insert({ table: 'brands', format: 'JSONEachRow', values: [{ workspace_id: 'shop', brand: 'rival', name: 'Rival', is_own: false, handles: ['rival'] }] });
+  const run = await IngestRun.start(server.db, 'shop', 'fixture', ['rival.csv']);
+  await run.add('interactions', {
+    workspace_id: 'shop', interaction_id: 'x1', source: 'fixture', brand: 'rival', channel: 'twitter', direction: 'inbound', is_public: true,
+    created_at: '2025-03-11 12:00:00.000', thread_id: 'x1', parent_id: '', author_kind: 'customer', author_handle: '@someone', author_followers: 10,
+    customer_id: '', agent: '', is_automated: false, text: 'rival is slow', lang: 'en', sentiment: -0.4, sentiment_source: 'fixture',
+    topics: [], csat: null, ingest_run_id: run.runId, version: run.version,
+  });
+  await run.finish();
   keys.analyst = (await createApiKey(server.db, { workspaceId: 'shop', role: 'analyst', name: 'analyst' })).secret;
   keys.viewer = (await createApiKey(server.db, { workspaceId: 'shop', role: 'viewer', name: 'viewer' })).secret;
 });
@@ -72,6 +85,13 @@ describe('GET /api/export/messages.csv', () => {
     expect(consumers.map((r) => r.message_id)).toEqual(['a1', 'a4']);
     const none = parseCsv(await (await get(`${period}&brands=nobody`, keys.analyst)).text());
     expect(none).toHaveLength(1);
+  });
+
+  it("covers the workspace's own brands by default, as the figures do; brands= is every brand", async () => {
+    const all = csvObjects(await (await get(`${period}&brands=`, keys.analyst)).text());
+    expect(all.map((r) => r.message_id)).toEqual(['a1', 'a2', 'x1', 'a3', 'a4']);
+    const rival = csvObjects(await (await get(`${period}&brands=rival`, keys.analyst)).text());
+    expect(rival.map((r) => [r.message_id, r.brand, r.reach])).toEqual([['x1', 'rival', '10']]);
   });
 
   it.each<[string, string, string | undefined, number, string, string | undefined]>([
@@ -130,11 +150,12 @@ describe('streaming in pages', () => {
   it('reads page by page and joins the pages into the same CSV', async () => {
     const service = new ExportService(
       new ExportRepository(server.db),
+      new FilterService(new WorkspaceRepository(server.db)),
       new FixedClock(new Date('2025-03-13T13:00:00Z')),
       new ResultCache(new DataVersionRepository(server.db), new FixedClock(new Date()), DEFAULT_RESULT_CACHE_OPTIONS),
     );
     const chunks: string[] = [];
-    for await (const chunk of service.csv('shop', { ...SHOP_PERIOD }, 1)) chunks.push(chunk);
+    for await (const chunk of await service.csv('shop', { ...SHOP_PERIOD }, 1)) chunks.push(chunk);
     // header + one chunk per message (a page of one row each)
     expect(chunks).toHaveLength(5);
     const rows = csvObjects(chunks.join(''));

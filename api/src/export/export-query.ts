@@ -32,7 +32,7 @@ function date(query: QueryParams, name: 'from' | 'to'): Date {
   }
 }
 
-/** A list given as repeated parameters, comma-separated values, or both. */
+/** A list given as repeated parameters, comma-separated values, or both; `brands=` alone is the empty list (all brands). */
 function list(query: QueryParams, name: string): string[] | undefined {
   const value = query[name];
   if (value === undefined) return undefined;

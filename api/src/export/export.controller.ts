@@ -39,7 +39,7 @@ export class ExportController {
   @Get('messages.csv')
   async messages(@CurrentCaller() caller: Caller, @Query() query: QueryParams, @Res() res: Response): Promise<void> {
     const filter = filterFromQuery(query);
-    const chunks = this.exportService.csv(caller.workspaceId, filter);
+    const chunks = await this.exportService.csv(caller.workspaceId, filter);
     let closed = false;
     res.on('close', () => {
       closed = true;

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { FilterModule } from '../filter/filter.module';
 import { ExportController } from './export.controller';
 import { ExportRepository } from './export.repository';
 import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
 
-@Module({ imports: [AuthModule], controllers: [ExportController], providers: [ExportResolver, ExportService, ExportRepository] })
+@Module({ imports: [AuthModule, FilterModule], controllers: [ExportController], providers: [ExportResolver, ExportService, ExportRepository] })
 export class ExportModule {}

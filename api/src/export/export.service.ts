@@ -5,7 +5,7 @@ import { fromClickHouseTime } from '../common/clickhouse-time';
 import { Clock } from '../common/clock';
 import { decodeCursor, invalidCursor, pageSize, toPage, type Page, type PageArgs } from '../data/pagination';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
 import { csvLine, defuseFormula } from './csv';
 import type { MessageRecord } from './dto/message-row.model';
 import { ExportRepository, MESSAGE_COLUMNS, type MessagePosition, type MessageRow } from './export.repository';
@@ -61,12 +61,14 @@ const positionOf = (row: MessageRow): MessagePosition => ({ at: fromClickHouseTi
 export class ExportService {
   constructor(
     private readonly repository: ExportRepository,
+    private readonly filters: FilterService,
     private readonly clock: Clock,
     private readonly cache: ResultCache,
   ) {}
 
-  messages(workspaceId: string, input: FilterInput, page: PageArgs): Promise<Page<MessageRecord>> {
-    const { analytics } = resolveFilter(input);
+  async messages(workspaceId: string, input: FilterInput, page: PageArgs): Promise<Page<MessageRecord>> {
+    // The rows behind the figures: the same default brands (the workspace's own) as the figures.
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     let after: MessagePosition | null = null;
     if (page.after) {
       const [at, id] = decodeCursor(page.after, ['number', 'string']) as [number, string];
@@ -89,10 +91,10 @@ export class ExportService {
   /**
    * The CSV of every message the filter selects, header first, page by page (EXPORT_PAGE_ROWS):
    * a consumer that awaits each chunk holds one page at a time, whatever the export's size. The
-   * filter is checked before the first chunk, so a bad one fails before anything is sent.
+   * filter is checked before the generator is returned, so a bad one fails before anything is sent.
    */
-  csv(workspaceId: string, input: FilterInput, pageRows = EXPORT_PAGE_ROWS): AsyncGenerator<string> {
-    const { analytics } = resolveFilter(input);
+  async csv(workspaceId: string, input: FilterInput, pageRows = EXPORT_PAGE_ROWS): Promise<AsyncGenerator<string>> {
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     const now = this.clock.now();
     const repository = this.repository;
     return (async function* () {
