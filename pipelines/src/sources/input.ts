@@ -88,7 +88,9 @@ function countLines(buffer: Buffer, start: number, end: number): number {
  * bounded: at most one read chunk plus one line up to maxLineBytes.
  */
 export async function* readTextChunks(input: Readable, options: TextChunkOptions): AsyncGenerator<TextChunk> {
-  let carry: Buffer = Buffer.alloc(0);
+  // The end of the last chunk after its last newline, kept as pieces: a long line is joined once.
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
   let line = 1;
   // While a line is too long we drop its bytes until its end.
   let skippingLine = false;
@@ -126,23 +128,25 @@ export async function* readTextChunks(input: Readable, options: TextChunkOptions
         skippingLine = false;
         buffer = buffer.subarray(nl + 1);
       }
-      const all = carry.length ? Buffer.concat([carry, buffer]) : buffer;
-      const lastNl = all.lastIndexOf(0x0a);
-      if (lastNl === -1) {
-        if (all.length > options.maxLineBytes) {
+      const nl = buffer.lastIndexOf(0x0a);
+      if (nl === -1) {
+        carryBytes += buffer.length;
+        if (carryBytes > options.maxLineBytes) {
           (longLines ??= new Set()).add(line);
           skippingLine = true;
-          carry = Buffer.alloc(0);
+          carry = [];
+          carryBytes = 0;
           // The long line becomes an empty line in the text, so line numbers stay right.
           yield decode(Buffer.from('\n'), line);
           line++;
           continue;
         }
-        carry = Buffer.from(all);
+        carry.push(Buffer.from(buffer));
         continue;
       }
-      const whole = all.subarray(0, lastNl + 1);
-      carry = Buffer.from(all.subarray(lastNl + 1));
+      const whole = carry.length ? Buffer.concat([...carry, buffer.subarray(0, nl + 1)]) : buffer.subarray(0, nl + 1);
+      carry = nl + 1 < buffer.length ? [Buffer.from(buffer.subarray(nl + 1))] : [];
+      carryBytes = buffer.length - nl - 1;
       const lines = countLines(whole, 0, whole.length);
       yield decode(whole, line);
       line += lines;
@@ -150,5 +154,5 @@ export async function* readTextChunks(input: Readable, options: TextChunkOptions
   } catch (error) {
     throw new InputError(`cannot read the file past line ${line}: ${(error as Error).message}`);
   }
-  if (carry.length > 0 && !skippingLine) yield decode(carry, line);
+  if (carryBytes > 0 && !skippingLine) yield decode(Buffer.concat(carry), line);
 }

@@ -8,7 +8,7 @@ import { csvRecords, type Source } from './source';
 const COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'] as const;
 const TWEET_ID = /^\d{1,20}$/;
 /** Threads are followed through this many recent tweets (the file is roughly in conversation order). */
-const THREAD_MEMORY = 1_000_000;
+const THREAD_MEMORY = 200_000;
 /** Agents sign brand replies with initials at the end: "… ^JS", "… -AB", "… *KM". */
 const SIGNATURE = /(?:\^|\s[-–*~])\s?([A-Z]{2,3})\s*$/;
 
