@@ -3,9 +3,30 @@ import { BENCH_FILTER, type BenchQuery } from '../response/response.bench-querie
 const AMPLIFICATION = /* GraphQL */ `
   query Amplification($filter: Filter!, $top: Int) {
     amplification(filter: $filter, top: $top) {
-      publicMessages shares quotes amplification reach negativeMessages amplifiedNegativeReach
-      answeredNegativeReach missedNegativeReach pendingNegativeReach
-      topPosts { interactionId createdAt brand channel authorHandle text sentiment shares quotes amplification reach answered }
+      publicMessages
+      shares
+      quotes
+      amplification
+      reach
+      negativeMessages
+      amplifiedNegativeReach
+      answeredNegativeReach
+      missedNegativeReach
+      pendingNegativeReach
+      topPosts {
+        interactionId
+        createdAt
+        brand
+        channel
+        authorHandle
+        text
+        sentiment
+        shares
+        quotes
+        amplification
+        reach
+        answered
+      }
     }
   }
 `;

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 
@@ -41,11 +48,22 @@ export class AmplificationRepository {
     return result.json<T>();
   }
 
-  private build(name: string, workspaceId: string, filter: AnalyticsFilter, extra: Record<string, unknown>): BuiltQuery {
+  private build(
+    name: string,
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    extra: Record<string, unknown>,
+  ): BuiltQuery {
     const where = interactionFilter(filter, 'i.');
     return {
       query: withFilter(namedQuery(name), where),
-      params: { workspace_id: workspaceId, from: toClickHouseTime(filter.from), to: toClickHouseTime(filter.to), ...where.params, ...extra },
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        ...where.params,
+        ...extra,
+      },
     };
   }
 

@@ -14,7 +14,8 @@ export class AmplificationResolver {
   constructor(private readonly amplificationService: AmplificationService) {}
 
   @Query(() => AmplificationReport, {
-    description: 'Shares, quotes and reach of public inbound messages, amplified negative reach answered vs missed, most amplified posts.',
+    description:
+      'Shares, quotes and reach of public inbound messages, amplified negative reach answered vs missed, most amplified posts.',
   })
   amplification(
     @CurrentWorkspace() workspaceId: string,

@@ -5,9 +5,14 @@ import { Clock } from '../common/clock';
 import { ApiErrorCode, apiError } from '../common/domain.exception';
 import { count, finiteOrNull } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
 import { canReadDetails } from '../gap-queue/gap-queue.service';
-import { DEFAULT_TOP_POSTS, MAX_TOP_POSTS, type AmplificationArgs, type AmplificationReport } from './dto/amplification.model';
+import {
+  DEFAULT_TOP_POSTS,
+  MAX_TOP_POSTS,
+  type AmplificationArgs,
+  type AmplificationReport,
+} from './dto/amplification.model';
 import { AmplificationRepository } from './amplification.repository';
 
 /** Sentiment & amplification page, amplification half (DESIGN.md "Amplification"). */
@@ -15,11 +20,18 @@ import { AmplificationRepository } from './amplification.repository';
 export class AmplificationService {
   constructor(
     private readonly repository: AmplificationRepository,
+    private readonly filters: FilterService,
     private readonly clock: Clock,
   ) {}
 
-  async amplification(workspaceId: string, input: FilterInput, args: AmplificationArgs, role: Role): Promise<AmplificationReport> {
-    const { analytics } = resolveFilter(input);
+  async amplification(
+    workspaceId: string,
+    input: FilterInput,
+    args: AmplificationArgs,
+    role: Role,
+  ): Promise<AmplificationReport> {
+    // Mentions of the workspace's own brands unless the filter names brands.
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     const top = args.top ?? DEFAULT_TOP_POSTS;
     // The resolver's validation pipe bounds `top`; this keeps the bound for any other caller.
     if (!Number.isInteger(top) || top < 1 || top > MAX_TOP_POSTS) {

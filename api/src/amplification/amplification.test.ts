@@ -1,5 +1,7 @@
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock } from '../common/clock';
+import { FilterService } from '../filter/filter.service';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { AmplificationRepository } from './amplification.repository';
 import { AmplificationService } from './amplification.service';
@@ -40,7 +42,11 @@ beforeAll(async () => {
       { id: 'p6', shares: 0, quotes: 5, impressions: 100 },
     ],
   });
-  service = new AmplificationService(new AmplificationRepository(db), new FixedClock(NOW));
+  service = new AmplificationService(
+    new AmplificationRepository(db),
+    new FilterService(new WorkspaceRepository(db)),
+    new FixedClock(NOW),
+  );
 });
 
 afterAll(async () => {
@@ -79,7 +85,14 @@ describe('amplification', () => {
       ['p2', 0, 3_000, false],
       ['p5', 0, 0, false],
     ]);
-    expect(topPosts[1]).toMatchObject({ text: 'still down', authorHandle: '@someone', sentiment: -0.5, shares: 10, quotes: 2, channel: 'twitter' });
+    expect(topPosts[1]).toMatchObject({
+      text: 'still down',
+      authorHandle: '@someone',
+      sentiment: -0.5,
+      shares: 10,
+      quotes: 2,
+      channel: 'twitter',
+    });
     const three = await service.amplification('amp', PERIOD, { top: 3 }, 'viewer');
     expect(three.topPosts.map((p) => p.interactionId)).toEqual(['p3', 'p1', 'p6']);
     expect(three.topPosts[1]).toMatchObject({ text: null, authorHandle: null });

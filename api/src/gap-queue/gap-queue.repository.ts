@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 
 /** A position in the queue: the six parts of sort_key, as text (see gap_queue/page.sql). */
-export type GapQueuePosition = [sentiment: string, isPrivate: string, negativeReach: string, negativeValue: string, createdAtMs: string, interactionId: string];
+export type GapQueuePosition = [
+  sentiment: string,
+  isPrivate: string,
+  negativeReach: string,
+  negativeValue: string,
+  createdAtMs: string,
+  interactionId: string,
+];
 
 export interface GapQueueCandidate {
   interaction_id: string;
@@ -40,26 +54,55 @@ export class GapQueueRepository {
   constructor(@InjectDatabase() private readonly db: Database) {}
 
   private params(workspaceId: string, filter: AnalyticsFilter, now: Date): Record<string, unknown> {
-    return { workspace_id: workspaceId, from: toClickHouseTime(filter.from), to: toClickHouseTime(filter.to), now: toClickHouseTime(now) };
+    return {
+      workspace_id: workspaceId,
+      from: toClickHouseTime(filter.from),
+      to: toClickHouseTime(filter.to),
+      now: toClickHouseTime(now),
+    };
   }
 
-  buildCandidates(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null): BuiltQuery {
+  buildCandidates(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    limit: number,
+    after: GapQueuePosition | null,
+  ): BuiltQuery {
     const where = interactionFilter(filter);
     return {
       query: withFilter(namedQuery('gap_queue/candidates'), where),
       // −2 is below every sentiment: the first page starts at the bottom.
-      params: { ...this.params(workspaceId, filter, now), ...where.params, limit, after_sentiment: after ? after[0] : -2 },
+      params: {
+        ...this.params(workspaceId, filter, now),
+        ...where.params,
+        limit,
+        after_sentiment: after ? after[0] : -2,
+      },
     };
   }
 
   /** The messages (and their customers) that can be on the page after `after`: a few more than `limit`. */
-  async candidates(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null): Promise<GapQueueCandidate[]> {
+  async candidates(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    limit: number,
+    after: GapQueuePosition | null,
+  ): Promise<GapQueueCandidate[]> {
     const { query, params } = this.buildCandidates(workspaceId, filter, now, limit, after);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<GapQueueCandidate>();
   }
 
-  buildPage(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null, candidates: GapQueueCandidate[]): BuiltQuery {
+  buildPage(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    limit: number,
+    after: GapQueuePosition | null,
+    candidates: GapQueueCandidate[],
+  ): BuiltQuery {
     const keyset = after
       ? {
           sql: AFTER,
@@ -86,7 +129,14 @@ export class GapQueueRepository {
   }
 
   /** Up to `limit` of the candidates after the position, worst first, with their details. */
-  async page(workspaceId: string, filter: AnalyticsFilter, now: Date, limit: number, after: GapQueuePosition | null, candidates: GapQueueCandidate[]): Promise<GapQueueRow[]> {
+  async page(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    limit: number,
+    after: GapQueuePosition | null,
+    candidates: GapQueueCandidate[],
+  ): Promise<GapQueueRow[]> {
     if (candidates.length === 0) return [];
     const { query, params } = this.buildPage(workspaceId, filter, now, limit, after, candidates);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
@@ -95,7 +145,10 @@ export class GapQueueRepository {
 
   buildCount(workspaceId: string, filter: AnalyticsFilter, now: Date): BuiltQuery {
     const where = interactionFilter(filter);
-    return { query: withFilter(namedQuery('gap_queue/count'), where), params: { ...this.params(workspaceId, filter, now), ...where.params } };
+    return {
+      query: withFilter(namedQuery('gap_queue/count'), where),
+      params: { ...this.params(workspaceId, filter, now), ...where.params },
+    };
   }
 
   async count(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<number> {

@@ -6,7 +6,7 @@ import { ApiErrorCode, apiError } from '../common/domain.exception';
 import { finiteOrNull } from '../common/metrics';
 import { decodeCursor, invalidCursor, MAX_PAGE_SIZE, pageSize, toPage, type PageArgs } from '../data/pagination';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
 import type { GapQueueItem, GapQueuePage } from './dto/gap-queue.model';
 import { GapQueueRepository, type GapQueuePosition, type GapQueueRow } from './gap-queue.repository';
 
@@ -18,7 +18,13 @@ function position(cursor: string): GapQueuePosition {
   const values = decodeCursor(cursor, POSITION_KINDS) as string[];
   const [sentiment, isPrivate, reach, value, created] = values as GapQueuePosition;
   const finite = (text: string) => text.trim() !== '' && Number.isFinite(Number(text));
-  if (!finite(sentiment) || !finite(value) || !/^[01]$/.test(isPrivate) || !INTEGER.test(reach) || !INTEGER.test(created)) {
+  if (
+    !finite(sentiment) ||
+    !finite(value) ||
+    !/^[01]$/.test(isPrivate) ||
+    !INTEGER.test(reach) ||
+    !INTEGER.test(created)
+  ) {
     throw invalidCursor();
   }
   return values as GapQueuePosition;
@@ -42,11 +48,13 @@ export function canReadDetails(role: Role): boolean {
 export class GapQueueService {
   constructor(
     private readonly repository: GapQueueRepository,
+    private readonly filters: FilterService,
     private readonly clock: Clock,
   ) {}
 
   async gapQueue(workspaceId: string, input: FilterInput, args: PageArgs, role: Role): Promise<GapQueuePage> {
-    const { analytics } = resolveFilter(input);
+    // The workspace's own queue: its own brands unless the filter names brands.
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     const limit = pageSize(args);
     // The resolver's validation pipe bounds `first`; this keeps the bound for any other caller.
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw invalidPageSize();

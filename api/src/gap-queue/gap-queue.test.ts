@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock } from '../common/clock';
 import { encodeCursor } from '../data/pagination';
+import { FilterService } from '../filter/filter.service';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { GapQueueRepository } from './gap-queue.repository';
 import { GapQueueService } from './gap-queue.service';
@@ -26,7 +28,15 @@ beforeAll(async () => {
     predictedClv: { k1: 900, k3: 50 },
     purchases: { k2: '120', k3: '999' },
     messages: [
-      { id: 'q1', at: '2025-03-10T10:00:00Z', sentiment: -0.8, channel: 'twitter', followers: 100, customer: 'k3', text: 'broken again' },
+      {
+        id: 'q1',
+        at: '2025-03-10T10:00:00Z',
+        sentiment: -0.8,
+        channel: 'twitter',
+        followers: 100,
+        customer: 'k3',
+        text: 'broken again',
+      },
       { id: 'q2', at: '2025-03-11T10:00:00Z', sentiment: -0.8, channel: 'email', customer: 'k1' },
       // Impressions (5 000) win over followers (50).
       { id: 'q3', at: '2025-03-12T10:00:00Z', sentiment: -0.5, channel: 'twitter', followers: 50, customer: 'k2' },
@@ -44,7 +54,11 @@ beforeAll(async () => {
     replies: [{ id: 'r1', parent: 'a1', at: '2025-03-15T11:00:00Z' }],
     engagement: [{ id: 'q3', shares: 1, quotes: 0, impressions: 5000 }],
   });
-  service = new GapQueueService(new GapQueueRepository(db), new FixedClock(NOW));
+  service = new GapQueueService(
+    new GapQueueRepository(db),
+    new FilterService(new WorkspaceRepository(db)),
+    new FixedClock(NOW),
+  );
 });
 
 afterAll(async () => {
@@ -79,7 +93,12 @@ describe('gapQueue', () => {
     const byId = new Map(page.nodes.map((n) => [n.interactionId, n]));
     expect(byId.get('q3')).toMatchObject({ reach: 5000, customerValue: 120, customerName: 'Lee' });
     expect(byId.get('q2')).toMatchObject({ reach: null, customerValue: 900, isPublic: false });
-    expect(byId.get('q6')).toMatchObject({ sentiment: null, customerId: null, customerValue: null, customerSegment: null });
+    expect(byId.get('q6')).toMatchObject({
+      sentiment: null,
+      customerId: null,
+      customerValue: null,
+      customerSegment: null,
+    });
   });
 
   it('pages through the same order with opaque cursors', async () => {
@@ -98,7 +117,12 @@ describe('gapQueue', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page: Awaited<ReturnType<GapQueueService['gapQueue']>> = await service.gapQueue('gq', PERIOD, { first: 1, after }, 'analyst');
+      const page: Awaited<ReturnType<GapQueueService['gapQueue']>> = await service.gapQueue(
+        'gq',
+        PERIOD,
+        { first: 1, after },
+        'analyst',
+      );
       seen.push(...page.nodes.map((n) => n.interactionId));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -108,11 +132,24 @@ describe('gapQueue', () => {
 
   it('hides texts and customer details from viewers', async () => {
     const [q1] = (await service.gapQueue('gq', PERIOD, { first: 1 }, 'viewer')).nodes;
-    expect(q1).toMatchObject({ interactionId: 'q1', text: null, authorHandle: null, customerId: null, customerName: null, customerSegment: 'consumer', customerValue: 50 });
+    expect(q1).toMatchObject({
+      interactionId: 'q1',
+      text: null,
+      authorHandle: null,
+      customerId: null,
+      customerName: null,
+      customerSegment: 'consumer',
+      customerValue: 50,
+    });
   });
 
   it('applies the filter', async () => {
-    const page = await service.gapQueue('gq', { ...PERIOD, channels: ['twitter'], segments: ['consumer'] }, {}, 'admin');
+    const page = await service.gapQueue(
+      'gq',
+      { ...PERIOD, channels: ['twitter'], segments: ['consumer'] },
+      {},
+      'admin',
+    );
     expect(page.nodes.map((n) => n.interactionId)).toEqual(['q1', 'q3', 'q4']);
     expect(page.totalCount).toBe(3);
   });
@@ -136,7 +173,11 @@ describe('gapQueue', () => {
     const after = ['-0.5', '0', '-5000', '-900', '1741780800000', 'q5'] as const;
     const filter = { ...PERIOD, channels: ['twitter'] };
     expect(repository.buildCandidates('gq', filter, NOW, 21, [...after])).toMatchSnapshot();
-    const candidates = [{ interaction_id: 'q3', customer_id: 'k2' }, { interaction_id: 'q4', customer_id: 'k3' }, { interaction_id: 'q9', customer_id: 'k3' }];
+    const candidates = [
+      { interaction_id: 'q3', customer_id: 'k2' },
+      { interaction_id: 'q4', customer_id: 'k3' },
+      { interaction_id: 'q9', customer_id: 'k3' },
+    ];
     const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates);
     expect(page.query).toMatchSnapshot();
     expect(page.params).toMatchSnapshot();

@@ -37,8 +37,23 @@ beforeAll(async () => {
       id,
       customers: [{ id: `${id}-c1`, name: `${id} customer`, segment: 'vip' }],
       messages: [
-        { id: 'm1', at: '2025-03-02T10:00:00Z', sentiment: -0.5, channel: 'twitter', followers: 10, customer: `${id}-c1`, text: `${id} outage again` },
-        { id: 'm2', at: '2025-03-03T10:00:00Z', sentiment: 0.5, channel: 'email', customer: `${id}-c1`, text: 'great support' },
+        {
+          id: 'm1',
+          at: '2025-03-02T10:00:00Z',
+          sentiment: -0.5,
+          channel: 'twitter',
+          followers: 10,
+          customer: `${id}-c1`,
+          text: `${id} outage again`,
+        },
+        {
+          id: 'm2',
+          at: '2025-03-03T10:00:00Z',
+          sentiment: 0.5,
+          channel: 'email',
+          customer: `${id}-c1`,
+          text: 'great support',
+        },
       ],
       replies: [{ id: 'r2', parent: 'm2', at: '2025-03-03T11:00:00Z', channel: 'email' }],
       engagement: [{ id: 'm1', shares: 3, quotes: 1, impressions: 500 }],
@@ -61,29 +76,38 @@ describe('analytics queries over HTTP', () => {
   });
 
   it('answers with the figures of the caller’s workspace', async () => {
-    const { body } = await graphql<{ response: { total: { inbound: number; replied: number; frtP50Seconds: number } } }>(
-      server.url,
-      RESPONSE_BENCH_QUERIES[0]!.query,
-      { filter: { from: FROM, to: TO } },
-      viewer,
-    );
+    const { body } = await graphql<{
+      response: { total: { inbound: number; replied: number; frtP50Seconds: number } };
+    }>(server.url, RESPONSE_BENCH_QUERIES[0]!.query, { filter: { from: FROM, to: TO } }, viewer);
     expect(body.data?.response.total).toMatchObject({ inbound: 2, replied: 1, frtP50Seconds: 3600 });
   });
 
   it('shows texts and customer details to analysts only', async () => {
     const query = GAP_QUEUE_BENCH_QUERIES[0]!.query;
     const variables = { filter: { from: FROM, to: TO }, first: 5 };
-    type Result = { gapQueue: { totalCount: number; nodes: { text: string | null; customerName: string | null; customerSegment: string | null }[] } };
+    type Result = {
+      gapQueue: {
+        totalCount: number;
+        nodes: { text: string | null; customerName: string | null; customerSegment: string | null }[];
+      };
+    };
     const seen = (await graphql<Result>(server.url, query, variables, analyst)).body.data!.gapQueue;
     expect(seen.totalCount).toBe(1);
-    expect(seen.nodes).toEqual([expect.objectContaining({ text: 'web outage again', customerName: 'web customer', customerSegment: 'vip' })]);
+    expect(seen.nodes).toEqual([
+      expect.objectContaining({ text: 'web outage again', customerName: 'web customer', customerSegment: 'vip' }),
+    ]);
     const hidden = (await graphql<Result>(server.url, query, variables, viewer)).body.data!.gapQueue;
     expect(hidden.nodes).toEqual([expect.objectContaining({ text: null, customerName: null, customerSegment: 'vip' })]);
   });
 
   it.each([
     ['a page of 101', GAP_QUEUE_BENCH_QUERIES[0]!.query, { first: 101 }, 'BAD_USER_INPUT'],
-    ['a forged cursor', GAP_QUEUE_BENCH_QUERIES[0]!.query, { after: "'; DROP TABLE interactions; --" }, 'BAD_USER_INPUT'],
+    [
+      'a forged cursor',
+      GAP_QUEUE_BENCH_QUERIES[0]!.query,
+      { after: "'; DROP TABLE interactions; --" },
+      'BAD_USER_INPUT',
+    ],
     ['201 terms', TERMS_BENCH_QUERIES[0]!.query, { limit: 201 }, 'BAD_USER_INPUT'],
     ['0 top posts', AMPLIFICATION_BENCH_QUERIES[0]!.query, { top: 0 }, 'BAD_USER_INPUT'],
     ['a reversed period', SHARE_OF_VOICE_BENCH_QUERIES[0]!.query, { filter: { from: TO, to: FROM } }, 'BAD_USER_INPUT'],
@@ -94,7 +118,12 @@ describe('analytics queries over HTTP', () => {
   });
 
   it('refuses a grouping outside the enum before anything runs', async () => {
-    const { body } = await graphql(server.url, RESPONSE_BENCH_QUERIES[0]!.query, { filter: { from: FROM, to: TO }, groupBy: 'key) OR (1' }, analyst);
+    const { body } = await graphql(
+      server.url,
+      RESPONSE_BENCH_QUERIES[0]!.query,
+      { filter: { from: FROM, to: TO }, groupBy: 'key) OR (1' },
+      analyst,
+    );
     // The code is the skeleton's formatError's to choose (variable coercion errors arrive without a
     // client code today); what matters here is that nothing ran and nothing leaked.
     expect(body.data ?? null).toBeNull();

@@ -28,12 +28,16 @@ const CUSTOMERS_JOIN = `LEFT JOIN
 ) AS c ON c.customer_id = i.customer_id`;
 
 /**
- * Fills a query's `/*group_key*​/` and `/*group_join*​/` markers. Without a grouping every row is in
+ * Fills a query's group_key and group_join markers. Without a grouping every row is in
  * one group (the workspace): a constant key would not be a GROUP BY key to grouping() on.
  */
 export function withGroupBy(sql: string, groupBy: GroupBy | null | undefined): string {
   const choice = groupBy ? GROUP_KEYS[groupBy] : undefined;
   if (groupBy && !choice) throw new Error(`unknown groupBy ${String(groupBy)}`);
   if (!sql.includes('/*group_key*/') || !sql.includes('/*group_join*/')) throw new Error('query has no group markers');
-  return sql.split('/*group_key*/').join(choice ? choice.key : 'toString(i.workspace_id)').split('/*group_join*/').join(choice?.customers ? CUSTOMERS_JOIN : '');
+  return sql
+    .split('/*group_key*/')
+    .join(choice ? choice.key : 'toString(i.workspace_id)')
+    .split('/*group_join*/')
+    .join(choice?.customers ? CUSTOMERS_JOIN : '');
 }

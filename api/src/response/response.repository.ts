@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from './dto/group-by.enum';
 import { withGroupBy } from './group-by.sql';
@@ -44,7 +51,12 @@ export class ResponseRepository {
   }
 
   /** Rows per group, then the total row (is_total = 1). */
-  async response(workspaceId: string, filter: AnalyticsFilter, groupBy: GroupBy | null, now: Date): Promise<ResponseRow[]> {
+  async response(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    groupBy: GroupBy | null,
+    now: Date,
+  ): Promise<ResponseRow[]> {
     const { query, params } = this.build(workspaceId, filter, groupBy, now);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ResponseRow>();

@@ -12,7 +12,10 @@ import { ResponseService } from './response.service';
 export class ResponseResolver {
   constructor(private readonly responseService: ResponseService) {}
 
-  @Query(() => ResponseReport, { description: 'Response rate, pending, missed and first response times (calendar and business time), per group and in total.' })
+  @Query(() => ResponseReport, {
+    description:
+      'Response rate, pending, missed and first response times (calendar and business time), per group and in total.',
+  })
   response(
     @CurrentWorkspace() workspaceId: string,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { count, finiteOrNull, responseRate } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
 import type { GroupBy } from './dto/group-by.enum';
 import type { ResponseFigures, ResponseReport } from './dto/response.model';
 import { ResponseRepository, type ResponseRow } from './response.repository';
@@ -36,11 +36,13 @@ function figures(row: ResponseRow | undefined, key: string): ResponseFigures {
 export class ResponseService {
   constructor(
     private readonly repository: ResponseRepository,
+    private readonly filters: FilterService,
     private readonly clock: Clock,
   ) {}
 
   async response(workspaceId: string, input: FilterInput, groupBy: GroupBy | null = null): Promise<ResponseReport> {
-    const { analytics } = resolveFilter(input);
+    // The workspace's own service: its own brands unless the filter names brands.
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     const rows = await this.repository.response(workspaceId, analytics, groupBy, this.clock.now());
     const total = rows.find((r) => Number(r.is_total) === 1);
     return {

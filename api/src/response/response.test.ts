@@ -1,6 +1,8 @@
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock } from '../common/clock';
 import { FilterException } from '../filter/filter.exception';
+import { FilterService } from '../filter/filter.service';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace } from './__tests__/analytics-fixture';
 import { GroupBy } from './dto/group-by.enum';
 import type { ResponseFigures } from './dto/response.model';
@@ -72,12 +74,33 @@ beforeAll(async () => {
   // Open 22:00–24:00 UTC every day: the closing minute 1440 is the next midnight.
   await loadWorkspace(db, {
     id: 'late',
-    settings: { timezone: 'UTC', businessDays: [1, 2, 3, 4, 5, 6, 7], businessStartMinute: 1320, businessEndMinute: 1440 },
+    settings: {
+      timezone: 'UTC',
+      businessDays: [1, 2, 3, 4, 5, 6, 7],
+      businessStartMinute: 1320,
+      businessEndMinute: 1440,
+    },
     // Mon 23:00 → Tue 22:30: calendar 23.5 h = 84 600 s; business 1 h + 30 min = 5 400 s.
     messages: [{ id: 'n1', at: '2025-03-10T23:00:00Z' }],
     replies: [{ id: 'r1', parent: 'n1', at: '2025-03-11T22:30:00Z' }],
   });
-  service = new ResponseService(new ResponseRepository(db), new FixedClock(NOW));
+  await loadWorkspace(db, {
+    id: 'brands',
+    brands: [
+      { brand: 'acme', name: 'Acme', isOwn: true },
+      { brand: 'rival', name: 'Rival', isOwn: false },
+    ],
+    messages: [
+      { id: 'own', at: '2025-03-11T09:00:00Z', brand: 'acme' },
+      { id: 'theirs', at: '2025-03-11T09:00:00Z', brand: 'rival' },
+    ],
+    replies: [{ id: 'r1', parent: 'own', at: '2025-03-11T09:10:00Z' }],
+  });
+  service = new ResponseService(
+    new ResponseRepository(db),
+    new FilterService(new WorkspaceRepository(db)),
+    new FixedClock(NOW),
+  );
 });
 
 afterAll(async () => {
@@ -125,52 +148,130 @@ describe('response', () => {
     expect(rows.map((r) => r.key)).toEqual(['', 'consumer', 'enterprise']);
     expect(total.inbound).toBe(8);
     // e (c3 has no customer record) and g (no customer): e replied 234 000 s / 7 200 s business, g pending.
-    expect(row(rows, '')).toMatchObject({ inbound: 2, replied: 1, pending: 1, missed: 0, frtP50Seconds: 234_000, businessFrtP50Seconds: 7_200 });
+    expect(row(rows, '')).toMatchObject({
+      inbound: 2,
+      replied: 1,
+      pending: 1,
+      missed: 0,
+      frtP50Seconds: 234_000,
+      businessFrtP50Seconds: 7_200,
+    });
     // b, d, f: FRT 64 800 and 5 400; business 7 200 and 0.
-    expect(row(rows, 'consumer')).toMatchObject({ inbound: 3, replied: 2, missed: 1, botReplied: 1, frtP50Seconds: 35_100, businessFrtP50Seconds: 3_600 });
+    expect(row(rows, 'consumer')).toMatchObject({
+      inbound: 3,
+      replied: 2,
+      missed: 1,
+      botReplied: 1,
+      frtP50Seconds: 35_100,
+      businessFrtP50Seconds: 3_600,
+    });
     // a, c, h: FRT 1 800 and 233 100; business 1 800 and 2 700.
-    expect(row(rows, 'enterprise')).toMatchObject({ inbound: 3, replied: 2, missed: 1, frtP50Seconds: 117_450, businessFrtP50Seconds: 2_250 });
+    expect(row(rows, 'enterprise')).toMatchObject({
+      inbound: 3,
+      replied: 2,
+      missed: 1,
+      frtP50Seconds: 117_450,
+      businessFrtP50Seconds: 2_250,
+    });
   });
 
   it('splits by the answering agent, by channel and by lifecycle stage', async () => {
     const agents = (await service.response('cx', PERIOD, GroupBy.AGENT)).rows;
-    expect(agents.map((r) => [r.key, r.inbound, r.replied])).toEqual([['', 3, 0], ['ann', 3, 3], ['bob', 2, 2]]);
+    expect(agents.map((r) => [r.key, r.inbound, r.replied])).toEqual([
+      ['', 3, 0],
+      ['ann', 3, 3],
+      ['bob', 2, 2],
+    ]);
     expect(row(agents, '').responseRate).toBe(0);
     expect(row(agents, '').frtP50Seconds).toBeNull();
     const channels = (await service.response('cx', PERIOD, GroupBy.CHANNEL)).rows;
-    expect(channels.map((r) => [r.key, r.inbound])).toEqual([['chat', 2], ['email', 2], ['facebook', 1], ['twitter', 3]]);
+    expect(channels.map((r) => [r.key, r.inbound])).toEqual([
+      ['chat', 2],
+      ['email', 2],
+      ['facebook', 1],
+      ['twitter', 3],
+    ]);
     const stages = (await service.response('cx', PERIOD, GroupBy.LIFECYCLE_STAGE)).rows;
-    expect(stages.map((r) => [r.key, r.inbound])).toEqual([['', 2], ['active', 3], ['loyal', 3]]);
+    expect(stages.map((r) => [r.key, r.inbound])).toEqual([
+      ['', 2],
+      ['active', 3],
+      ['loyal', 3],
+    ]);
   });
 
   it("groups by hour of week in the workspace's time zone, and by UTC week and month", async () => {
     const hours = (await service.response('cx', PERIOD, GroupBy.HOUR_OF_WEEK)).rows;
     // c Fri 16:30 CET and e Fri 16:00 CET; g Mon 12:00 UTC = 14:00 CEST; d Wed 07:00 CET.
-    expect(hours.map((r) => [r.key, r.inbound])).toEqual([['1-14', 1], ['2-10', 1], ['2-11', 1], ['2-16', 1], ['3-07', 1], ['4-11', 1], ['5-16', 2]]);
+    expect(hours.map((r) => [r.key, r.inbound])).toEqual([
+      ['1-14', 1],
+      ['2-10', 1],
+      ['2-11', 1],
+      ['2-16', 1],
+      ['3-07', 1],
+      ['4-11', 1],
+      ['5-16', 2],
+    ]);
     const weeks = (await service.response('cx', PERIOD, GroupBy.WEEK)).rows;
     // Mondays 10th: a b c d; 17th: f h; 24th: e; 31st: g.
-    expect(weeks.map((r) => [r.key, r.inbound])).toEqual([['2025-03-10', 4], ['2025-03-17', 2], ['2025-03-24', 1], ['2025-03-31', 1]]);
+    expect(weeks.map((r) => [r.key, r.inbound])).toEqual([
+      ['2025-03-10', 4],
+      ['2025-03-17', 2],
+      ['2025-03-24', 1],
+      ['2025-03-31', 1],
+    ]);
     const months = (await service.response('cx', PERIOD, GroupBy.MONTH)).rows;
     expect(months.map((r) => [r.key, r.inbound])).toEqual([['2025-03', 8]]);
-    const days = (await service.response('cx', { from: PERIOD.from, to: new Date('2025-03-12T00:00:00Z') }, GroupBy.DAY)).rows;
+    const days = (
+      await service.response('cx', { from: PERIOD.from, to: new Date('2025-03-12T00:00:00Z') }, GroupBy.DAY)
+    ).rows;
     expect(days.map((r) => [r.key, r.inbound])).toEqual([['2025-03-11', 2]]);
   });
 
   it('applies the filter with a grouping that joins customers', async () => {
-    const { rows, total } = await service.response('cx', { ...PERIOD, channels: ['twitter'], segments: ['consumer', 'enterprise'] }, GroupBy.SEGMENT);
+    const { rows, total } = await service.response(
+      'cx',
+      { ...PERIOD, channels: ['twitter'], segments: ['consumer', 'enterprise'] },
+      GroupBy.SEGMENT,
+    );
     // twitter: c (c1), f (c2), g (none; dropped by the segment filter).
     expect(total).toMatchObject({ inbound: 2, replied: 1, missed: 1 });
-    expect(rows.map((r) => [r.key, r.inbound])).toEqual([['consumer', 1], ['enterprise', 1]]);
+    expect(rows.map((r) => [r.key, r.inbound])).toEqual([
+      ['consumer', 1],
+      ['enterprise', 1],
+    ]);
+  });
+
+  it("covers the workspace's own brands unless the filter names brands ([] = all)", async () => {
+    expect((await service.response('brands', PERIOD)).total).toMatchObject({ inbound: 1, replied: 1 });
+    expect((await service.response('brands', { ...PERIOD, brands: [] })).total).toMatchObject({
+      inbound: 2,
+      replied: 1,
+    });
+    expect((await service.response('brands', { ...PERIOD, brands: ['rival'] })).total).toMatchObject({
+      inbound: 1,
+      replied: 0,
+    });
   });
 
   it('returns an empty total for a workspace without data, and refuses a bad filter', async () => {
     const { total } = await service.response('nobody', PERIOD, GroupBy.CHANNEL);
-    expect(total).toMatchObject({ inbound: 0, replied: 0, responseRate: null, frtP50Seconds: null, businessFrtMeanSeconds: null });
+    expect(total).toMatchObject({
+      inbound: 0,
+      replied: 0,
+      responseRate: null,
+      frtP50Seconds: null,
+      businessFrtMeanSeconds: null,
+    });
     await expect(service.response('cx', { from: PERIOD.to, to: PERIOD.from })).rejects.toBeInstanceOf(FilterException);
   });
 
   it('builds the SQL it runs (snapshot)', () => {
-    const built = new ResponseRepository(db).build('cx', { ...PERIOD, channels: ['twitter'], segments: ['consumer'] }, GroupBy.SEGMENT, NOW);
+    const built = new ResponseRepository(db).build(
+      'cx',
+      { ...PERIOD, channels: ['twitter'], segments: ['consumer'] },
+      GroupBy.SEGMENT,
+      NOW,
+    );
     expect(built.query).toMatchSnapshot();
     expect(built.params).toMatchSnapshot();
   });

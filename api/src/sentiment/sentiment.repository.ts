@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from '../response/dto/group-by.enum';
 import { withGroupBy } from '../response/group-by.sql';
@@ -54,7 +61,10 @@ export class SentimentRepository {
 
   buildTrend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): BuiltQuery {
     const where = interactionFilter(filter);
-    return { query: withFilter(namedQuery('sentiment/trend'), where), params: { ...this.period(workspaceId, filter), ...where.params, bucket } };
+    return {
+      query: withFilter(namedQuery('sentiment/trend'), where),
+      params: { ...this.period(workspaceId, filter), ...where.params, bucket },
+    };
   }
 
   trend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): Promise<SentimentRow[]> {
@@ -63,7 +73,10 @@ export class SentimentRepository {
 
   buildLift(workspaceId: string, filter: AnalyticsFilter): BuiltQuery {
     const where = interactionFilter(filter);
-    return { query: withFilter(namedQuery('sentiment/lift'), where), params: { ...this.period(workspaceId, filter), ...where.params } };
+    return {
+      query: withFilter(namedQuery('sentiment/lift'), where),
+      params: { ...this.period(workspaceId, filter), ...where.params },
+    };
   }
 
   async lift(workspaceId: string, filter: AnalyticsFilter): Promise<LiftRow> {

@@ -12,12 +12,18 @@ import { SentimentService } from './sentiment.service';
 export class SentimentResolver {
   constructor(private readonly sentimentService: SentimentService) {}
 
-  @Query(() => SentimentReport, { description: 'Sentiment distribution, average, net sentiment, trend and lift after a reply.' })
+  @Query(() => SentimentReport, {
+    description: 'Sentiment distribution, average, net sentiment, trend and lift after a reply.',
+  })
   sentiment(
     @CurrentWorkspace() workspaceId: string,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
     @Args('groupBy', { type: () => GroupBy, nullable: true }) groupBy?: GroupBy | null,
-    @Args('trendInterval', { type: () => TrendInterval, nullable: true, description: 'Default: DAY up to 93 days, else WEEK.' })
+    @Args('trendInterval', {
+      type: () => TrendInterval,
+      nullable: true,
+      description: 'Default: DAY up to 93 days, else WEEK.',
+    })
     trendInterval?: TrendInterval | null,
   ): Promise<SentimentReport> {
     return this.sentimentService.sentiment(workspaceId, filter, groupBy ?? null, trendInterval ?? null);

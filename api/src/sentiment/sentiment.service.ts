@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { count, finiteOrNull, netSentiment } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter, type TimeRange } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
+import type { TimeRange } from '../filter/resolve-filter';
 import { bucketStarts } from '../overview/trend-buckets';
 import type { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures, type SentimentLift, type SentimentReport } from './dto/sentiment.model';
@@ -51,13 +52,18 @@ function lift(row: LiftRow): SentimentLift {
 }
 
 export function defaultTrendInterval(period: TimeRange): TrendInterval {
-  return period.to.getTime() - period.from.getTime() <= DAILY_UP_TO_DAYS * DAY_MS ? TrendInterval.DAY : TrendInterval.WEEK;
+  return period.to.getTime() - period.from.getTime() <= DAILY_UP_TO_DAYS * DAY_MS
+    ? TrendInterval.DAY
+    : TrendInterval.WEEK;
 }
 
 /** Sentiment & amplification page, sentiment half: distribution, average, net sentiment, trend, lift. */
 @Injectable()
 export class SentimentService {
-  constructor(private readonly repository: SentimentRepository) {}
+  constructor(
+    private readonly repository: SentimentRepository,
+    private readonly filters: FilterService,
+  ) {}
 
   async sentiment(
     workspaceId: string,
@@ -65,7 +71,8 @@ export class SentimentService {
     groupBy: GroupBy | null = null,
     interval: TrendInterval | null = null,
   ): Promise<SentimentReport> {
-    const { analytics, period } = resolveFilter(input);
+    // Sentiment about the workspace's own brands unless the filter names brands.
+    const { analytics, period } = await this.filters.resolve(workspaceId, input, 'own');
     const trendInterval = interval ?? defaultTrendInterval(period);
     const unit = trendInterval === TrendInterval.DAY ? 'day' : 'week';
     const [rows, trend, liftRow] = await Promise.all([
@@ -77,7 +84,10 @@ export class SentimentService {
     return {
       groupBy,
       rows: groupBy ? rows.filter((r) => Number(r.is_total) !== 1).map((r) => sentimentFigures(r, r.key)) : [],
-      total: sentimentFigures(rows.find((r) => Number(r.is_total) === 1), ''),
+      total: sentimentFigures(
+        rows.find((r) => Number(r.is_total) === 1),
+        '',
+      ),
       trendInterval,
       trend: bucketStarts(period.from, period.to, unit).map((start) => {
         const key = start.toISOString().slice(0, 10);

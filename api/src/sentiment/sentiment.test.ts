@@ -1,5 +1,7 @@
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FilterException } from '../filter/filter.exception';
+import { FilterService } from '../filter/filter.service';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures } from './dto/sentiment.model';
@@ -56,7 +58,7 @@ beforeAll(async () => {
       { id: 'rb', parent: 'b', at: '2025-03-03T11:30:00Z' },
     ],
   });
-  service = new SentimentService(new SentimentRepository(db));
+  service = new SentimentService(new SentimentRepository(db), new FilterService(new WorkspaceRepository(db)));
 });
 
 afterAll(async () => {
@@ -88,7 +90,14 @@ describe('sentiment', () => {
     const { lift } = await service.sentiment('st', PERIOD);
     // t1 0.5 → f1 0.25: −0.25; t2 −0.5 → f2 0.25 (x2 is another customer): +0.75; t4 −0.75 → f4 −0.25
     // (not f4b): +0.5. t6 was not replied to.
-    expect(lift).toEqual({ pairs: 3, averageLift: expect.closeTo(1 / 3, 12), improved: 2, worsened: 1, improvedShare: 2 / 3, worsenedShare: 1 / 3 });
+    expect(lift).toEqual({
+      pairs: 3,
+      averageLift: expect.closeTo(1 / 3, 12),
+      improved: 2,
+      worsened: 1,
+      improvedShare: 2 / 3,
+      worsenedShare: 1 / 3,
+    });
     // The filter selects the replied message: email leaves t2 only.
     const email = (await service.sentiment('st', { ...PERIOD, channels: ['email'] })).lift;
     expect(email).toMatchObject({ pairs: 1, averageLift: 0.75, improved: 1, worsened: 0 });
@@ -118,7 +127,9 @@ describe('sentiment', () => {
     const weekly = await service.sentiment('st', PERIOD, null, TrendInterval.WEEK);
     expect(weekly.trend.map((p) => [p.key, p.inbound])).toEqual([['2025-03-03', 11]]);
     expect(defaultTrendInterval({ from: PERIOD.from, to: new Date('2025-06-04T00:00:00Z') })).toBe(TrendInterval.DAY);
-    expect(defaultTrendInterval({ from: PERIOD.from, to: new Date('2025-06-04T00:00:00.001Z') })).toBe(TrendInterval.WEEK);
+    expect(defaultTrendInterval({ from: PERIOD.from, to: new Date('2025-06-04T00:00:00.001Z') })).toBe(
+      TrendInterval.WEEK,
+    );
   });
 
   it('splits by segment', async () => {
@@ -128,7 +139,14 @@ describe('sentiment', () => {
     // t5 (u3, no record) unscored, x2 (u9) −1
     expect(row(rows, '')).toMatchObject({ inbound: 2, negative: 1, unscored: 1, average: -1, netSentiment: -100 });
     // t1 t3 t6 f6
-    expect(row(rows, 'a')).toMatchObject({ inbound: 4, positive: 3, neutral: 1, negative: 0, average: 0.3828125, netSentiment: 100 });
+    expect(row(rows, 'a')).toMatchObject({
+      inbound: 4,
+      positive: 3,
+      neutral: 1,
+      negative: 0,
+      average: 0.3828125,
+      netSentiment: 100,
+    });
     // t2 t4 f2 f4 f4b
     expect(row(rows, 'b')).toMatchObject({ inbound: 5, positive: 1, negative: 4, average: -0.45 });
   });
@@ -137,7 +155,14 @@ describe('sentiment', () => {
     const report = await service.sentiment('nobody', PERIOD, GroupBy.BRAND);
     expect(report.rows).toEqual([]);
     expect(report.total).toMatchObject({ inbound: 0, average: null, netSentiment: null });
-    expect(report.lift).toEqual({ pairs: 0, averageLift: null, improved: 0, worsened: 0, improvedShare: null, worsenedShare: null });
+    expect(report.lift).toEqual({
+      pairs: 0,
+      averageLift: null,
+      improved: 0,
+      worsened: 0,
+      improvedShare: null,
+      worsenedShare: null,
+    });
     await expect(service.sentiment('st', { ...PERIOD, channels: ['fax'] })).rejects.toBeInstanceOf(FilterException);
   });
 

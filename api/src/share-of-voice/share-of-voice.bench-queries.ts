@@ -4,7 +4,20 @@ const SHARE_OF_VOICE = /* GraphQL */ `
   query ShareOfVoice($filter: Filter!) {
     shareOfVoice(filter: $filter) {
       totalMentions
-      brands { brand name isOwn mentions share positive neutral negative positiveShare neutralShare negativeShare netSentiment }
+      brands {
+        brand
+        name
+        isOwn
+        mentions
+        share
+        positive
+        neutral
+        negative
+        positiveShare
+        neutralShare
+        negativeShare
+        netSentiment
+      }
     }
   }
 `;

@@ -5,5 +5,8 @@ import { ShareOfVoiceRepository } from './share-of-voice.repository';
 import { ShareOfVoiceResolver } from './share-of-voice.resolver';
 import { ShareOfVoiceService } from './share-of-voice.service';
 
-@Module({ imports: [AuthModule, WorkspaceModule], providers: [ShareOfVoiceResolver, ShareOfVoiceService, ShareOfVoiceRepository] })
+@Module({
+  imports: [AuthModule, WorkspaceModule],
+  providers: [ShareOfVoiceResolver, ShareOfVoiceService, ShareOfVoiceRepository],
+})
 export class ShareOfVoiceModule {}

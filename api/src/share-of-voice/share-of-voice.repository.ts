@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 
@@ -20,7 +27,12 @@ export class ShareOfVoiceRepository {
     const where = interactionFilter(filter);
     return {
       query: withFilter(namedQuery('share_of_voice/brands'), where),
-      params: { workspace_id: workspaceId, from: toClickHouseTime(filter.from), to: toClickHouseTime(filter.to), ...where.params },
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        ...where.params,
+      },
     };
   }
 

@@ -11,8 +11,13 @@ import { ShareOfVoiceService } from './share-of-voice.service';
 export class ShareOfVoiceResolver {
   constructor(private readonly shareOfVoiceService: ShareOfVoiceService) {}
 
-  @Query(() => ShareOfVoice, { description: "Each brand's inbound mentions and share of all brands' mentions, overall and by sentiment class." })
-  shareOfVoice(@CurrentWorkspace() workspaceId: string, @Args('filter', { type: () => FilterInput }) filter: FilterInput): Promise<ShareOfVoice> {
+  @Query(() => ShareOfVoice, {
+    description: "Each brand's inbound mentions and share of all brands' mentions, overall and by sentiment class.",
+  })
+  shareOfVoice(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+  ): Promise<ShareOfVoice> {
     return this.shareOfVoiceService.shareOfVoice(workspaceId, filter);
   }
 }

@@ -20,7 +20,10 @@ export class ShareOfVoiceService {
 
   async shareOfVoice(workspaceId: string, input: FilterInput): Promise<ShareOfVoice> {
     const { analytics } = resolveFilter(input);
-    const [rows, tracked] = await Promise.all([this.repository.mentions(workspaceId, analytics), this.workspaces.brands(workspaceId)]);
+    const [rows, tracked] = await Promise.all([
+      this.repository.mentions(workspaceId, analytics),
+      this.workspaces.brands(workspaceId),
+    ]);
     const asked = analytics.brands ? new Set(analytics.brands) : null;
     // Tracked brands without mentions are listed with zeros; mentioned brands the workspace does
     // not track (yet) are listed too, so the shares add up to 1.

@@ -54,13 +54,35 @@ describe('shareOfVoice', () => {
   it('shares mentions across brands, overall and by sentiment class', async () => {
     const { totalMentions, brands } = await service.shareOfVoice('sov', PERIOD);
     expect(totalMentions).toBe(9);
-    expect(brands.map((b) => [b.brand, b.mentions])).toEqual([['acme', 5], ['rival', 3], ['newco', 1], ['third', 0]]);
+    expect(brands.map((b) => [b.brand, b.mentions])).toEqual([
+      ['acme', 5],
+      ['rival', 3],
+      ['newco', 1],
+      ['third', 0],
+    ]);
     // Positive 2 + 1 + 1 = 4, neutral 1, negative 1 + 2 = 3.
     expect(voice(brands, 'acme')).toEqual({
-      brand: 'acme', name: 'Acme', isOwn: true, mentions: 5, share: 5 / 9, positive: 2, neutral: 1, negative: 1,
-      positiveShare: 0.5, neutralShare: 1, negativeShare: 1 / 3, netSentiment: ((2 - 1) / 3) * 100,
+      brand: 'acme',
+      name: 'Acme',
+      isOwn: true,
+      mentions: 5,
+      share: 5 / 9,
+      positive: 2,
+      neutral: 1,
+      negative: 1,
+      positiveShare: 0.5,
+      neutralShare: 1,
+      negativeShare: 1 / 3,
+      netSentiment: ((2 - 1) / 3) * 100,
     });
-    expect(voice(brands, 'rival')).toMatchObject({ name: 'Rival Inc', isOwn: false, share: 3 / 9, positiveShare: 0.25, neutralShare: 0, negativeShare: 2 / 3 });
+    expect(voice(brands, 'rival')).toMatchObject({
+      name: 'Rival Inc',
+      isOwn: false,
+      share: 3 / 9,
+      positiveShare: 0.25,
+      neutralShare: 0,
+      negativeShare: 2 / 3,
+    });
     expect(voice(brands, 'newco')).toMatchObject({ name: 'newco', isOwn: false, share: 1 / 9, positiveShare: 0.25 });
     expect(voice(brands, 'third')).toMatchObject({ mentions: 0, share: 0, netSentiment: null });
   });
@@ -68,16 +90,28 @@ describe('shareOfVoice', () => {
   it('shares among the brands of the filter only', async () => {
     const { totalMentions, brands } = await service.shareOfVoice('sov', { ...PERIOD, brands: ['acme', 'rival'] });
     expect(totalMentions).toBe(8);
-    expect(brands.map((b) => [b.brand, b.share])).toEqual([['acme', 5 / 8], ['rival', 3 / 8]]);
+    expect(brands.map((b) => [b.brand, b.share])).toEqual([
+      ['acme', 5 / 8],
+      ['rival', 3 / 8],
+    ]);
   });
 
   it('lists tracked brands with null shares when nothing is mentioned', async () => {
-    const { totalMentions, brands } = await service.shareOfVoice('sov', { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-02-01T00:00:00Z') });
+    const { totalMentions, brands } = await service.shareOfVoice('sov', {
+      from: new Date('2024-01-01T00:00:00Z'),
+      to: new Date('2024-02-01T00:00:00Z'),
+    });
     expect(totalMentions).toBe(0);
-    expect(brands.map((b) => [b.brand, b.share])).toEqual([['acme', null], ['rival', null], ['third', null]]);
+    expect(brands.map((b) => [b.brand, b.share])).toEqual([
+      ['acme', null],
+      ['rival', null],
+      ['third', null],
+    ]);
   });
 
   it('builds the SQL it runs (snapshot)', () => {
-    expect(new ShareOfVoiceRepository(db).build('sov', { ...PERIOD, channels: ['twitter'], publicOnly: true })).toMatchSnapshot();
+    expect(
+      new ShareOfVoiceRepository(db).build('sov', { ...PERIOD, channels: ['twitter'], publicOnly: true }),
+    ).toMatchSnapshot();
   });
 });

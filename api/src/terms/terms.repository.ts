@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 import { STOP_WORDS } from './stop-words';
@@ -32,7 +39,12 @@ export class TermsRepository {
     };
   }
 
-  async topTerms(workspaceId: string, filter: AnalyticsFilter, sentimentClass: SentimentClassName, limit: number): Promise<TermRow[]> {
+  async topTerms(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    sentimentClass: SentimentClassName,
+    limit: number,
+  ): Promise<TermRow[]> {
     const { query, params } = this.build(workspaceId, filter, sentimentClass, limit);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<TermRow>();

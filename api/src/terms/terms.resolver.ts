@@ -12,7 +12,9 @@ import { TermsService } from './terms.service';
 export class TermsResolver {
   constructor(private readonly termsService: TermsService) {}
 
-  @Query(() => TopTerms, { description: 'Most used terms of inbound messages (optionally of one sentiment class), for a word cloud.' })
+  @Query(() => TopTerms, {
+    description: 'Most used terms of inbound messages (optionally of one sentiment class), for a word cloud.',
+  })
   topTerms(
     @CurrentWorkspace() workspaceId: string,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiErrorCode, apiError } from '../common/domain.exception';
 import { count } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { FilterService } from '../filter/filter.service';
 import { DEFAULT_TERMS, MAX_TERMS, SentimentClass, type TopTerms, type TopTermsArgs } from './dto/top-terms.model';
 import { TermsRepository, type SentimentClassName } from './terms.repository';
 
@@ -15,10 +15,14 @@ const CLASS_NAMES: Record<SentimentClass, SentimentClassName> = {
 /** Top terms for the word cloud of the Sentiment page. */
 @Injectable()
 export class TermsService {
-  constructor(private readonly repository: TermsRepository) {}
+  constructor(
+    private readonly repository: TermsRepository,
+    private readonly filters: FilterService,
+  ) {}
 
   async topTerms(workspaceId: string, input: FilterInput, args: TopTermsArgs): Promise<TopTerms> {
-    const { analytics } = resolveFilter(input);
+    // Messages about the workspace's own brands unless the filter names brands.
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     const limit = args.limit ?? DEFAULT_TERMS;
     // The resolver's validation pipe bounds these; this keeps the bounds for any other caller.
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TERMS) {
@@ -26,7 +30,8 @@ export class TermsService {
     }
     const sentiment = args.sentiment ?? null;
     const className = sentiment === null ? '' : CLASS_NAMES[sentiment];
-    if (className === undefined) throw apiError('Unknown sentiment class', ApiErrorCode.BAD_USER_INPUT, { reason: 'INVALID_ARGUMENT' });
+    if (className === undefined)
+      throw apiError('Unknown sentiment class', ApiErrorCode.BAD_USER_INPUT, { reason: 'INVALID_ARGUMENT' });
     const rows = await this.repository.topTerms(workspaceId, analytics, className, limit);
     return { sentiment, terms: rows.map((r) => ({ term: r.term, messages: count(r.messages) })) };
   }

@@ -1,4 +1,6 @@
 import { openTestDatabase, type Database } from '@resonance/sql';
+import { FilterService } from '../filter/filter.service';
+import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { SentimentClass } from './dto/top-terms.model';
 import { TermsRepository } from './terms.repository';
@@ -15,14 +17,26 @@ beforeAll(async () => {
   await loadWorkspace(db, {
     id: 'tt',
     messages: [
-      { id: 'm1', at, sentiment: -0.5, channel: 'twitter', text: '@AcmeHelp my Order 12345 is LATE again, refund please https://t.co/abc' },
-      { id: 'm2', at, sentiment: -0.75, channel: 'twitter', text: "Late delivery, late refund. Don't you read www.acme.com/help? #refund" },
+      {
+        id: 'm1',
+        at,
+        sentiment: -0.5,
+        channel: 'twitter',
+        text: '@AcmeHelp my Order 12345 is LATE again, refund please https://t.co/abc',
+      },
+      {
+        id: 'm2',
+        at,
+        sentiment: -0.75,
+        channel: 'twitter',
+        text: "Late delivery, late refund. Don't you read www.acme.com/help? #refund",
+      },
       { id: 'm3', at, sentiment: 0.5, channel: 'email', text: 'Thanks, the refund arrived and delivery was fast!' },
       { id: 'm4', at, sentiment: 0, channel: 'chat', text: 'Where is my café order? a b 2nd' },
       { id: 'm5', at: '2025-02-10T10:00:00Z', sentiment: -0.5, channel: 'twitter', text: 'late late late' },
     ],
   });
-  service = new TermsService(new TermsRepository(db));
+  service = new TermsService(new TermsRepository(db), new FilterService(new WorkspaceRepository(db)));
 });
 
 afterAll(async () => {
@@ -50,10 +64,23 @@ describe('topTerms', () => {
 
   it('takes one sentiment class, a limit and the filter', async () => {
     const negative = await service.topTerms('tt', PERIOD, { sentiment: SentimentClass.NEGATIVE, limit: 2 });
-    expect(negative).toEqual({ sentiment: SentimentClass.NEGATIVE, terms: [{ term: 'late', messages: 2 }, { term: 'refund', messages: 2 }] });
+    expect(negative).toEqual({
+      sentiment: SentimentClass.NEGATIVE,
+      terms: [
+        { term: 'late', messages: 2 },
+        { term: 'refund', messages: 2 },
+      ],
+    });
     const neutral = await service.topTerms('tt', PERIOD, { sentiment: SentimentClass.NEUTRAL });
-    expect(neutral.terms).toEqual([{ term: 'café', messages: 1 }, { term: 'order', messages: 1 }]);
-    const email = await service.topTerms('tt', { ...PERIOD, channels: ['email'] }, { sentiment: SentimentClass.POSITIVE });
+    expect(neutral.terms).toEqual([
+      { term: 'café', messages: 1 },
+      { term: 'order', messages: 1 },
+    ]);
+    const email = await service.topTerms(
+      'tt',
+      { ...PERIOD, channels: ['email'] },
+      { sentiment: SentimentClass.POSITIVE },
+    );
     expect(email.terms.map((t) => t.term)).toEqual(['arrived', 'delivery', 'fast', 'refund']);
     await expect(service.topTerms('tt', PERIOD, { limit: 201 })).rejects.toThrow('limit must be 1…200');
   });

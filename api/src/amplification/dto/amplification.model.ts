@@ -6,7 +6,10 @@ export const DEFAULT_TOP_POSTS = 10;
 
 @ArgsType()
 export class AmplificationArgs {
-  @Field(() => Int, { nullable: true, description: `How many most amplified posts, 1…${MAX_TOP_POSTS} (default ${DEFAULT_TOP_POSTS}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many most amplified posts, 1…${MAX_TOP_POSTS} (default ${DEFAULT_TOP_POSTS}).`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

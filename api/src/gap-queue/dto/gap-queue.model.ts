@@ -32,7 +32,10 @@ export class GapQueueItem {
   @Field(() => Float, { nullable: true, description: 'Sentiment −1…1; null when unscored (ranked as neutral).' })
   sentiment!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Impressions where known, else the author's followers; null when neither is." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Impressions where known, else the author's followers; null when neither is.",
+  })
   reach!: number | null;
 
   @Field(() => String, { nullable: true, description: `The customer's id; null when unknown. ${ANALYST}` })
@@ -51,7 +54,9 @@ export class GapQueueItem {
   customerValue!: number | null;
 }
 
-@ObjectType({ description: 'The gap queue, worst first: lowest sentiment, public, highest reach, highest customer value.' })
+@ObjectType({
+  description: 'The gap queue, worst first: lowest sentiment, public, highest reach, highest customer value.',
+})
 export class GapQueuePage {
   @Field(() => [GapQueueItem])
   nodes!: GapQueueItem[];

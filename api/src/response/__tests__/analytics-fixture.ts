@@ -153,7 +153,13 @@ export async function loadWorkspace(db: Database, w: FixtureWorkspace): Promise<
   await db.client.insert({
     table: 'brands',
     format: 'JSONEachRow',
-    values: brands.map((b) => ({ workspace_id: w.id, brand: b.brand, name: b.name, is_own: b.isOwn, handles: [b.brand] })),
+    values: brands.map((b) => ({
+      workspace_id: w.id,
+      brand: b.brand,
+      name: b.name,
+      is_own: b.isOwn,
+      handles: [b.brand],
+    })),
   });
   if (w.customers && w.customers.length > 0) {
     await db.client.insert({

@@ -9,6 +9,7 @@ import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sq
 import { AmplificationRepository } from '../../amplification/amplification.repository';
 import { AmplificationService } from '../../amplification/amplification.service';
 import { FixedClock } from '../../common/clock';
+import { FilterService } from '../../filter/filter.service';
 import { GapQueueRepository } from '../../gap-queue/gap-queue.repository';
 import { GapQueueService } from '../../gap-queue/gap-queue.service';
 import { SentimentRepository } from '../../sentiment/sentiment.repository';
@@ -33,13 +34,15 @@ const FILTER = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-04-0
 let db: Database;
 
 async function command(query: string, params: Record<string, unknown> = {}): Promise<void> {
-  await db.client.command({ query, query_params: params, clickhouse_settings: { max_insert_threads: 2 } });
+  await db.client.command({ query, query_params: params });
 }
 
 async function generate(): Promise<void> {
   const p = { n: INTERACTIONS, c: CUSTOMERS };
   await command(`INSERT INTO workspaces (workspace_id, name, timezone) VALUES ('perf', 'perf', 'Europe/Berlin')`);
-  await command(`INSERT INTO brands (workspace_id, brand, name, is_own, handles) VALUES ('perf', 'acme', 'Acme', true, []), ('perf', 'rival', 'Rival', false, [])`);
+  await command(
+    `INSERT INTO brands (workspace_id, brand, name, is_own, handles) VALUES ('perf', 'acme', 'Acme', true, []), ('perf', 'rival', 'Rival', false, [])`,
+  );
   await command(
     `INSERT INTO customers (workspace_id, customer_id, name, email, segment, lifecycle_stage, country, first_seen_at, attributes, source, version)
      SELECT 'perf', toString(number), concat('Customer ', toString(number)), '', ['consumer', 'smb', 'enterprise'][number % 3 + 1],
@@ -47,7 +50,8 @@ async function generate(): Promise<void> {
      FROM numbers({c:UInt64})`,
     p,
   );
-  const words = "['late', 'refund', 'order', 'delivery', 'great', 'broken', 'app', 'crash', 'thanks', 'love', 'waiting', 'support', 'the', 'my', 'is', 'again', 'never', 'fast', 'help', 'account']";
+  const words =
+    "['late', 'refund', 'order', 'delivery', 'great', 'broken', 'app', 'crash', 'thanks', 'love', 'waiting', 'support', 'the', 'my', 'is', 'again', 'never', 'fast', 'help', 'account']";
   await command(
     `INSERT INTO interactions
      SELECT 'perf', toString(number), 'perf', if(number % 4 = 0, 'rival', 'acme'),
@@ -70,7 +74,9 @@ async function generate(): Promise<void> {
      FROM numbers({n:UInt64}) WHERE number % 11 IN (3, 4) AND number % 10 = 0`,
     p,
   );
-  await command(`INSERT INTO model_runs (workspace_id, run_id, segment, model, fitted_at) VALUES ('perf', 'run-1', '', 'bgnbd', '2025-12-01 00:00:00')`);
+  await command(
+    `INSERT INTO model_runs (workspace_id, run_id, segment, model, fitted_at) VALUES ('perf', 'run-1', '', 'bgnbd', '2025-12-01 00:00:00')`,
+  );
   await command(
     `INSERT INTO customer_value (workspace_id, run_id, customer_id, segment, predicted_clv, computed_at)
      SELECT 'perf', 'run-1', toString(number), '', (cityHash64(number, 9) % 100000) / 100, '2025-12-01 00:00:00' FROM numbers({c:UInt64})`,
@@ -96,7 +102,9 @@ beforeAll(async () => {
   db = await openTestDatabase();
   const start = performance.now();
   await generate();
-  process.stdout.write(`generated ${INTERACTIONS} interactions, ${CUSTOMERS} customers in ${((performance.now() - start) / 1000).toFixed(1)} s (now ${toClickHouseTime(NOW)})\n`);
+  process.stdout.write(
+    `generated ${INTERACTIONS} interactions, ${CUSTOMERS} customers in ${((performance.now() - start) / 1000).toFixed(1)} s (now ${toClickHouseTime(NOW)})\n`,
+  );
 }, 3_600_000);
 
 afterAll(async () => {
@@ -105,12 +113,13 @@ afterAll(async () => {
 
 it('prints p50 / p95 of each analytics query', async () => {
   const clock = new FixedClock(NOW);
-  const response = new ResponseService(new ResponseRepository(db), clock);
-  const gapQueue = new GapQueueService(new GapQueueRepository(db), clock);
-  const sentiment = new SentimentService(new SentimentRepository(db));
-  const amplification = new AmplificationService(new AmplificationRepository(db), clock);
+  const filters = new FilterService(new WorkspaceRepository(db));
+  const response = new ResponseService(new ResponseRepository(db), filters, clock);
+  const gapQueue = new GapQueueService(new GapQueueRepository(db), filters, clock);
+  const sentiment = new SentimentService(new SentimentRepository(db), filters);
+  const amplification = new AmplificationService(new AmplificationRepository(db), filters, clock);
   const shareOfVoice = new ShareOfVoiceService(new ShareOfVoiceRepository(db), new WorkspaceRepository(db));
-  const terms = new TermsService(new TermsRepository(db));
+  const terms = new TermsService(new TermsRepository(db), filters);
   const lines = [
     await time('response total', () => response.response('perf', FILTER)),
     await time('response by channel', () => response.response('perf', FILTER, GroupBy.CHANNEL)),
@@ -121,7 +130,11 @@ it('prints p50 / p95 of each analytics query', async () => {
     await time('sentiment by segment', () => sentiment.sentiment('perf', FILTER, GroupBy.SEGMENT)),
     await time('amplification (top 10)', () => amplification.amplification('perf', FILTER, {}, 'analyst')),
     await time('share of voice', () => shareOfVoice.shareOfVoice('perf', FILTER)),
-    await time('top terms negative (100)', () => terms.topTerms('perf', FILTER, { sentiment: SentimentClass.NEGATIVE, limit: 100 })),
+    await time('top terms negative (100)', () =>
+      terms.topTerms('perf', FILTER, { sentiment: SentimentClass.NEGATIVE, limit: 100 }),
+    ),
   ];
-  process.stdout.write(`${INTERACTIONS} interactions, period ${FILTER.from.toISOString()} … ${FILTER.to.toISOString()}, ${RUNS} runs each\n${lines.join('\n')}\n`);
+  process.stdout.write(
+    `${INTERACTIONS} interactions, period ${FILTER.from.toISOString()} … ${FILTER.to.toISOString()}, ${RUNS} runs each\n${lines.join('\n')}\n`,
+  );
 }, 3_600_000);

@@ -23,6 +23,8 @@ registerEnumType(GroupBy, {
     DAY: { description: 'UTC day of the message, YYYY-MM-DD.' },
     WEEK: { description: 'UTC week of the message, by its Monday, YYYY-MM-DD.' },
     MONTH: { description: 'UTC month of the message, YYYY-MM.' },
-    HOUR_OF_WEEK: { description: "ISO weekday and hour in the workspace's time zone, D-HH (1-09 = Monday 09:00–10:00)." },
+    HOUR_OF_WEEK: {
+      description: "ISO weekday and hour in the workspace's time zone, D-HH (1-09 = Monday 09:00–10:00).",
+    },
   },
 });

@@ -36,13 +36,22 @@ export class ResponseFigures {
   @Field(() => Float, { nullable: true, description: 'Mean first response time, calendar seconds.' })
   frtMeanSeconds!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Median first response time in the workspace's business hours, seconds." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Median first response time in the workspace's business hours, seconds.",
+  })
   businessFrtP50Seconds!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '90th percentile first response time in business hours, seconds.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '90th percentile first response time in business hours, seconds.',
+  })
   businessFrtP90Seconds!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '95th percentile first response time in business hours, seconds.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '95th percentile first response time in business hours, seconds.',
+  })
   businessFrtP95Seconds!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean first response time in business hours, seconds.' })

@@ -6,9 +6,14 @@ export enum TrendInterval {
   WEEK = 'WEEK',
 }
 
-registerEnumType(TrendInterval, { name: 'TrendInterval', description: 'Bucket of a trend, in UTC (weeks start on Monday).' });
+registerEnumType(TrendInterval, {
+  name: 'TrendInterval',
+  description: 'Bucket of a trend, in UTC (weeks start on Monday).',
+});
 
-@ObjectType({ description: 'Sentiment of a group of inbound messages. Shares are of scored messages; null when none is scored.' })
+@ObjectType({
+  description: 'Sentiment of a group of inbound messages. Shares are of scored messages; null when none is scored.',
+})
 export class SentimentFigures {
   @Field({ description: 'The group (see GroupBy), the bucket start (YYYY-MM-DD) in a trend, "" in the total row.' })
   key!: string;
@@ -50,7 +55,9 @@ export class SentimentFigures {
     '(up to 30 days after the period) minus it.',
 })
 export class SentimentLift {
-  @Field(() => Int, { description: 'Replied, scored messages followed by a scored message of the same customer in the thread.' })
+  @Field(() => Int, {
+    description: 'Replied, scored messages followed by a scored message of the same customer in the thread.',
+  })
   pairs!: number;
 
   @Field(() => Float, { nullable: true, description: 'Mean lift (next − replied), −2…2.' })
@@ -69,7 +76,9 @@ export class SentimentLift {
   worsenedShare!: number | null;
 }
 
-@ObjectType({ description: 'Sentiment distribution, average, net sentiment, trend and lift after a reply over the period.' })
+@ObjectType({
+  description: 'Sentiment distribution, average, net sentiment, trend and lift after a reply over the period.',
+})
 export class SentimentReport {
   @Field(() => GroupBy, { nullable: true })
   groupBy!: GroupBy | null;

@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: "One brand's voice. Shares are of all listed brands' mentions (of that class); null when there are none." })
+@ObjectType({
+  description:
+    "One brand's voice. Shares are of all listed brands' mentions (of that class); null when there are none.",
+})
 export class BrandVoice {
   @Field({ description: 'Id used in Filter.brands.' })
   brand!: string;
@@ -39,7 +42,9 @@ export class BrandVoice {
   netSentiment!: number | null;
 }
 
-@ObjectType({ description: "Share of voice across the workspace's brands (Filter.brands, else all), most mentioned first." })
+@ObjectType({
+  description: "Share of voice across the workspace's brands (Filter.brands, else all), most mentioned first.",
+})
 export class ShareOfVoice {
   @Field(() => Int)
   totalMentions!: number;

@@ -39,7 +39,10 @@ export class Term {
   messages!: number;
 }
 
-@ObjectType({ description: 'Most used terms of inbound messages, for a word cloud: stop words, @handles, links and numbers left out.' })
+@ObjectType({
+  description:
+    'Most used terms of inbound messages, for a word cloud: stop words, @handles, links and numbers left out.',
+})
 export class TopTerms {
   @Field(() => SentimentClass, { nullable: true })
   sentiment!: SentimentClass | null;
