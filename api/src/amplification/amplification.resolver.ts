@@ -1,10 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { CurrentCaller } from '../auth/current-caller.decorator';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { argsValidation } from '../data/pagination';
 import { FilterInput } from '../filter/dto/filter.input';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import type { Caller } from '../graphql/graphql-context';
 import { AmplificationArgs, AmplificationReport } from './dto/amplification.model';
 import { AmplificationService } from './amplification.service';
 
@@ -19,11 +20,10 @@ export class AmplificationResolver {
   })
   amplification(
     @CurrentWorkspace() workspaceId: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
     @Args(argsValidation) args: AmplificationArgs,
   ): Promise<AmplificationReport> {
-    // ApiKeyGuard has set the caller (CurrentWorkspace fails closed otherwise).
-    return this.amplificationService.amplification(workspaceId, filter, args, context.req.caller!.role);
+    return this.amplificationService.amplification(workspaceId, filter, args, caller.role);
   }
 }

@@ -1,10 +1,11 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { CurrentCaller } from '../auth/current-caller.decorator';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { argsValidation, PageArgs } from '../data/pagination';
 import { FilterInput } from '../filter/dto/filter.input';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import type { Caller } from '../graphql/graphql-context';
 import { GapQueuePage } from './dto/gap-queue.model';
 import { GapQueueService } from './gap-queue.service';
 
@@ -20,11 +21,10 @@ export class GapQueueResolver {
   })
   gapQueue(
     @CurrentWorkspace() workspaceId: string,
-    @Context() context: GraphQLContext,
+    @CurrentCaller() caller: Caller,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
     @Args(argsValidation) page: PageArgs,
   ): Promise<GapQueuePage> {
-    // ApiKeyGuard has set the caller (CurrentWorkspace fails closed otherwise).
-    return this.gapQueueService.gapQueue(workspaceId, filter, page, context.req.caller!.role);
+    return this.gapQueueService.gapQueue(workspaceId, filter, page, caller.role);
   }
 }
