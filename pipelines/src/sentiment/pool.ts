@@ -81,9 +81,9 @@ export class SentimentPool {
   private closed = false;
 
   constructor(options: SentimentPoolOptions = {}) {
-    this.size = Math.max(1, Math.floor(options.workers ?? cpus().length - 1));
+    this.size = atLeastOne(options.workers ?? cpus().length - 1);
     this.minParallelBatch = options.minParallelBatch ?? 2_000;
-    this.chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 1_000));
+    this.chunkSize = atLeastOne(options.chunkSize ?? 1_000);
   }
 
   /** Language and sentiment of each text, in order (see scoreText). */
@@ -187,6 +187,10 @@ export class SentimentPool {
     batch.failed = true;
     batch.reject(error);
   }
+}
+
+function atLeastOne(value: number): number {
+  return Number.isFinite(value) ? Math.max(1, Math.floor(value)) : 1;
 }
 
 let sharedPool: SentimentPool | undefined;
