@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyService } from './api-key.service';
+import { ApiKeysResolver } from './api-keys.resolver';
 import { HttpApiKeyGuard } from './http-api-key.guard';
 
-/** Import it in every feature module whose resolvers use ApiKeyGuard. */
-@Module({ providers: [ApiKeyService, ApiKeyGuard, HttpApiKeyGuard], exports: [ApiKeyService, ApiKeyGuard, HttpApiKeyGuard] })
+/** Import it in every feature module whose resolvers use ApiKeyGuard. Holds the admins' key resolver. */
+@Module({
+  providers: [ApiKeyService, ApiKeyGuard, HttpApiKeyGuard, ApiKeysResolver],
+  exports: [ApiKeyService, ApiKeyGuard, HttpApiKeyGuard],
+})
 export class AuthModule {}
