@@ -2,9 +2,11 @@
 -- message of the period (the filter applies to it), the same customer's next inbound message in
 -- the same thread (within 30 days of the period's end), minus it. Pairs whose next message is
 -- unscored, or that have none, are left out.
-WITH base AS
+WITH threads AS
 (
-    SELECT interaction_id, thread_id
+    -- Threads with a replied message: only their messages are ordered. Hashes, not strings, make
+    -- the set and the window's partitions cheaper (64-bit collisions are negligible here).
+    SELECT cityHash64(thread_id) AS thread
     FROM interactions FINAL
     WHERE workspace_id = {workspace_id:String}
       AND direction = 'inbound'
@@ -21,18 +23,17 @@ SELECT
     countIf(lift < 0) AS worsened
 FROM
 (
-    SELECT
-        interaction_id,
-        toFloat64(next_sentiment) - toFloat64(sentiment) AS lift
+    SELECT toFloat64(next_sentiment) - toFloat64(sentiment) AS lift
     FROM
     (
         SELECT
-            interaction_id,
             sentiment,
+            -- A replied, scored message of the period that the filter selects.
+            created_at < {to:DateTime64(3)} AND first_reply_at IS NOT NULL AND sentiment IS NOT NULL AND (true /*filter*/) AS is_base,
             -- NULL when there is no next message (the default of a Nullable column) or it is unscored.
             leadInFrame(sentiment) OVER (
                 -- The customer, else the author's handle when the customer is unresolved.
-                PARTITION BY thread_id, if(customer_id != '', customer_id, author_handle)
+                PARTITION BY cityHash64(thread_id, if(customer_id != '', customer_id, author_handle))
                 ORDER BY created_at, interaction_id
                 ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING
             ) AS next_sentiment
@@ -43,8 +44,8 @@ FROM
           -- looked for up to 30 days after the period, which bounds the scan.
           AND created_at >= {from:DateTime64(3)}
           AND created_at < {to:DateTime64(3)} + INTERVAL 30 DAY
-          AND thread_id IN (SELECT thread_id FROM base)
+          AND cityHash64(thread_id) IN (SELECT thread FROM threads)
     )
-    WHERE interaction_id IN (SELECT interaction_id FROM base)
+    WHERE is_base
       AND next_sentiment IS NOT NULL
 )
