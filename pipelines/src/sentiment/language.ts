@@ -8,7 +8,8 @@ import { scanText, type TextScan } from './scan';
 // 'und' when it cannot tell, and 'zxx' (ISO 639-2, "no linguistic content") for text without
 // letters, such as emoticons or emoji only.
 
-export type LanguageCode = 'en' | 'es' | 'fr' | 'de' | 'pt' | 'it' | 'nl' | string;
+/** An ISO 639-1 code ('en', 'es', …), or UNDETERMINED / NO_LINGUISTIC_CONTENT. */
+export type LanguageCode = string;
 
 export const UNDETERMINED = 'und';
 export const NO_LINGUISTIC_CONTENT = 'zxx';
