@@ -4,6 +4,7 @@ import { ApiErrorCode, DomainException, apiError } from '../common/domain.except
 
 export enum ValueExceptionCode {
   INVALID_BOOTSTRAP_SAMPLES = 'INVALID_BOOTSTRAP_SAMPLES',
+  INVALID_LIMIT = 'INVALID_LIMIT',
 }
 
 export class ValueException extends DomainException<ValueExceptionCode> {
@@ -14,6 +15,7 @@ export class ValueException extends DomainException<ValueExceptionCode> {
 
 const TO_API_CODE: Record<ValueExceptionCode, ApiErrorCode> = {
   [ValueExceptionCode.INVALID_BOOTSTRAP_SAMPLES]: ApiErrorCode.BAD_USER_INPUT,
+  [ValueExceptionCode.INVALID_LIMIT]: ApiErrorCode.BAD_USER_INPUT,
 };
 
 @Catch(ValueException)

@@ -33,6 +33,17 @@ export interface ClvDistributionSqlRow {
   quantiles: number[];
 }
 
+export interface CustomerAtRiskSqlRow {
+  customer_id: string;
+  segment: string;
+  predicted_clv: number;
+  p_alive: number;
+  messages: string;
+  last_at: string;
+  last_interaction_id: string;
+  last_channel: string;
+}
+
 /** The Value page's SQL (sql/queries/value), always scoped to one workspace. */
 @Injectable()
 export class ValueRepository {
@@ -64,6 +75,35 @@ export class ValueRepository {
       format: 'JSONEachRow',
     });
     return result.json<ClvDistributionSqlRow>();
+  }
+
+  /** Customers with a missed negative message in the period, most valuable first. */
+  async customersAtRisk(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    limit: number,
+  ): Promise<CustomerAtRiskSqlRow[]> {
+    const interactions = interactionFilter(filter, 'i.');
+    const customers = customerFilter(filter, 'v.');
+    const result = await this.db.client.query({
+      query: withFilter(
+        withFilter(namedQuery('value/customers_at_risk'), interactions),
+        customers,
+        '/*customer_filter*/',
+      ),
+      query_params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        now: toClickHouseTime(now),
+        limit,
+        ...interactions.params,
+        ...customers.params,
+      },
+      format: 'JSONEachRow',
+    });
+    return result.json<CustomerAtRiskSqlRow>();
   }
 
   async serviceValue(

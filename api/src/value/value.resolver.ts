@@ -3,9 +3,9 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { FilterInput } from '../filter/dto/filter.input';
-import { ServiceValueReport } from './dto/service-value.model';
+import { CustomerAtRisk, ServiceValueReport } from './dto/service-value.model';
 import { ValueExceptionFilter } from './value.exception';
-import { DEFAULT_BOOTSTRAP_SAMPLES, ValueService } from './value.service';
+import { DEFAULT_AT_RISK_LIMIT, DEFAULT_BOOTSTRAP_SAMPLES, MAX_AT_RISK_LIMIT, ValueService } from './value.service';
 
 @Resolver(() => ServiceValueReport)
 @UseGuards(ApiKeyGuard)
@@ -29,5 +29,23 @@ export class ValueResolver {
     bootstrapSamples?: number | null,
   ): Promise<ServiceValueReport> {
     return this.valueService.serviceValue(workspaceId, filter, bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES);
+  }
+
+  @Query(() => [CustomerAtRisk], {
+    description:
+      'Top customers at risk: a missed negative message to an own brand in the period, highest predicted CLV first, ' +
+      'then lowest P(alive).',
+  })
+  customersAtRisk(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+    @Args('limit', {
+      type: () => Int,
+      nullable: true,
+      description: `How many, 1…${MAX_AT_RISK_LIMIT} (default ${DEFAULT_AT_RISK_LIMIT}).`,
+    })
+    limit?: number | null,
+  ): Promise<CustomerAtRisk[]> {
+    return this.valueService.customersAtRisk(workspaceId, filter, limit ?? DEFAULT_AT_RISK_LIMIT);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { fromClickHouseTime } from '../common/clickhouse-time';
 import { count } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { resolveFilter } from '../filter/resolve-filter';
@@ -7,6 +8,7 @@ import { combine, differenceInterval, meanInterval, type MeanSample } from './bo
 import {
   ServiceExperience,
   type ClvDistribution,
+  type CustomerAtRisk,
   type ServiceUplift,
   type ServiceValueReport,
   type ServiceValueRow,
@@ -15,6 +17,8 @@ import { ValueException, ValueExceptionCode } from './value.exception';
 import { ValueRepository, type ServiceValueSqlRow } from './value.repository';
 
 export const DEFAULT_BOOTSTRAP_SAMPLES = 200;
+export const DEFAULT_AT_RISK_LIMIT = 20;
+export const MAX_AT_RISK_LIMIT = 100;
 export const MAX_BOOTSTRAP_SAMPLES = 1000;
 const MIN_BOOTSTRAP_SAMPLES = 50;
 const EXPERIENCES = Object.values(ServiceExperience);
@@ -129,5 +133,30 @@ export class ValueService {
       valueAtRisk: rows.reduce((sum, r) => sum + r.value_at_risk, 0),
       customersAtRisk: rows.reduce((n, r) => n + count(r.at_risk_customers), 0),
     };
+  }
+
+  async customersAtRisk(
+    workspaceId: string,
+    input: FilterInput,
+    limit = DEFAULT_AT_RISK_LIMIT,
+  ): Promise<CustomerAtRisk[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AT_RISK_LIMIT) {
+      throw new ValueException(
+        `limit must be a whole number from 1 to ${MAX_AT_RISK_LIMIT}`,
+        ValueExceptionCode.INVALID_LIMIT,
+      );
+    }
+    const { analytics } = resolveFilter(input);
+    const rows = await this.repository.customersAtRisk(workspaceId, analytics, this.clock.now(), limit);
+    return rows.map((r) => ({
+      customerId: r.customer_id,
+      segment: r.segment,
+      predictedClv: r.predicted_clv,
+      pAlive: r.p_alive,
+      missedNegativeMessages: count(r.messages),
+      lastMissedAt: fromClickHouseTime(r.last_at),
+      lastInteractionId: r.last_interaction_id,
+      lastChannel: r.last_channel,
+    }));
   }
 }

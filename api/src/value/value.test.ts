@@ -183,6 +183,23 @@ describe('serviceValue', () => {
     expect(vip.valueAtRisk).toBe(0);
   });
 
+  it('top customers at risk: a missed negative message, most valuable first', async () => {
+    // Make c4's missed message negative too: c4 (CLV 30) then c3 (CLV 20).
+    await loadWorkspace(db, {
+      id: 'val',
+      messages: [{ id: 'm4c', at: '2025-03-21T10:00:00Z', customer: 'c4', sentiment: -0.3, channel: 'email' }],
+    });
+    const atRisk = await service.customersAtRisk('val', PERIOD);
+    expect(atRisk.map((c) => [c.customerId, c.predictedClv, c.missedNegativeMessages])).toEqual([
+      ['c4', 30, 1],
+      ['c3', 20, 1],
+    ]);
+    expect(atRisk[0]).toMatchObject({ lastInteractionId: 'm4c', lastChannel: 'email', pAlive: 0.5, segment: 'retail' });
+    expect(atRisk[0]!.lastMissedAt.toISOString()).toBe('2025-03-21T10:00:00.000Z');
+    expect(await service.customersAtRisk('val', PERIOD, 1)).toHaveLength(1);
+    await expect(service.customersAtRisk('val', PERIOD, 0)).rejects.toThrow(ValueException);
+  });
+
   it('before any CLV run: an empty report; bad sample counts are refused', async () => {
     const empty = await service.serviceValue('unfitted', PERIOD);
     expect(empty).toMatchObject({ runId: null, rows: [], distribution: [], valueAtRisk: 0, customersAtRisk: 0 });

@@ -74,6 +74,33 @@ export class ClvDistribution {
   quantiles!: number[];
 }
 
+@ObjectType({ description: 'A customer with a missed negative message in the period (DESIGN.md "value at risk").' })
+export class CustomerAtRisk {
+  @Field()
+  customerId!: string;
+
+  @Field()
+  segment!: string;
+
+  @Field(() => Float, { description: 'Predicted CLV (latest CLV run).' })
+  predictedClv!: number;
+
+  @Field(() => Float, { description: 'P(alive) at the calibration end of the latest CLV run.' })
+  pAlive!: number;
+
+  @Field(() => Int, { description: 'Missed negative messages in the period.' })
+  missedNegativeMessages!: number;
+
+  @Field(() => Date, { description: 'When the latest of them was written.' })
+  lastMissedAt!: Date;
+
+  @Field({ description: 'The latest missed negative message (interaction id).' })
+  lastInteractionId!: string;
+
+  @Field()
+  lastChannel!: string;
+}
+
 @ObjectType({ description: 'Service→value: what service experience is worth, per segment (DESIGN.md).' })
 export class ServiceValueReport {
   @Field(() => String, {
