@@ -1,11 +1,17 @@
 import { vaderCompound } from './vader';
 
 export { vaderCompound } from './vader';
-export * from './language';
-export * from './score-text';
+export { detectLanguage, NO_LINGUISTIC_CONTENT, UNDETERMINED, type LanguageCode } from './language';
+export { scoreText, type ScoredText } from './score-text';
 export { SentimentPool, scoreBatch, closeSentimentPool, type SentimentPoolOptions } from './pool';
-export * from './testing/corpus';
-export * from './testing/reference';
+export { generateSentimentCorpus, SENTIMENT_EDGE_CASES } from './testing/corpus';
+export {
+  compareScorers,
+  compareWithReference,
+  loadReferenceScorer,
+  type ScoreComparison,
+  type ScoreMismatch,
+} from './testing/reference';
 
 /** VADER compound score of an English text in [-1, 1] (see DESIGN.md, Sentiment). */
 export function scoreSentiment(text: string): number {
