@@ -43,7 +43,9 @@ function setup(options: Partial<ResultCacheOptions> = {}) {
 describe('cache keys', () => {
   it('ignore field order and undefined fields, and tell dates apart', () => {
     const from = new Date('2025-03-01T00:00:00Z');
-    expect(cacheKey('q', { from, brands: ['a'], segments: undefined })).toBe(cacheKey('q', { brands: ['a'], from: new Date(from) }));
+    expect(cacheKey('q', { from, brands: ['a'], segments: undefined })).toBe(
+      cacheKey('q', { brands: ['a'], from: new Date(from) }),
+    );
     expect(cacheKey('q', { from })).not.toBe(cacheKey('q', { from: new Date(from.getTime() + 1) }));
     expect(cacheKey('q', ['a', 'b'])).not.toBe(cacheKey('q', ['b', 'a']));
   });
@@ -78,7 +80,15 @@ describe('ResultCache', () => {
     await db.client.insert({
       table: 'model_runs',
       format: 'JSONEachRow',
-      values: [{ workspace_id: 'shop', run_id: 'run-latest', segment: '*', model: 'bgnbd', fitted_at: toClickHouseTime(new Date('2025-03-20T00:00:00Z')) }],
+      values: [
+        {
+          workspace_id: 'shop',
+          run_id: 'run-latest',
+          segment: '*',
+          model: 'bgnbd',
+          fitted_at: toClickHouseTime(new Date('2025-03-20T00:00:00Z')),
+        },
+      ],
     });
     expect(await cache.cached('shop', 'clv', compute('after'))).toBe('after');
   });

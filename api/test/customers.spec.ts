@@ -26,7 +26,8 @@ afterAll(async () => {
   await db.close();
 });
 
-const ids = async (query: string, first = 20) => (await service.search('shop', query, { first })).nodes.map((c) => c.id);
+const ids = async (query: string, first = 20) =>
+  (await service.search('shop', query, { first })).nodes.map((c) => c.id);
 
 describe('customer search', () => {
   it('matches name, e-mail and handles, case-insensitively', async () => {
@@ -95,7 +96,13 @@ describe('customer 360', () => {
     });
     // u2 has no transactions and no prediction
     const u2 = await service.customer('shop', 'u2');
-    expect(u2!.value).toMatchObject({ transactions: 0, historicalValue: 0, predictedClv: null, pAlive: null, modelRunId: null });
+    expect(u2!.value).toMatchObject({
+      transactions: 0,
+      historicalValue: 0,
+      predictedClv: null,
+      pAlive: null,
+      modelRunId: null,
+    });
   });
 
   it("is null for another workspace's or an unknown customer", async () => {
@@ -115,15 +122,29 @@ describe('customer 360', () => {
     ]);
     const a1 = all.nodes.find((e) => e.id === 'a1')!;
     // replied by ann at 10:15: 900 s
-    expect(a1).toMatchObject({ channel: 'twitter', isPublic: true, sentiment: -0.5, firstResponseSeconds: 900, text: 'Where is my parcel?' });
+    expect(a1).toMatchObject({
+      channel: 'twitter',
+      isPublic: true,
+      sentiment: -0.5,
+      firstResponseSeconds: 900,
+      text: 'Where is my parcel?',
+    });
     expect(all.nodes.find((e) => e.id === 'ar1')).toMatchObject({ author: 'ann', inReplyTo: 'a1', firstReplyAt: null });
-    expect(all.nodes.find((e) => e.id === 't2')).toMatchObject({ transactionKind: 'refund', amount: 20, currency: 'EUR', text: null });
+    expect(all.nodes.find((e) => e.id === 't2')).toMatchObject({
+      transactionKind: 'refund',
+      amount: 20,
+      currency: 'EUR',
+      text: null,
+    });
     expect(all.nodes.find((e) => e.id === 'a2')!.firstResponseSeconds).toBeNull();
 
     const pages: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: Awaited<ReturnType<CustomersService['timeline']>> = await service.timeline('shop', 'u1', { first: 4, after });
+      const page: Awaited<ReturnType<CustomersService['timeline']>> = await service.timeline('shop', 'u1', {
+        first: 4,
+        after,
+      });
       pages.push(...page.nodes.map((e) => e.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

@@ -15,7 +15,10 @@ beforeAll(async () => {
   db = await openTestDatabase();
   ({ runId } = await loadShop(db));
   await loadShop(db, 'other', { mark: 'OTHER', scale: 3 });
-  service = new DataService(new DataRepository(db), new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS));
+  service = new DataService(
+    new DataRepository(db),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
+  );
 });
 
 afterAll(async () => {
@@ -28,7 +31,15 @@ describe('data', () => {
     expect(pageInfo.hasNextPage).toBe(false);
     expect(nodes).toHaveLength(1);
     // 4 customers + 4 identities + 7 interactions + 3 transactions loaded, 3 rejects; engagement is not an input row
-    expect(nodes[0]).toMatchObject({ id: runId, source: 'fixture', files: SHOP_RUN_FILES, status: 'succeeded', rowsRead: 21, rowsLoaded: 18, rowsRejected: 3 });
+    expect(nodes[0]).toMatchObject({
+      id: runId,
+      source: 'fixture',
+      files: SHOP_RUN_FILES,
+      status: 'succeeded',
+      rowsRead: 21,
+      rowsLoaded: 18,
+      rowsRejected: 3,
+    });
     expect(nodes[0]!.finishedAt!.getTime()).toBeGreaterThanOrEqual(nodes[0]!.startedAt.getTime());
   });
 
@@ -79,7 +90,10 @@ describe('data', () => {
       monthlyDiscount: 0.01,
       fittedAt: new Date('2025-03-16T01:00:00Z'),
     });
-    const rest = await service.modelRuns('shop', { first: 3, after: (await service.modelRuns('shop', { first: 3 })).pageInfo.endCursor });
+    const rest = await service.modelRuns('shop', {
+      first: 3,
+      after: (await service.modelRuns('shop', { first: 3 })).pageInfo.endCursor,
+    });
     expect(rest.nodes.map((r) => [r.runId, r.model])).toEqual([['run-old', 'bgnbd']]);
   });
 });

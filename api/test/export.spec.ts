@@ -22,13 +22,37 @@ beforeAll(async () => {
   await loadShop(server.db);
   await loadShop(server.db, 'other', { mark: 'OTHER', scale: 3 });
   // A competitor's mention: tracked (share of voice), not one of shop's own inbound messages.
-  await server.db.client.insert({ table: 'brands', format: 'JSONEachRow', values: [{ workspace_id: 'shop', brand: 'rival', name: 'Rival', is_own: false, handles: ['rival'] }] });
+  await server.db.client.insert({
+    table: 'brands',
+    format: 'JSONEachRow',
+    values: [{ workspace_id: 'shop', brand: 'rival', name: 'Rival', is_own: false, handles: ['rival'] }],
+  });
   const run = await IngestRun.start(server.db, 'shop', 'fixture', ['rival.csv']);
   await run.add('interactions', {
-    workspace_id: 'shop', interaction_id: 'x1', source: 'fixture', brand: 'rival', channel: 'twitter', direction: 'inbound', is_public: true,
-    created_at: '2025-03-11 12:00:00.000', thread_id: 'x1', parent_id: '', author_kind: 'customer', author_handle: '@someone', author_followers: 10,
-    customer_id: '', agent: '', is_automated: false, text: 'rival is slow', lang: 'en', sentiment: -0.4, sentiment_source: 'fixture',
-    topics: [], csat: null, ingest_run_id: run.runId, version: run.version,
+    workspace_id: 'shop',
+    interaction_id: 'x1',
+    source: 'fixture',
+    brand: 'rival',
+    channel: 'twitter',
+    direction: 'inbound',
+    is_public: true,
+    created_at: '2025-03-11 12:00:00.000',
+    thread_id: 'x1',
+    parent_id: '',
+    author_kind: 'customer',
+    author_handle: '@someone',
+    author_followers: 10,
+    customer_id: '',
+    agent: '',
+    is_automated: false,
+    text: 'rival is slow',
+    lang: 'en',
+    sentiment: -0.4,
+    sentiment_source: 'fixture',
+    topics: [],
+    csat: null,
+    ingest_run_id: run.runId,
+    version: run.version,
   });
   await run.finish();
   keys.analyst = (await createApiKey(server.db, { workspaceId: 'shop', role: 'analyst', name: 'analyst' })).secret;
@@ -40,7 +64,9 @@ afterAll(async () => {
 });
 
 const get = (query: string, key?: string) =>
-  fetch(`${server.url}/api/export/messages.csv?${query}`, { headers: key === undefined ? {} : { authorization: `Bearer ${key}` } });
+  fetch(`${server.url}/api/export/messages.csv?${query}`, {
+    headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
+  });
 
 describe('CSV fields', () => {
   it('quotes what needs quoting and doubles quotes', () => {
@@ -55,33 +81,76 @@ describe('CSV fields', () => {
 });
 
 describe('GET /api/export/messages.csv', () => {
-  it("streams one row per inbound message of the period with reply time, sentiment, reach, customer and segment", async () => {
+  it('streams one row per inbound message of the period with reply time, sentiment, reach, customer and segment', async () => {
     const response = await get(period, keys.analyst);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="messages-2025-03-08-2025-03-15.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="messages-2025-03-08-2025-03-15.csv"',
+    );
     const rows = csvObjects(await response.text());
     // a0 is before the period; replies are not inbound messages
     expect(rows.map((r) => r.message_id)).toEqual(['a1', 'a2', 'a3', 'a4']);
-    const [a1, a2, a3, a4] = rows as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+    const [a1, a2, a3, a4] = rows as [
+      Record<string, string>,
+      Record<string, string>,
+      Record<string, string>,
+      Record<string, string>,
+    ];
     // answered by ann 15 minutes later; reach = followers (no engagement snapshot)
     expect(a1).toMatchObject({
-      created_at: '2025-03-10T10:00:00.000Z', brand: 'shop', channel: 'twitter', is_public: 'true', customer_id: 'u1', segment: 'vip',
-      author: "'@zoe_m", text: 'Where is my parcel?', sentiment: '-0.5', sentiment_class: 'negative', status: 'replied',
-      first_reply_at: '2025-03-10T10:15:00.000Z', reply_seconds: '900', reply_agent: 'ann', bot_reply_at: '', reach: '200', impressions: '',
+      created_at: '2025-03-10T10:00:00.000Z',
+      brand: 'shop',
+      channel: 'twitter',
+      is_public: 'true',
+      customer_id: 'u1',
+      segment: 'vip',
+      author: "'@zoe_m",
+      text: 'Where is my parcel?',
+      sentiment: '-0.5',
+      sentiment_class: 'negative',
+      status: 'replied',
+      first_reply_at: '2025-03-10T10:15:00.000Z',
+      reply_seconds: '900',
+      reply_agent: 'ann',
+      bot_reply_at: '',
+      reach: '200',
+      impressions: '',
     });
     // quotes and commas survive the round trip; the real clock is long after: unanswered = missed
-    expect(a2).toMatchObject({ text: 'Thanks, "it" arrived, great', sentiment_class: 'positive', status: 'missed', reply_seconds: '', reach: '' });
+    expect(a2).toMatchObject({
+      text: 'Thanks, "it" arrived, great',
+      sentiment_class: 'positive',
+      status: 'missed',
+      reply_seconds: '',
+      reach: '',
+    });
     // only a bot answered: not a reply; sentiment 0 is neutral; the line break stays inside the field
-    expect(a3).toMatchObject({ text: 'line one\nline two', sentiment: '0', sentiment_class: 'neutral', status: 'missed', bot_reply_at: '2025-03-12T08:00:05.000Z', segment: 'consumer' });
+    expect(a3).toMatchObject({
+      text: 'line one\nline two',
+      sentiment: '0',
+      sentiment_class: 'neutral',
+      status: 'missed',
+      bot_reply_at: '2025-03-12T08:00:05.000Z',
+      segment: 'consumer',
+    });
     // reach = impressions of the snapshot; a formula-looking text is defused
-    expect(a4).toMatchObject({ shares: '7', quotes: '1', impressions: '12000', reach: '12000', text: "'=cmd|' /C calc'!A0 worst shop", sentiment: '-0.875' });
+    expect(a4).toMatchObject({
+      shares: '7',
+      quotes: '1',
+      impressions: '12000',
+      reach: '12000',
+      text: "'=cmd|' /C calc'!A0 worst shop",
+      sentiment: '-0.875',
+    });
   });
 
   it('applies the filter given as query parameters', async () => {
     const twitter = csvObjects(await (await get(`${period}&channels=twitter`, keys.analyst)).text());
     expect(twitter.map((r) => r.message_id)).toEqual(['a1', 'a4']);
-    const consumers = csvObjects(await (await get(`${period}&segments=consumer&segments=vip&publicOnly=true`, keys.analyst)).text());
+    const consumers = csvObjects(
+      await (await get(`${period}&segments=consumer&segments=vip&publicOnly=true`, keys.analyst)).text(),
+    );
     expect(consumers.map((r) => r.message_id)).toEqual(['a1', 'a4']);
     const none = parseCsv(await (await get(`${period}&brands=nobody`, keys.analyst)).text());
     expect(none).toHaveLength(1);
@@ -97,9 +166,23 @@ describe('GET /api/export/messages.csv', () => {
   it.each<[string, string, string | undefined, number, string, string | undefined]>([
     ['no key', period, undefined, 401, 'UNAUTHENTICATED', undefined],
     ['a viewer key (texts need analyst)', period, 'viewer', 403, 'FORBIDDEN', undefined],
-    ['a reversed period', `from=${SHOP_PERIOD.to.toISOString()}&to=${SHOP_PERIOD.from.toISOString()}`, 'analyst', 400, 'BAD_USER_INPUT', 'EMPTY_PERIOD'],
+    [
+      'a reversed period',
+      `from=${SHOP_PERIOD.to.toISOString()}&to=${SHOP_PERIOD.from.toISOString()}`,
+      'analyst',
+      400,
+      'BAD_USER_INPUT',
+      'EMPTY_PERIOD',
+    ],
     ['no period', '', 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_QUERY'],
-    ['a date without a zone', 'from=2025-03-08T00:00:00&to=2025-03-15T00:00:00Z', 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_QUERY'],
+    [
+      'a date without a zone',
+      'from=2025-03-08T00:00:00&to=2025-03-15T00:00:00Z',
+      'analyst',
+      400,
+      'BAD_USER_INPUT',
+      'INVALID_QUERY',
+    ],
     ['an unknown parameter', `${period}&workspace=other`, 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_QUERY'],
     ['an unknown channel', `${period}&channels=fax`, 'analyst', 400, 'BAD_USER_INPUT', 'INVALID_FILTER'],
     ['SQL in a list', `${period}&brands=${encodeURIComponent("x') OR 1=1 --")}`, 'analyst', 200, '', undefined],
@@ -112,7 +195,9 @@ describe('GET /api/export/messages.csv', () => {
       expect(parseCsv(body)).toHaveLength(1);
       return;
     }
-    const { errors } = JSON.parse(body) as { errors: { message: string; extensions: { code: string; reason?: string } }[] };
+    const { errors } = JSON.parse(body) as {
+      errors: { message: string; extensions: { code: string; reason?: string } }[];
+    };
     expect(errors[0]!.extensions).toEqual({ code, ...(reason ? { reason } : {}) });
     expect(body).not.toMatch(/SELECT|stack|\.ts:\d+/);
   });
@@ -120,14 +205,29 @@ describe('GET /api/export/messages.csv', () => {
 
 describe('messages (GraphQL)', () => {
   const MESSAGES = /* GraphQL */ `
-    query($filter: Filter!, $after: String) {
+    query ($filter: Filter!, $after: String) {
       messages(filter: $filter, first: 3, after: $after) {
-        nodes { id status replySeconds reach segment text }
-        pageInfo { endCursor hasNextPage }
+        nodes {
+          id
+          status
+          replySeconds
+          reach
+          segment
+          text
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
       }
     }
   `;
-  type Data = { messages: { nodes: { id: string; status: string; replySeconds: number | null; reach: number | null }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+  type Data = {
+    messages: {
+      nodes: { id: string; status: string; replySeconds: number | null; reach: number | null }[];
+      pageInfo: { endCursor: string; hasNextPage: boolean };
+    };
+  };
 
   it('pages the same rows', async () => {
     const filter = { from: SHOP_PERIOD.from.toISOString(), to: SHOP_PERIOD.to.toISOString() };
@@ -139,7 +239,12 @@ describe('messages (GraphQL)', () => {
       ['a3', 'missed', null, null],
     ]);
     expect(first.body.data!.messages.pageInfo.hasNextPage).toBe(true);
-    const second = await graphql<Data>(server.url, MESSAGES, { filter, after: first.body.data!.messages.pageInfo.endCursor }, keys.analyst);
+    const second = await graphql<Data>(
+      server.url,
+      MESSAGES,
+      { filter, after: first.body.data!.messages.pageInfo.endCursor },
+      keys.analyst,
+    );
     expect(second.body.data!.messages.nodes.map((n) => n.id)).toEqual(['a4']);
     const viewer = await graphql<Data>(server.url, MESSAGES, { filter }, keys.viewer);
     expect(viewer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -23,7 +23,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const SEARCH = 'query($q: String!, $first: Int, $after: String) { searchCustomers(query: $q, first: $first, after: $after) { nodes { id } pageInfo { hasNextPage } } }';
+const SEARCH =
+  'query($q: String!, $first: Int, $after: String) { searchCustomers(query: $q, first: $first, after: $after) { nodes { id } pageInfo { hasNextPage } } }';
 const MESSAGES = 'query($filter: Filter!, $first: Int) { messages(filter: $filter, first: $first) { nodes { id } } }';
 const OVERVIEW = 'query($filter: Filter!) { overview(filter: $filter) { current { inbound } } }';
 
@@ -42,7 +43,8 @@ function expectError(response: GraphQLResponse<unknown>, code: string, reason?: 
   expect(response.status).toBeLessThan(500);
 }
 
-const search = (q: string, extra: Record<string, unknown> = {}) => graphql<{ searchCustomers: { nodes: { id: string }[] } }>(server.url, SEARCH, { q, ...extra }, key);
+const search = (q: string, extra: Record<string, unknown> = {}) =>
+  graphql<{ searchCustomers: { nodes: { id: string }[] } }>(server.url, SEARCH, { q, ...extra }, key);
 
 describe('hostile inputs', () => {
   it.each([
@@ -69,7 +71,9 @@ describe('hostile inputs', () => {
     const { body } = await search(q);
     expectClean(body);
     expect(body.errors).toBeUndefined();
-    expect((body.data as { searchCustomers: { nodes: unknown[] } }).searchCustomers.nodes.length).toBeLessThanOrEqual(1);
+    expect((body.data as { searchCustomers: { nodes: unknown[] } }).searchCustomers.nodes.length).toBeLessThanOrEqual(
+      1,
+    );
   });
 
   it.each([
@@ -79,7 +83,8 @@ describe('hostile inputs', () => {
     ['10 000 channels', { ...period, channels: Array.from({ length: 10_000 }, () => 'twitter') }, 'INVALID_FILTER'],
     ['an unknown channel', { ...period, channels: ['twitter', "fax'; DROP TABLE interactions; --"] }, 'INVALID_FILTER'],
   ])('a %s period or filter is BAD_USER_INPUT with a reason', async (_name, filter, reason) => {
-    for (const query of [MESSAGES, OVERVIEW]) expectError(await graphql(server.url, query, { filter }, key), 'BAD_USER_INPUT', reason);
+    for (const query of [MESSAGES, OVERVIEW])
+      expectError(await graphql(server.url, query, { filter }, key), 'BAD_USER_INPUT', reason);
   });
 
   it.each([
@@ -93,7 +98,11 @@ describe('hostile inputs', () => {
   });
 
   it('odd strings in filter lists are values, not SQL', async () => {
-    const filter = { ...period, brands: ["shop' OR 1=1 --", '\u202Eshop', '🙂', 'a\u0000b'], segments: ["') OR ('1'='1"] };
+    const filter = {
+      ...period,
+      brands: ["shop' OR 1=1 --", '\u202Eshop', '🙂', 'a\u0000b'],
+      segments: ["') OR ('1'='1"],
+    };
     const { body } = await graphql<{ messages: { nodes: unknown[] } }>(server.url, MESSAGES, { filter }, key);
     expectClean(body);
     expect(body.errors?.[0]?.extensions?.code ?? 'none').toMatch(/^(none|BAD_USER_INPUT)$/);
@@ -122,14 +131,18 @@ describe('hostile inputs', () => {
   });
 
   it('a query nested deeper than the limit is refused before it runs', async () => {
-    const nested = (levels: number) => `query { workspace { ${'brands { '.repeat(levels)}brand${' }'.repeat(levels)} } }`;
+    const nested = (levels: number) =>
+      `query { workspace { ${'brands { '.repeat(levels)}brand${' }'.repeat(levels)} } }`;
     const response = await graphql(server.url, nested(12), {}, key);
     expectError(response, 'GRAPHQL_VALIDATION_FAILED');
     expect(response.body.errors!.some((e) => /nested 14 levels deep; the maximum is 8/.test(e.message))).toBe(true);
   });
 
   it('an operation over the cost budget is refused before it runs', async () => {
-    const many = Array.from({ length: 120 }, (_, i) => `s${i}: searchCustomers(query: "zo") { nodes { id name email } pageInfo { hasNextPage } }`);
+    const many = Array.from(
+      { length: 120 },
+      (_, i) => `s${i}: searchCustomers(query: "zo") { nodes { id name email } pageInfo { hasNextPage } }`,
+    );
     expectError(await graphql(server.url, `query { ${many.join(' ')} }`, {}, key), 'GRAPHQL_VALIDATION_FAILED');
   });
 
@@ -147,6 +160,8 @@ describe('hostile inputs', () => {
   it('keeps serving after all of it', async () => {
     const { body } = await search('zo');
     expect(body.errors).toBeUndefined();
-    expect((body.data as { searchCustomers: { nodes: { id: string }[] } }).searchCustomers.nodes.map((n) => n.id)).toEqual(['u1']);
+    expect(
+      (body.data as { searchCustomers: { nodes: { id: string }[] } }).searchCustomers.nodes.map((n) => n.id),
+    ).toEqual(['u1']);
   });
 });

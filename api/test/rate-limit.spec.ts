@@ -32,9 +32,12 @@ describe('per-key rate limit', () => {
       expect(status).toBe(200);
       expect(body.data?.workspace.id).toBe('shop');
     }
-    const csv = await fetch(`${server.url}/api/export/messages.csv?from=${SHOP_PERIOD.from.toISOString()}&to=${SHOP_PERIOD.to.toISOString()}`, {
-      headers: { authorization: `Bearer ${keys.first}` },
-    });
+    const csv = await fetch(
+      `${server.url}/api/export/messages.csv?from=${SHOP_PERIOD.from.toISOString()}&to=${SHOP_PERIOD.to.toISOString()}`,
+      {
+        headers: { authorization: `Bearer ${keys.first}` },
+      },
+    );
     expect(csv.status).toBe(200);
     await csv.text();
 
@@ -42,7 +45,9 @@ describe('per-key rate limit', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(limited.body.data).toBeUndefined();
-    const limitedCsv = await fetch(`${server.url}/api/export/messages.csv?from=x`, { headers: { authorization: `Bearer ${keys.first}` } });
+    const limitedCsv = await fetch(`${server.url}/api/export/messages.csv?from=x`, {
+      headers: { authorization: `Bearer ${keys.first}` },
+    });
     expect(limitedCsv.status).toBe(429);
     expect(Number(limitedCsv.headers.get('retry-after'))).toBeGreaterThan(0);
 

@@ -31,7 +31,12 @@ beforeAll(async () => {
     keys[role] = (await createApiKey(server.db, { workspaceId: 'shop', role, name: `${role} key` })).secret;
   }
   const values = {
-    byName: { filter: { from: SHOP_PERIOD.from.toISOString(), to: SHOP_PERIOD.to.toISOString() }, query: 'zo', id: 'u1', runId },
+    byName: {
+      filter: { from: SHOP_PERIOD.from.toISOString(), to: SHOP_PERIOD.to.toISOString() },
+      query: 'zo',
+      id: 'u1',
+      runId,
+    },
     byType: { String: 'e', ID: 'u1', Int: 5, Float: 1, Boolean: false, DateTime: '2025-03-08T00:00:00Z' },
   };
   operations = rootOperations(await fetchSchema(server.url, keys.admin), values, MAX_DEPTH);
@@ -45,19 +50,24 @@ afterAll(async () => {
 const RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2 };
 
 describe('roles', () => {
-  it.each(['viewer', 'analyst', 'admin'] as const)('%s: every query it may ask answers, every other is FORBIDDEN', async (role) => {
-    const outcome: Record<string, string> = {};
-    const expected: Record<string, string> = {};
-    for (const op of operations) {
-      const { body } = await graphql(server.url, op.query, op.variables, keys[role]);
-      outcome[op.field] = body.errors ? (body.errors[0]!.extensions?.code ?? 'no code') : 'ok';
-      expected[op.field] = RANK[role] >= RANK[LEAST_ROLE[op.field] ?? 'viewer'] ? 'ok' : 'FORBIDDEN';
-    }
-    expect(outcome).toEqual(expected);
-  });
+  it.each(['viewer', 'analyst', 'admin'] as const)(
+    '%s: every query it may ask answers, every other is FORBIDDEN',
+    async (role) => {
+      const outcome: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const op of operations) {
+        const { body } = await graphql(server.url, op.query, op.variables, keys[role]);
+        outcome[op.field] = body.errors ? (body.errors[0]!.extensions?.code ?? 'no code') : 'ok';
+        expected[op.field] = RANK[role] >= RANK[LEAST_ROLE[op.field] ?? 'viewer'] ? 'ok' : 'FORBIDDEN';
+      }
+      expect(outcome).toEqual(expected);
+    },
+  );
 
   it('an admin creates and revokes keys of its workspace; the secret is shown once and works at once', async () => {
-    const created = await graphql<{ createApiKey: { key: { id: string; role: string; revokedAt: string | null }; secret: string } }>(
+    const created = await graphql<{
+      createApiKey: { key: { id: string; role: string; revokedAt: string | null }; secret: string };
+    }>(
       server.url,
       'mutation { createApiKey(role: ANALYST, name: "dashboard") { key { id role revokedAt } secret } }',
       {},
@@ -66,27 +76,67 @@ describe('roles', () => {
     expect(created.body.errors).toBeUndefined();
     const { key, secret } = created.body.data!.createApiKey;
     expect(key).toMatchObject({ role: 'ANALYST', revokedAt: null });
-    const asked = await graphql<{ searchCustomers: { nodes: { id: string }[] } }>(server.url, '{ searchCustomers(query: "zo") { nodes { id } } }', {}, secret);
+    const asked = await graphql<{ searchCustomers: { nodes: { id: string }[] } }>(
+      server.url,
+      '{ searchCustomers(query: "zo") { nodes { id } } }',
+      {},
+      secret,
+    );
     expect(asked.body.data?.searchCustomers.nodes.map((n) => n.id)).toEqual(['u1']);
 
-    const listed = await graphql<{ apiKeys: { id: string; name: string }[] }>(server.url, '{ apiKeys { id name } }', {}, keys.admin);
-    expect(listed.body.data!.apiKeys.map((k) => k.name)).toEqual(['viewer key', 'analyst key', 'admin key', 'dashboard']);
+    const listed = await graphql<{ apiKeys: { id: string; name: string }[] }>(
+      server.url,
+      '{ apiKeys { id name } }',
+      {},
+      keys.admin,
+    );
+    expect(listed.body.data!.apiKeys.map((k) => k.name)).toEqual([
+      'viewer key',
+      'analyst key',
+      'admin key',
+      'dashboard',
+    ]);
     expect(JSON.stringify(listed.body)).not.toContain('rk_');
 
-    const revoked = await graphql<{ revokeApiKey: boolean }>(server.url, `mutation { revokeApiKey(id: "${key.id}") }`, {}, keys.admin);
+    const revoked = await graphql<{ revokeApiKey: boolean }>(
+      server.url,
+      `mutation { revokeApiKey(id: "${key.id}") }`,
+      {},
+      keys.admin,
+    );
     expect(revoked.body.data?.revokeApiKey).toBe(true);
     const after = await graphql(server.url, '{ workspace { id } }', {}, secret);
     expect(after.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('an analyst may not manage keys, and bad key requests are BAD_USER_INPUT', async () => {
-    const denied = await graphql(server.url, 'mutation { createApiKey(role: ADMIN, name: "escalate") { secret } }', {}, keys.analyst);
+    const denied = await graphql(
+      server.url,
+      'mutation { createApiKey(role: ADMIN, name: "escalate") { secret } }',
+      {},
+      keys.analyst,
+    );
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const blank = await graphql(server.url, 'mutation { createApiKey(role: VIEWER, name: "  ") { secret } }', {}, keys.admin);
+    const blank = await graphql(
+      server.url,
+      'mutation { createApiKey(role: VIEWER, name: "  ") { secret } }',
+      {},
+      keys.admin,
+    );
     expect(blank.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const nul = await graphql(server.url, 'mutation($n: String!) { createApiKey(role: VIEWER, name: $n) { secret } }', { n: 'a\u0000b' }, keys.admin);
+    const nul = await graphql(
+      server.url,
+      'mutation($n: String!) { createApiKey(role: VIEWER, name: $n) { secret } }',
+      { n: 'a\u0000b' },
+      keys.admin,
+    );
     expect(nul.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await graphql<{ revokeApiKey: boolean }>(server.url, 'mutation { revokeApiKey(id: "0123456789abcdef") }', {}, keys.admin);
+    const unknown = await graphql<{ revokeApiKey: boolean }>(
+      server.url,
+      'mutation { revokeApiKey(id: "0123456789abcdef") }',
+      {},
+      keys.admin,
+    );
     expect(unknown.body.data?.revokeApiKey).toBe(false);
   });
 });

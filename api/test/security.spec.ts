@@ -42,12 +42,19 @@ const CLOCK_FIELDS = /^age(Seconds|Hours|Minutes)?$/;
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !CLOCK_FIELDS.test(k)).map(([k, v]) => [k, stable(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !CLOCK_FIELDS.test(k))
+        .map(([k, v]) => [k, stable(v)]),
+    );
   }
   return value;
 }
 
-async function walk(key: string, operations: RootOperation[]): Promise<Map<string, { status: number; body: unknown; text: string }>> {
+async function walk(
+  key: string,
+  operations: RootOperation[],
+): Promise<Map<string, { status: number; body: unknown; text: string }>> {
   const answers = new Map<string, { status: number; body: unknown; text: string }>();
   for (const op of operations) {
     const { status, body } = await graphql(server.url, op.query, op.variables, key);
@@ -86,7 +93,18 @@ afterAll(async () => {
 describe('workspace isolation over every query of the schema', () => {
   it('builds an operation for every root query field', () => {
     expect(operations.length).toBeGreaterThanOrEqual(10);
-    expect(operations.map((o) => o.field)).toEqual(expect.arrayContaining(['overview', 'workspace', 'searchCustomers', 'customer', 'messages', 'rejects', 'ingestRuns', 'modelRuns']));
+    expect(operations.map((o) => o.field)).toEqual(
+      expect.arrayContaining([
+        'overview',
+        'workspace',
+        'searchCustomers',
+        'customer',
+        'messages',
+        'rejects',
+        'ingestRuns',
+        'modelRuns',
+      ]),
+    );
   });
 
   it("answers every field for A's admin key without an error, with A's data in it", () => {
@@ -102,20 +120,37 @@ describe('workspace isolation over every query of the schema', () => {
     const after = await walk(keys.a, operations);
     for (const op of operations) {
       const answer = after.get(op.field)!;
-      expect({ field: op.field, leaked: answer.text.toLowerCase().includes(MARK.toLowerCase()) }).toEqual({ field: op.field, leaked: false });
-      expect({ field: op.field, body: stable(answer.body) }).toEqual({ field: op.field, body: stable(before.get(op.field)!.body) });
+      expect({ field: op.field, leaked: answer.text.toLowerCase().includes(MARK.toLowerCase()) }).toEqual({
+        field: op.field,
+        leaked: false,
+      });
+      expect({ field: op.field, body: stable(answer.body) }).toEqual({
+        field: op.field,
+        body: stable(before.get(op.field)!.body),
+      });
     }
   });
 
   it("asks for B's own rows by id from A's key and gets none", async () => {
-    const rejects = await graphql<{ rejects: { nodes: unknown[] } }>(server.url, 'query($id: ID!) { rejects(runId: $id) { nodes { raw } } }', { id: runIds.b }, keys.a);
+    const rejects = await graphql<{ rejects: { nodes: unknown[] } }>(
+      server.url,
+      'query($id: ID!) { rejects(runId: $id) { nodes { raw } } }',
+      { id: runIds.b },
+      keys.a,
+    );
     expect(rejects.body.data?.rejects.nodes).toEqual([]);
   });
 
   it("shows B's marker to B's key, so the check above can fail", async () => {
-    const answers = await walk(keys.b, operations.filter((o) => ['searchCustomers', 'customer', 'messages', 'workspace'].includes(o.field)));
+    const answers = await walk(
+      keys.b,
+      operations.filter((o) => ['searchCustomers', 'customer', 'messages', 'workspace'].includes(o.field)),
+    );
     for (const [field, answer] of answers) {
-      expect({ field, marked: answer.text.toLowerCase().includes(MARK.toLowerCase()) }).toEqual({ field, marked: true });
+      expect({ field, marked: answer.text.toLowerCase().includes(MARK.toLowerCase()) }).toEqual({
+        field,
+        marked: true,
+      });
     }
   });
 });

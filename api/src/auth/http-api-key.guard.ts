@@ -23,13 +23,22 @@ export class HttpApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<GraphQLRequest>();
     const header = req.headers.authorization;
-    if (!header) throw new AuthException('Missing API key: send the header "Authorization: Bearer <key>"', AuthExceptionCode.MISSING_KEY);
+    if (!header)
+      throw new AuthException(
+        'Missing API key: send the header "Authorization: Bearer <key>"',
+        AuthExceptionCode.MISSING_KEY,
+      );
     const match = BEARER.exec(header);
     const key = match ? await this.keys.authenticate(match[1]!) : null;
     if (!key) throw new AuthException('Invalid or revoked API key', AuthExceptionCode.INVALID_KEY);
-    const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ?? 'viewer';
+    const required =
+      this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]) ??
+      'viewer';
     if (ROLES.indexOf(key.role) < ROLES.indexOf(required)) {
-      throw new AuthException(`This needs the ${required} role; the key has ${key.role}`, AuthExceptionCode.INSUFFICIENT_ROLE);
+      throw new AuthException(
+        `This needs the ${required} role; the key has ${key.role}`,
+        AuthExceptionCode.INSUFFICIENT_ROLE,
+      );
     }
     req.caller = { workspaceId: key.workspaceId, role: key.role, keyId: key.keyId };
     return true;

@@ -5,7 +5,11 @@ import { DEFAULT_RESULT_CACHE_OPTIONS, RESULT_CACHE_OPTIONS, ResultCache } from 
 /** Global: any feature's service may inject ResultCache. */
 @Global()
 @Module({
-  providers: [DataVersionRepository, ResultCache, { provide: RESULT_CACHE_OPTIONS, useValue: DEFAULT_RESULT_CACHE_OPTIONS }],
+  providers: [
+    DataVersionRepository,
+    ResultCache,
+    { provide: RESULT_CACHE_OPTIONS, useValue: DEFAULT_RESULT_CACHE_OPTIONS },
+  ],
   exports: [ResultCache],
 })
 export class CacheModule {}

@@ -3,8 +3,19 @@ import type { BenchQuery } from '../response/response.bench-queries';
 const SEARCH = /* GraphQL */ `
   query SearchCustomers($query: String!, $first: Int) {
     searchCustomers(query: $query, first: $first) {
-      nodes { id name email segment lifecycleStage country firstSeenAt }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        name
+        email
+        segment
+        lifecycleStage
+        country
+        firstSeenAt
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;
@@ -12,12 +23,50 @@ const SEARCH = /* GraphQL */ `
 const CUSTOMER = /* GraphQL */ `
   query Customer($id: ID!) {
     customer(id: $id) {
-      id name email segment lifecycleStage country firstSeenAt
-      identities { kind handle followers }
-      value { transactions historicalValue predictedClv pAlive expectedPurchases modelRunId predictedAt }
+      id
+      name
+      email
+      segment
+      lifecycleStage
+      country
+      firstSeenAt
+      identities {
+        kind
+        handle
+        followers
+      }
+      value {
+        transactions
+        historicalValue
+        predictedClv
+        pAlive
+        expectedPurchases
+        modelRunId
+        predictedAt
+      }
       timeline(first: 50) {
-        nodes { kind id at channel brand isPublic author text sentiment inReplyTo firstReplyAt firstResponseSeconds firstBotReplyAt transactionKind amount currency }
-        pageInfo { endCursor hasNextPage }
+        nodes {
+          kind
+          id
+          at
+          channel
+          brand
+          isPublic
+          author
+          text
+          sentiment
+          inReplyTo
+          firstReplyAt
+          firstResponseSeconds
+          firstBotReplyAt
+          transactionKind
+          amount
+          currency
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
       }
     }
   }

@@ -14,6 +14,8 @@ describe('customers SQL', () => {
 
   it('timeline, first page and after a cursor', () => {
     expect(customersQueries.timeline('acme', 'u1', null, 21)).toMatchSnapshot();
-    expect(customersQueries.timeline('acme', 'u1', { at: new Date('2025-03-10T10:00:00Z'), eventId: 'a1' }, 21).params).toMatchSnapshot();
+    expect(
+      customersQueries.timeline('acme', 'u1', { at: new Date('2025-03-10T10:00:00Z'), eventId: 'a1' }, 21).params,
+    ).toMatchSnapshot();
   });
 });

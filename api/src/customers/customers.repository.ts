@@ -132,7 +132,12 @@ export class CustomersRepository {
     return row!;
   }
 
-  timeline(workspaceId: string, customerId: string, before: TimelinePosition | null, limit: number): Promise<TimelineRow[]> {
+  timeline(
+    workspaceId: string,
+    customerId: string,
+    before: TimelinePosition | null,
+    limit: number,
+  ): Promise<TimelineRow[]> {
     return this.rows(customersQueries.timeline(workspaceId, customerId, before, limit));
   }
 }

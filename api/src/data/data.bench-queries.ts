@@ -3,8 +3,23 @@ import type { BenchQuery } from '../response/response.bench-queries';
 const INGEST_RUNS = /* GraphQL */ `
   query IngestRuns($first: Int) {
     ingestRuns(first: $first) {
-      nodes { id source files status startedAt finishedAt rowsRead rowsLoaded rowsRejected rowsUnscored message }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        source
+        files
+        status
+        startedAt
+        finishedAt
+        rowsRead
+        rowsLoaded
+        rowsRejected
+        rowsUnscored
+        message
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;
@@ -12,9 +27,33 @@ const INGEST_RUNS = /* GraphQL */ `
 const MODEL_RUNS = /* GraphQL */ `
   query ModelRuns($first: Int) {
     modelRuns(first: $first) {
-      nodes { runId segment model parameters { name value } standardErrors { name value } logLikelihood customers pooled
-              calibrationEnd horizonMonths monthlyDiscount dataFrom dataTo fittedAt note }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        runId
+        segment
+        model
+        parameters {
+          name
+          value
+        }
+        standardErrors {
+          name
+          value
+        }
+        logLikelihood
+        customers
+        pooled
+        calibrationEnd
+        horizonMonths
+        monthlyDiscount
+        dataFrom
+        dataTo
+        fittedAt
+        note
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;

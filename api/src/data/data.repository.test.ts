@@ -5,7 +5,9 @@ import { dataQueries } from './data.repository';
 describe('data SQL', () => {
   it('ingest runs', () => {
     expect(dataQueries.ingestRuns('acme', null, 21)).toMatchSnapshot();
-    expect(dataQueries.ingestRuns('acme', { at: new Date('2025-03-10T10:00:00Z'), ids: ['run-1'] }, 21).params).toMatchSnapshot();
+    expect(
+      dataQueries.ingestRuns('acme', { at: new Date('2025-03-10T10:00:00Z'), ids: ['run-1'] }, 21).params,
+    ).toMatchSnapshot();
   });
 
   it('rejects', () => {

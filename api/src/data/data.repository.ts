@@ -115,7 +115,12 @@ export class DataRepository {
     return this.rows(dataQueries.ingestRuns(workspaceId, before, limit));
   }
 
-  rejects(workspaceId: string, runId: string, after: { file: string; line: number } | null, limit: number): Promise<RejectRow[]> {
+  rejects(
+    workspaceId: string,
+    runId: string,
+    after: { file: string; line: number } | null,
+    limit: number,
+  ): Promise<RejectRow[]> {
     return this.rows(dataQueries.rejects(workspaceId, runId, after, limit));
   }
 

@@ -19,7 +19,9 @@ export class DataResolver {
 
   // Raw input rows hold message texts and customer details.
   @RequireRole('analyst')
-  @Query(() => RejectPage, { description: 'The rows one load refused, by file and line, with the raw row. Analyst role.' })
+  @Query(() => RejectPage, {
+    description: 'The rows one load refused, by file and line, with the raw row. Analyst role.',
+  })
   rejects(
     @CurrentWorkspace() workspaceId: string,
     @Args('runId', { type: () => ID }) runId: string,

@@ -26,7 +26,13 @@ function ingestRun(row: IngestRunRow): IngestRun {
 }
 
 function reject(row: RejectRow): Reject {
-  return { file: row.file, line: count(row.line), reason: row.reason, raw: row.raw, rejectedAt: fromClickHouseTime(row.rejected_at) };
+  return {
+    file: row.file,
+    line: count(row.line),
+    reason: row.reason,
+    raw: row.raw,
+    rejectedAt: fromClickHouseTime(row.rejected_at),
+  };
 }
 
 function parameters(map: Record<string, number>): ModelParameter[] {

@@ -11,7 +11,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** `first` / `after` of every cursor-paginated list (Relay style, forward only). */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Rows per page, 1…${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Rows per page, 1…${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -60,7 +63,9 @@ export function encodeCursor(values: CursorValues): string {
 }
 
 export function invalidCursor(): GraphQLError {
-  return apiError('The cursor is not valid for this list: pass an endCursor it returned', ApiErrorCode.BAD_USER_INPUT, { reason: 'INVALID_CURSOR' });
+  return apiError('The cursor is not valid for this list: pass an endCursor it returned', ApiErrorCode.BAD_USER_INPUT, {
+    reason: 'INVALID_CURSOR',
+  });
 }
 
 /**
@@ -77,7 +82,12 @@ export function decodeCursor(cursor: string, kinds: readonly ('string' | 'number
   }
   if (!Array.isArray(values) || values.length !== kinds.length) throw invalid();
   values.forEach((v, i) => {
-    if (typeof v !== kinds[i] || (typeof v === 'number' && !Number.isSafeInteger(v)) || (typeof v === 'string' && v.length > 1000)) throw invalid();
+    if (
+      typeof v !== kinds[i] ||
+      (typeof v === 'number' && !Number.isSafeInteger(v)) ||
+      (typeof v === 'string' && v.length > 1000)
+    )
+      throw invalid();
   });
   return values as CursorValues;
 }
@@ -91,7 +101,12 @@ export function pageSize(args: PageArgs): number {
  * A page from `limit + 1` fetched rows: the extra row only says that another page follows.
  * `cursorOf` turns the last row of the page into its cursor values.
  */
-export function toPage<Row, T>(rows: Row[], limit: number, toNode: (row: Row) => T, cursorOf: (row: Row) => CursorValues): Page<T> {
+export function toPage<Row, T>(
+  rows: Row[],
+  limit: number,
+  toNode: (row: Row) => T,
+  cursorOf: (row: Row) => CursorValues,
+): Page<T> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows[pageRows.length - 1];
   return {
@@ -108,6 +123,8 @@ export const argsValidation = new ValidationPipe({
   forbidUnknownValues: false,
   exceptionFactory: (errors: ValidationError[]) => {
     const reasons = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    return apiError(`Invalid arguments: ${reasons.join('; ')}`, ApiErrorCode.BAD_USER_INPUT, { reason: 'INVALID_ARGUMENT' });
+    return apiError(`Invalid arguments: ${reasons.join('; ')}`, ApiErrorCode.BAD_USER_INPUT, {
+      reason: 'INVALID_ARGUMENT',
+    });
   },
 });

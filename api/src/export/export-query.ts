@@ -40,7 +40,10 @@ function list(query: QueryParams, name: string): string[] | undefined {
     if (typeof v !== 'string') throw bad(`${name} must be a list of names`);
     return v;
   });
-  const values = parts.flatMap((p) => p.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const values = parts
+    .flatMap((p) => p.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (values.length > MAX_VALUES) throw bad(`${name}: at most ${MAX_VALUES} values`);
   return values;
 }

@@ -3,9 +3,33 @@ import { BENCH_FILTER, type BenchQuery } from '../response/response.bench-querie
 const MESSAGES = /* GraphQL */ `
   query Messages($filter: Filter!, $first: Int) {
     messages(filter: $filter, first: $first) {
-      nodes { id createdAt brand channel isPublic customerId segment author text lang sentiment sentimentClass status
-              firstReplyAt replySeconds replyAgent botReplyAt shares quotes impressions reach }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        createdAt
+        brand
+        channel
+        isPublic
+        customerId
+        segment
+        author
+        text
+        lang
+        sentiment
+        sentimentClass
+        status
+        firstReplyAt
+        replySeconds
+        replyAgent
+        botReplyAt
+        shares
+        quotes
+        impressions
+        reach
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;
@@ -16,5 +40,9 @@ const MESSAGES = /* GraphQL */ `
  */
 export const EXPORT_BENCH_QUERIES: BenchQuery[] = [
   { name: 'messages (raw rows, one page)', query: MESSAGES, variables: { filter: BENCH_FILTER, first: 100 } },
-  { name: 'messages (twitter, public)', query: MESSAGES, variables: { filter: { ...BENCH_FILTER, channels: ['twitter'], publicOnly: true }, first: 100 } },
+  {
+    name: 'messages (twitter, public)',
+    query: MESSAGES,
+    variables: { filter: { ...BENCH_FILTER, channels: ['twitter'], publicOnly: true }, first: 100 },
+  },
 ];

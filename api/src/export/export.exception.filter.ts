@@ -43,7 +43,10 @@ export class ExportExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     let error = toHttpError(exception);
     if (!error) {
-      this.logger.error(`export failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception.stack : undefined);
+      this.logger.error(
+        `export failed: ${exception instanceof Error ? exception.message : String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
       error = { status: 500, code: ApiErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_MESSAGE };
     }
     if (res.headersSent) {

@@ -6,5 +6,9 @@ import { ExportRepository } from './export.repository';
 import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
 
-@Module({ imports: [AuthModule, FilterModule], controllers: [ExportController], providers: [ExportResolver, ExportService, ExportRepository] })
+@Module({
+  imports: [AuthModule, FilterModule],
+  controllers: [ExportController],
+  providers: [ExportResolver, ExportService, ExportRepository],
+})
 export class ExportModule {}

@@ -14,6 +14,8 @@ describe('export SQL', () => {
     };
     const now = new Date('2025-03-15T12:00:00Z');
     expect(exportQueries.messages('acme', filter, null, 5000, now)).toMatchSnapshot();
-    expect(exportQueries.messages('acme', filter, { at: new Date('2025-03-10T10:00:00Z'), id: 'a1' }, 5000, now).params).toMatchSnapshot();
+    expect(
+      exportQueries.messages('acme', filter, { at: new Date('2025-03-10T10:00:00Z'), id: 'a1' }, 5000, now).params,
+    ).toMatchSnapshot();
   });
 });

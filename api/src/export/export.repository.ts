@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { interactionFilter, namedQuery, toClickHouseTime, withFilter, type AnalyticsFilter, type Database } from '@resonance/sql';
+import {
+  interactionFilter,
+  namedQuery,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
 import type { BoundQuery } from '../data/data.repository';
 import { InjectDatabase } from '../database/database.module';
 
@@ -30,9 +37,27 @@ export interface MessageRow {
 
 /** The columns of MessageRow in export order: the CSV header. */
 export const MESSAGE_COLUMNS: readonly (keyof MessageRow)[] = [
-  'message_id', 'created_at', 'brand', 'channel', 'is_public', 'customer_id', 'segment', 'author', 'text', 'lang',
-  'sentiment', 'sentiment_class', 'status', 'first_reply_at', 'reply_seconds', 'reply_agent', 'bot_reply_at',
-  'shares', 'quotes', 'impressions', 'reach',
+  'message_id',
+  'created_at',
+  'brand',
+  'channel',
+  'is_public',
+  'customer_id',
+  'segment',
+  'author',
+  'text',
+  'lang',
+  'sentiment',
+  'sentiment_class',
+  'status',
+  'first_reply_at',
+  'reply_seconds',
+  'reply_agent',
+  'bot_reply_at',
+  'shares',
+  'quotes',
+  'impressions',
+  'reach',
 ];
 
 /** Where a page of messages starts: strictly after this message. */
@@ -43,7 +68,13 @@ export interface MessagePosition {
 
 /** The export SQL (sql/queries/export/messages.sql) bound to its parameters, for one workspace. */
 export const exportQueries = {
-  messages(workspaceId: string, filter: AnalyticsFilter, after: MessagePosition | null, limit: number, now: Date): BoundQuery {
+  messages(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    after: MessagePosition | null,
+    limit: number,
+    now: Date,
+  ): BoundQuery {
     const where = interactionFilter(filter);
     return {
       sql: withFilter(namedQuery('export/messages'), where),
@@ -67,7 +98,13 @@ export const exportQueries = {
 export class ExportRepository {
   constructor(@InjectDatabase() private readonly db: Database) {}
 
-  async messages(workspaceId: string, filter: AnalyticsFilter, after: MessagePosition | null, limit: number, now: Date): Promise<MessageRow[]> {
+  async messages(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    after: MessagePosition | null,
+    limit: number,
+    now: Date,
+  ): Promise<MessageRow[]> {
     const { sql, params } = exportQueries.messages(workspaceId, filter, after, limit, now);
     const result = await this.db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
     return result.json<MessageRow>();

@@ -54,7 +54,10 @@ function csvValues(row: MessageRow): unknown[] {
   });
 }
 
-const positionOf = (row: MessageRow): MessagePosition => ({ at: fromClickHouseTime(row.created_at), id: row.message_id });
+const positionOf = (row: MessageRow): MessagePosition => ({
+  at: fromClickHouseTime(row.created_at),
+  id: row.message_id,
+});
 
 /** The raw rows behind the figures: as a GraphQL page, or streamed as CSV. Analyst role: texts. */
 @Injectable()

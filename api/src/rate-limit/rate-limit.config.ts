@@ -5,10 +5,15 @@ import type { TokenBucketLimits } from './token-buckets';
 export const RATE_LIMIT_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'RESONANCE_RATE_LIMIT_PER_MINUTE',
-    description: 'Requests per minute per API key (GraphQL operations and exports) after the burst; 0 turns the limit off (benchmarks).',
+    description:
+      'Requests per minute per API key (GraphQL operations and exports) after the burst; 0 turns the limit off (benchmarks).',
     default: '1200',
   },
-  { name: 'RESONANCE_RATE_LIMIT_BURST', description: 'Requests an API key may make at once before the per-minute rate applies.', default: '200' },
+  {
+    name: 'RESONANCE_RATE_LIMIT_BURST',
+    description: 'Requests an API key may make at once before the per-minute rate applies.',
+    default: '200',
+  },
 ];
 
 export const DEFAULT_LIMITS: TokenBucketLimits = { burst: 200, perMinute: 1200 };

@@ -37,7 +37,9 @@ export class TokenBuckets {
     const now = this.now();
     const perMs = this.limits.perMinute / 60_000;
     const previous = this.buckets.get(caller);
-    const tokens = previous ? Math.min(this.limits.burst, previous.tokens + (now - previous.at) * perMs) : this.limits.burst;
+    const tokens = previous
+      ? Math.min(this.limits.burst, previous.tokens + (now - previous.at) * perMs)
+      : this.limits.burst;
     this.buckets.delete(caller);
     if (tokens < 1) {
       this.buckets.set(caller, { tokens, at: now });

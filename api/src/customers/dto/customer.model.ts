@@ -47,7 +47,10 @@ export class CustomerValue {
   @Field(() => Float, { description: 'Sum of transaction amounts, refunds subtracted (workspace currency).' })
   historicalValue!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Predicted CLV over the horizon of the latest model run; null without a prediction.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Predicted CLV over the horizon of the latest model run; null without a prediction.',
+  })
   predictedClv!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Probability that the customer is still active (BG/NBD), 0…1.' })
@@ -70,7 +73,8 @@ export enum TimelineEventKind {
 }
 registerEnumType(TimelineEventKind, {
   name: 'TimelineEventKind',
-  description: "MESSAGE: the customer wrote; REPLY: the brand answered one of their messages; TRANSACTION: a purchase, invoice or refund.",
+  description:
+    'MESSAGE: the customer wrote; REPLY: the brand answered one of their messages; TRANSACTION: a purchase, invoice or refund.',
 });
 
 @ObjectType({ description: "One event of a customer's timeline; fields that do not apply to its kind are null." })
@@ -93,7 +97,10 @@ export class TimelineEvent {
   @Field(() => Boolean, { nullable: true })
   isPublic!: boolean | null;
 
-  @Field(() => String, { nullable: true, description: "The customer's handle on a message; the agent (or bot) on a reply." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's handle on a message; the agent (or bot) on a reply.",
+  })
   author!: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,7 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageOf } from '../pagination';
 
-@ObjectType({ description: 'One load: where it read from, how it went, and counts that add up (read = loaded + rejected).' })
+@ObjectType({
+  description: 'One load: where it read from, how it went, and counts that add up (read = loaded + rejected).',
+})
 export class IngestRun {
   @Field(() => ID)
   id!: string;

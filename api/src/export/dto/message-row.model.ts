@@ -1,7 +1,10 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { PageOf } from '../../data/pagination';
 
-@ObjectType({ description: 'One inbound message with its reply facts, sentiment, reach, customer and segment: the rows behind the figures.' })
+@ObjectType({
+  description:
+    'One inbound message with its reply facts, sentiment, reach, customer and segment: the rows behind the figures.',
+})
 export class MessageRecord {
   @Field(() => ID)
   id!: string;

@@ -47,9 +47,17 @@ describe('resonance keys', () => {
     expect(created.code).toBe(0);
     const { keyId, secret, role } = JSON.parse(created.out) as { keyId: string; secret: string; role: string };
     expect(role).toBe('analyst');
-    expect(await withDatabase((db) => findApiKey(db, secret))).toMatchObject({ keyId, workspaceId: 'acme', role: 'analyst', name: 'ci bot' });
+    expect(await withDatabase((db) => findApiKey(db, secret))).toMatchObject({
+      keyId,
+      workspaceId: 'acme',
+      role: 'analyst',
+      name: 'ci bot',
+    });
 
-    const listed = JSON.parse((await keys('list', '--workspace', 'acme', '--json')).out) as { keyId: string; revokedAt: string | null }[];
+    const listed = JSON.parse((await keys('list', '--workspace', 'acme', '--json')).out) as {
+      keyId: string;
+      revokedAt: string | null;
+    }[];
     expect(listed).toEqual([expect.objectContaining({ keyId, revokedAt: null })]);
     // the secret is printed at creation only
     expect((await keys('list', '--workspace', 'acme')).out).not.toContain(secret);
@@ -58,7 +66,9 @@ describe('resonance keys', () => {
     expect((await keys('revoke', '--workspace', 'beta', '--key', keyId)).code).toBe(1);
     expect((await keys('revoke', '--workspace', 'acme', '--key', keyId)).code).toBe(0);
     expect(await withDatabase((db) => findApiKey(db, secret))).toBeNull();
-    const after = JSON.parse((await keys('list', '--workspace', 'acme', '--json')).out) as { revokedAt: string | null }[];
+    const after = JSON.parse((await keys('list', '--workspace', 'acme', '--json')).out) as {
+      revokedAt: string | null;
+    }[];
     expect(after[0]!.revokedAt).not.toBeNull();
   });
 

@@ -3,7 +3,8 @@ import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database';
 
 const ACTIONS = ['create', 'list', 'revoke'] as const;
-const USAGE = 'keys create|list|revoke --workspace <id> [--role viewer|analyst|admin] [--name <who>] [--key <key id>] [--json]';
+const USAGE =
+  'keys create|list|revoke --workspace <id> [--role viewer|analyst|admin] [--name <who>] [--key <key id>] [--json]';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -35,7 +36,8 @@ export const keysCommand: Command = {
   },
   async run({ values, positionals }) {
     const [action, ...extra] = positionals;
-    if (!action || !(ACTIONS as readonly string[]).includes(action)) throw usage(`an action is required: ${ACTIONS.join(', ')}`);
+    if (!action || !(ACTIONS as readonly string[]).includes(action))
+      throw usage(`an action is required: ${ACTIONS.join(', ')}`);
     if (extra.length > 0) throw usage(`unexpected argument "${extra[0]}"`);
     const workspaceId = text(values.workspace)?.trim();
     if (!workspaceId) throw usage('--workspace is required');
@@ -44,7 +46,8 @@ export const keysCommand: Command = {
 
     if (action === 'create') {
       const role = (text(values.role) ?? 'viewer') as Role;
-      if (!(ROLES as readonly string[]).includes(role)) throw usage(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
+      if (!(ROLES as readonly string[]).includes(role))
+        throw usage(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
       const name = text(values.name) ?? `${role} key`;
       try {
         const key = await withDatabase((db) => createApiKey(db, { workspaceId, role, name }));
@@ -73,7 +76,12 @@ export const keysCommand: Command = {
     if (!keyId) throw usage('--key <key id> is required to revoke (see `resonance keys list`)');
     const revoked = await withDatabase((db) => revokeApiKey(db, workspaceId, keyId));
     if (json) out(JSON.stringify({ keyId, workspace: workspaceId, revoked }));
-    else out(revoked ? `Revoked key ${keyId} of workspace "${workspaceId}"` : `workspace "${workspaceId}" has no key ${keyId}`);
+    else
+      out(
+        revoked
+          ? `Revoked key ${keyId} of workspace "${workspaceId}"`
+          : `workspace "${workspaceId}" has no key ${keyId}`,
+      );
     return revoked ? 0 : 1;
   },
 };
