@@ -1,5 +1,5 @@
 import type { Database } from '@resonance/sql';
-import { inspectInput, type InputFile } from '../sources/input';
+import { inspectInput, type ByteCounter, type InputFile } from '../sources/input';
 import { DEFAULT_MAPPING, type Mapping } from '../sources/mapping';
 import { createContext, DEFAULT_LIMITS, type Source, type SourceLimits } from '../sources/source';
 import { IngestRun, type BatchScorer, type RunSummary } from './ingest-run';
@@ -12,8 +12,8 @@ export interface LoadOptions {
   batchRows?: number;
   /** Names to record for the files (the original names of uploaded temporary files); default the paths. */
   names?: string[];
-  /** Told about the run as soon as it starts (the CLI's progress bar reads its counts). */
-  onStart?: (run: IngestRun) => void;
+  /** Told about the run as soon as it starts: the CLI's progress bar reads its counts and the bytes read of the total. */
+  onStart?: (run: IngestRun, input: { read: ByteCounter; totalBytes: number }) => void;
 }
 
 /**
@@ -29,8 +29,9 @@ export async function loadFiles(db: Database, source: Source, paths: string[], o
     ...(options.scorer ? { scorer: options.scorer } : {}),
     ...(options.batchRows ? { batchRows: options.batchRows } : {}),
   });
-  options.onStart?.(run);
-  const context = createContext(run, options.mapping ?? DEFAULT_MAPPING, options.limits ?? DEFAULT_LIMITS);
+  const read: ByteCounter = { bytes: 0 };
+  options.onStart?.(run, { read, totalBytes: files.reduce((n, f) => n + f.size, 0) });
+  const context = createContext(run, options.mapping ?? DEFAULT_MAPPING, options.limits ?? DEFAULT_LIMITS, read);
   try {
     await source.prepare?.(context);
     for (const file of files) await source.loadFile(file, context);

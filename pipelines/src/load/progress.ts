@@ -1,6 +1,7 @@
 /**
- * Load progress on stderr: a bar with rows/s redrawn in place on a terminal, a plain line every
- * few seconds otherwise (logs, CI). Rows are counted by whoever owns the load; this only reads them.
+ * Load progress on stderr: a bar (input bytes read of the total) with rows and rows/s, redrawn in
+ * place on a terminal; a plain line every few seconds otherwise (logs, CI). Rows and bytes are
+ * counted by whoever owns the load; this only reads them.
  */
 export class Progress {
   private timer: NodeJS.Timeout | undefined;
@@ -10,9 +11,9 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly count: () => number,
+    /** Share of the input read, 0…1, when the total is known. */
+    private readonly fraction: () => number | null = () => null,
     private readonly out: NodeJS.WriteStream = process.stderr,
-    /** Total input bytes and bytes read so far, when known: the bar then shows a percentage. */
-    private readonly fraction?: () => number | null,
   ) {}
 
   /** Plain lines come every `intervalMs` (RESONANCE_PROGRESS_MS, default 5 s); a terminal is redrawn 5 times a second. */
@@ -29,13 +30,14 @@ export class Progress {
     if (this.out.isTTY && this.lastLine > 0) this.out.write(`\r${' '.repeat(this.lastLine)}\r`);
   }
 
-  /** The status text: rows, rate and (when known) a bar. */
+  /** The status text: the bar (when the total is known), rows so far, the rate and the time. */
   render(width = 24): string {
     const rows = this.count();
     const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
     const rate = Math.round(rows / seconds);
-    const done = this.fraction?.() ?? null;
-    const bar = done === null ? '' : `[${'#'.repeat(Math.round(done * width)).padEnd(width, '.')}] ${(done * 100).toFixed(0).padStart(3)}% `;
+    const done = this.fraction();
+    const bar =
+      done === null ? '' : `[${'#'.repeat(Math.round(Math.min(done, 1) * width)).padEnd(width, '.')}] ${Math.floor(Math.min(done, 1) * 100)}% `;
     return `${this.label}: ${bar}${rows.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s, ${seconds.toFixed(0)} s`;
   }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** A file that cannot be read at all: the load fails before it writes anything. */
@@ -46,13 +46,29 @@ export async function inspectInput(path: string, name = path): Promise<InputFile
   }
 }
 
+/** Bytes read from the files of a load so far (compressed bytes for gzip): the progress bar's measure. */
+export interface ByteCounter {
+  bytes: number;
+}
+
 /** The file's bytes, gunzipped when it is gzip. Errors (a truncated gzip) surface as InputError. */
-export function openInput(file: InputFile): Readable {
+export function openInput(file: InputFile, counter?: ByteCounter): Readable {
   const raw = fs.createReadStream(file.path, { highWaterMark: 1 << 20 });
-  if (!file.gzip) return raw;
+  let input: Readable = raw;
+  if (counter) {
+    const counting = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        counter.bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    raw.on('error', (error) => counting.destroy(error));
+    input = raw.pipe(counting);
+  }
+  if (!file.gzip) return input;
   const gunzip = createGunzip({ chunkSize: 1 << 20 });
-  raw.on('error', (error) => gunzip.destroy(error));
-  return raw.pipe(gunzip);
+  input.on('error', (error) => gunzip.destroy(error));
+  return input.pipe(gunzip);
 }
 
 export interface TextChunk {

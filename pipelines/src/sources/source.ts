@@ -1,7 +1,7 @@
 import type { IngestRun } from '../load/ingest-run';
 import { BrandDirectory } from '../transforms/brands';
 import { readCsv, type CsvRecord } from './csv';
-import { InputError, openInput, readTextChunks, type InputFile } from './input';
+import { InputError, openInput, readTextChunks, type ByteCounter, type InputFile } from './input';
 import { readLines, type TextLine } from './lines';
 import type { Mapping } from './mapping';
 
@@ -21,6 +21,8 @@ export interface SourceContext {
   limits: SourceLimits;
   /** The workspace's brands (loaded once per run). */
   brands(): Promise<BrandDirectory>;
+  /** Input bytes read so far, over every file of the load. */
+  progress: ByteCounter;
 }
 
 /** One input format: reads a file, validates each row, hands rows and rejects to the run. */
@@ -33,7 +35,7 @@ export interface Source {
 }
 
 export function csvRecords(file: InputFile, context: SourceContext): AsyncGenerator<CsvRecord> {
-  const chunks = readTextChunks(openInput(file), { maxLineBytes: context.limits.maxLineBytes });
+  const chunks = readTextChunks(openInput(file, context.progress), { maxLineBytes: context.limits.maxLineBytes });
   return readCsv(chunks, {
     delimiter: context.mapping.delimiter,
     maxFieldChars: context.limits.maxFieldChars,
@@ -42,7 +44,7 @@ export function csvRecords(file: InputFile, context: SourceContext): AsyncGenera
 }
 
 export function textLines(file: InputFile, context: SourceContext): AsyncGenerator<TextLine> {
-  return readLines(readTextChunks(openInput(file), { maxLineBytes: context.limits.maxLineBytes }));
+  return readLines(readTextChunks(openInput(file, context.progress), { maxLineBytes: context.limits.maxLineBytes }));
 }
 
 /** JSON.parse as a result: the value, or the reason it is not JSON. */
@@ -58,12 +60,18 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createContext(run: IngestRun, mapping: Mapping, limits: SourceLimits = DEFAULT_LIMITS): SourceContext {
+export function createContext(
+  run: IngestRun,
+  mapping: Mapping,
+  limits: SourceLimits = DEFAULT_LIMITS,
+  progress: ByteCounter = { bytes: 0 },
+): SourceContext {
   let brands: Promise<BrandDirectory> | undefined;
   return {
     run,
     mapping,
     limits,
+    progress,
     brands: () => (brands ??= BrandDirectory.load(run.db, run.workspaceId)),
   };
 }

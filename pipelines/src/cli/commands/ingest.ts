@@ -4,6 +4,7 @@ import { loadFiles } from '../../load/load-files';
 import { Progress } from '../../load/progress';
 import { combineSummaries, ingestThroughServer, isDataDirLocked, RemoteIngestError } from '../../load/remote-ingest';
 import { findSource, InputError, readMapping, SOURCES, DEFAULT_MAPPING, type Mapping, type Source } from '../../sources';
+import type { ByteCounter } from '../../sources/input';
 import { defaultScorer } from '../../transforms/scoring';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database';
@@ -30,8 +31,9 @@ function report(summary: RunSummary, where: string, json: boolean): number {
 async function loadLocally(source: Source, paths: string[], workspaceId: string, mapping: Mapping, json: boolean): Promise<number> {
   return withDatabase(async (db) => {
     let progress: Progress | undefined;
-    const onStart = (run: IngestRun) => {
-      progress = new Progress(`ingest ${source.name}`, () => run.read).start();
+    const onStart = (run: IngestRun, input: { read: ByteCounter; totalBytes: number }) => {
+      const fraction = () => (input.totalBytes > 0 ? input.read.bytes / input.totalBytes : null);
+      progress = new Progress(`ingest ${source.name}`, () => run.read, fraction).start();
     };
     const batchRows = Number(process.env.RESONANCE_INGEST_BATCH_ROWS) || undefined;
     let summary: RunSummary;
