@@ -120,6 +120,14 @@ describe('hostile inputs', () => {
     expectError(await graphql(server.url, MESSAGES, { filter: period, first }, key), code);
   });
 
+  it('a nested page (a customer timeline) is bounded too', async () => {
+    const timeline = (first: number, after = '') =>
+      graphql(server.url, `{ customer(id: "u1") { timeline(first: ${first}${after}) { nodes { id } } } }`, {}, key);
+    expectError(await timeline(1000), 'BAD_USER_INPUT', 'INVALID_ARGUMENT');
+    expectError(await timeline(5, ', after: "garbage"'), 'BAD_USER_INPUT', 'INVALID_CURSOR');
+    expect((await timeline(100)).body.errors).toBeUndefined();
+  });
+
   it.each([
     ['garbage', 'not a cursor ✗'],
     ['JSON of the wrong shape', Buffer.from('{"a":1}').toString('base64url')],
