@@ -44,6 +44,13 @@ export interface CustomerAtRiskSqlRow {
   last_channel: string;
 }
 
+export interface CohortRetentionSqlRow {
+  cohort: string;
+  experience: string;
+  k: number;
+  customers: string;
+}
+
 /** The Value page's SQL (sql/queries/value), always scoped to one workspace. */
 @Injectable()
 export class ValueRepository {
@@ -104,6 +111,29 @@ export class ValueRepository {
       format: 'JSONEachRow',
     });
     return result.json<CustomerAtRiskSqlRow>();
+  }
+
+  /** Customers of each first-purchase-month cohort × experience purchasing k months later. */
+  async cohortRetention(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<CohortRetentionSqlRow[]> {
+    const interactions = interactionFilter(filter, 'i.');
+    const customers = customerFilter(filter, 'p.');
+    const result = await this.db.client.query({
+      query: withFilter(
+        withFilter(namedQuery('value/cohort_retention'), interactions),
+        customers,
+        '/*customer_filter*/',
+      ),
+      query_params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        now: toClickHouseTime(now),
+        ...interactions.params,
+        ...customers.params,
+      },
+      format: 'JSONEachRow',
+    });
+    return result.json<CohortRetentionSqlRow>();
   }
 
   async serviceValue(

@@ -3,7 +3,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { FilterInput } from '../filter/dto/filter.input';
-import { CustomerAtRisk, ServiceValueReport } from './dto/service-value.model';
+import { CohortRetention, CustomerAtRisk, ServiceValueReport } from './dto/service-value.model';
 import { ValueExceptionFilter } from './value.exception';
 import { DEFAULT_AT_RISK_LIMIT, DEFAULT_BOOTSTRAP_SAMPLES, MAX_AT_RISK_LIMIT, ValueService } from './value.service';
 
@@ -47,5 +47,17 @@ export class ValueResolver {
     limit?: number | null,
   ): Promise<CustomerAtRisk[]> {
     return this.valueService.customersAtRisk(workspaceId, filter, limit ?? DEFAULT_AT_RISK_LIMIT);
+  }
+
+  @Query(() => [CohortRetention], {
+    description:
+      'Cohort retention: per first-purchase-month cohort starting in the period and service experience, the share ' +
+      'still purchasing k months later.',
+  })
+  cohortRetention(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+  ): Promise<CohortRetention[]> {
+    return this.valueService.cohortRetention(workspaceId, filter);
   }
 }

@@ -8,6 +8,7 @@ import { combine, differenceInterval, meanInterval, type MeanSample } from './bo
 import {
   ServiceExperience,
   type ClvDistribution,
+  type CohortRetention,
   type CustomerAtRisk,
   type ServiceUplift,
   type ServiceValueReport,
@@ -158,5 +159,33 @@ export class ValueService {
       lastInteractionId: r.last_interaction_id,
       lastChannel: r.last_channel,
     }));
+  }
+
+  async cohortRetention(workspaceId: string, input: FilterInput): Promise<CohortRetention[]> {
+    const { analytics } = resolveFilter(input);
+    const rows = await this.repository.cohortRetention(workspaceId, analytics, this.clock.now());
+    // The curve of a cohort runs to the last month of the period (the month holding `to` − 1 ms).
+    const last = new Date(analytics.to.getTime() - 1);
+    const lastMonth = last.getUTCFullYear() * 12 + last.getUTCMonth();
+    const curves = new Map<string, CohortRetention>();
+    for (const r of rows) {
+      const key = `${r.cohort}|${r.experience}`;
+      let curve = curves.get(key);
+      if (!curve) {
+        const [year, month] = r.cohort.split('-').map(Number) as [number, number];
+        const length = lastMonth - (year * 12 + month - 1) + 1;
+        curve = {
+          cohort: r.cohort.slice(0, 7),
+          experience: r.experience as ServiceExperience,
+          customers: 0,
+          retention: new Array<number>(Math.max(length, 1)).fill(0),
+        };
+        curves.set(key, curve);
+      }
+      // k = 0 is the cohort month: every customer of the cohort purchased in it.
+      if (Number(r.k) === 0) curve.customers = count(r.customers);
+      if (Number(r.k) < curve.retention.length) curve.retention[Number(r.k)] = count(r.customers);
+    }
+    return [...curves.values()].map((c) => ({ ...c, retention: c.retention.map((n) => n / c.customers) }));
   }
 }

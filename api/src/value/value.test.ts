@@ -200,6 +200,48 @@ describe('serviceValue', () => {
     await expect(service.customersAtRisk('val', PERIOD, 0)).rejects.toThrow(ValueException);
   });
 
+  it('cohort retention by experience: share of each first-purchase-month cohort buying k months later', async () => {
+    const purchase = (id: string, customer: string, at: string, kind = 'purchase') => ({
+      workspace_id: 'val',
+      transaction_id: id,
+      customer_id: customer,
+      occurred_at: toClickHouseTime(new Date(at)),
+      kind,
+      amount: '10',
+      currency: 'EUR',
+      source: 'test',
+      ingest_run_id: 'test',
+      version: 1,
+    });
+    await db.client.insert({
+      table: 'transactions',
+      format: 'JSONEachRow',
+      values: [
+        // c1 (answered fast): January cohort, buys again in February and March.
+        purchase('t1', 'c1', '2025-01-05T10:00:00Z'),
+        purchase('t2', 'c1', '2025-02-10T10:00:00Z'),
+        purchase('t3', 'c1', '2025-03-03T10:00:00Z'),
+        // c2 (answered slow): January, skips February, March; a refund in February is no purchase.
+        purchase('t4', 'c2', '2025-01-20T10:00:00Z'),
+        purchase('t5', 'c2', '2025-02-20T10:00:00Z', 'refund'),
+        purchase('t6', 'c2', '2025-03-01T10:00:00Z'),
+        // c4 (missed): January only. c3 (missed): February cohort.
+        purchase('t7', 'c4', '2025-01-07T10:00:00Z'),
+        purchase('t8', 'c3', '2025-02-01T10:00:00Z'),
+        // c6: cohort before the period, left out.
+        purchase('t9', 'c6', '2024-12-01T10:00:00Z'),
+      ],
+    });
+    const curves = await service.cohortRetention('val', { from: new Date('2025-01-01T00:00:00Z'), to: PERIOD.to });
+    const byKey = Object.fromEntries(curves.map((c) => [`${c.cohort} ${c.experience}`, [c.customers, c.retention]]));
+    expect(byKey).toEqual({
+      [`2025-01 ${X.ANSWERED_FAST}`]: [1, [1, 1, 1]],
+      [`2025-01 ${X.ANSWERED_SLOW}`]: [1, [1, 0, 1]],
+      [`2025-01 ${X.MISSED}`]: [1, [1, 0, 0]],
+      [`2025-02 ${X.MISSED}`]: [1, [1, 0]],
+    });
+  });
+
   it('before any CLV run: an empty report; bad sample counts are refused', async () => {
     const empty = await service.serviceValue('unfitted', PERIOD);
     expect(empty).toMatchObject({ runId: null, rows: [], distribution: [], valueAtRisk: 0, customersAtRisk: 0 });

@@ -101,6 +101,24 @@ export class CustomerAtRisk {
   lastChannel!: string;
 }
 
+@ObjectType({ description: 'A first-purchase-month cohort of customers with one service experience over the period.' })
+export class CohortRetention {
+  @Field({ description: 'First purchase month, YYYY-MM.' })
+  cohort!: string;
+
+  @Field(() => ServiceExperience)
+  experience!: ServiceExperience;
+
+  @Field(() => Int, { description: 'Customers in the cohort with this experience.' })
+  customers!: number;
+
+  @Field(() => [Float], {
+    description:
+      'Share of them purchasing k months after the cohort month, k = 0 … the last month of the period (k = 0 is 1).',
+  })
+  retention!: number[];
+}
+
 @ObjectType({ description: 'Service→value: what service experience is worth, per segment (DESIGN.md).' })
 export class ServiceValueReport {
   @Field(() => String, {
