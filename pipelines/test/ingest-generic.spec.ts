@@ -146,6 +146,20 @@ describe('generic interactions', () => {
     expect(run!.rows_unscored).toBe('1');
   });
 
+  it('leaves text the source says is not English unscored, and keeps the language', async () => {
+    const file = write(
+      'langs.ndjson',
+      '{"interaction_id":"l1","channel":"twitter","direction":"inbound","created_at":"2024-03-01T09:00:00Z","text":"Great service, thanks","lang":"es"}\n' +
+        '{"interaction_id":"l2","channel":"twitter","direction":"inbound","created_at":"2024-03-01T09:00:00Z","text":"Great service, thanks"}\n',
+    );
+    const summary = await ingest(db, 'interactions', [file], 'w-lang');
+    expect(summary).toMatchObject({ loaded: 2, unscored: 1 });
+    const rows = await interactions('w-lang');
+    expect(rows.get('l1')).toMatchObject({ lang: 'es', sentiment: null });
+    expect(rows.get('l2')).toMatchObject({ lang: 'en', sentiment_source: 'vader' });
+    expect(rows.get('l2')!.sentiment).toBeGreaterThan(0.05);
+  });
+
   it('fails clearly on a header without required columns or a missing file, before writing', async () => {
     const noId = write('no-id.csv', 'channel,direction,created_at\nemail,inbound,2024-01-01\n');
     const failed = await ingest(db, 'interactions', [noId], 'w-fail');

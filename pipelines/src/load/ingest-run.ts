@@ -249,7 +249,9 @@ export class IngestRun {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.sentiment !== undefined) continue;
-      if (this.options.scorer && typeof row.text === 'string' && row.text !== '') {
+      // A language the source names (Twitter's lang) other than English is not scored as English.
+      const foreign = typeof row.lang === 'string' && row.lang !== '' && row.lang !== 'en';
+      if (this.options.scorer && !foreign && typeof row.text === 'string' && row.text !== '') {
         index.push(i);
         texts.push(row.text);
       } else row.sentiment = null;
