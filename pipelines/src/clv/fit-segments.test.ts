@@ -58,6 +58,26 @@ describe('fitSegments', () => {
     expect(p.predictedClv).toBeCloseTo(p.expectedPurchases * p.expectedAvgValue, 9);
   });
 
+  it('an unusable workspace-wide fit only matters to a segment that needs it', () => {
+    // Two segments spending on scales 100× apart: each fits, their mixture does not (q <= 1).
+    const mixed = customers.map((c, i) => ({
+      ...c,
+      segment: i % 2 ? 'a' : 'b',
+      monetaryMean: i % 2 ? c.monetaryMean : c.monetaryMean * 100,
+    }));
+    const fit = fitSegments(mixed);
+    expect(fit.runs.map((r) => [r.segment, r.pooled])).toEqual([
+      [WORKSPACE_SEGMENT, false],
+      ['a', false],
+      ['b', false],
+    ]);
+    expect(fit.runs[0]!.note).toMatch(/^unusable: /);
+    expect(fit.predictions.every((p) => Number.isFinite(p.predictedClv))).toBe(true);
+    // A third, tiny segment would have to fall back on it: a clear error instead of wrong values.
+    const withTiny = mixed.map((c, i) => (i < 10 ? { ...c, segment: 'tiny' } : c));
+    expect(() => fitSegments(withTiny)).toThrow(/segment "tiny": too small.*workspace-wide fit is unusable/);
+  });
+
   it('refuses data it cannot fit, with the reason', () => {
     expect(() => fitSegments([])).toThrow(/no customers/);
     const noRepeats = customers.filter((c) => c.frequency === 0);

@@ -129,15 +129,18 @@ export function fitSegments(
     throw new FitError(`only ${allRepeaters} customer(s) with repeat purchases: too few to fit the spend model`);
   }
   const workspace = fitModels(customers, all, settings.penalty);
+  // An unusable workspace-wide fit matters only to a segment that has to fall back on it.
   const problem = unusable(workspace.bgnbd, workspace.gammaGamma);
-  if (problem) throw new FitError(`workspace-wide fit unusable: ${problem}`);
+  const fallBack = (segment: string, why: string) => {
+    if (problem) throw new FitError(`segment "${segment}": ${why}, and the workspace-wide fit is unusable: ${problem}`);
+  };
   const runs: SegmentRun[] = [
     {
       segment: WORKSPACE_SEGMENT,
       customers: customers.length,
       repeaters: allRepeaters,
       pooled: false,
-      note: '',
+      note: problem ? `unusable: ${problem}` : '',
       ...workspace,
     },
   ];
@@ -159,15 +162,19 @@ export function fitSegments(
     const s = bySegment.size === 1 ? all : sample(customers, indices);
     const segmentRepeaters = repeaters(customers, indices);
     let run: SegmentRun;
-    const pooled = (note: string): SegmentRun => ({
-      segment,
-      customers: indices.length,
-      repeaters: segmentRepeaters,
-      pooled: true,
-      note,
-      ...workspace,
-    });
+    const pooled = (note: string): SegmentRun => {
+      fallBack(segment, note);
+      return {
+        segment,
+        customers: indices.length,
+        repeaters: segmentRepeaters,
+        pooled: true,
+        note,
+        ...workspace,
+      };
+    };
     if (bySegment.size === 1) {
+      fallBack(segment, 'the only segment');
       run = { ...runs[0]!, segment, note: 'the only segment: the workspace-wide fit' };
     } else if (indices.length < settings.minSegmentCustomers || segmentRepeaters < settings.minSegmentRepeaters) {
       run = pooled(
@@ -186,7 +193,7 @@ export function fitSegments(
       }
       run =
         reason || !fitted
-          ? pooled(`${reason}: workspace-wide fit`)
+          ? pooled(`${reason ?? 'no fit'}: workspace-wide fit`)
           : { segment, customers: indices.length, repeaters: segmentRepeaters, pooled: false, note: '', ...fitted };
     }
     runs.push(run);
