@@ -26,7 +26,17 @@ afterAll(async () => {
 });
 
 interface Runs {
-  ingestRuns: { nodes: { id: string; source: string; status: string; rowsRead: number; rowsLoaded: number; rowsRejected: number; files: string[] }[] };
+  ingestRuns: {
+    nodes: {
+      id: string;
+      source: string;
+      status: string;
+      rowsRead: number;
+      rowsLoaded: number;
+      rowsRejected: number;
+      files: string[];
+    }[];
+  };
 }
 
 const RUNS = 'query { ingestRuns(first: 10) { nodes { id source status rowsRead rowsLoaded rowsRejected files } } }';
@@ -34,13 +44,21 @@ const RUNS = 'query { ingestRuns(first: 10) { nodes { id source status rowsRead 
 function post(source: string, file: string, key: string, headers: Record<string, string> = {}) {
   return fetch(`${server.url}/api/ingest/${source}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/octet-stream', 'x-resonance-file': path.basename(file), ...headers },
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/octet-stream',
+      'x-resonance-file': path.basename(file),
+      ...headers,
+    },
     body: fs.readFileSync(file),
   });
 }
 
 /** Runs the CLI without blocking: the server it talks to lives in this process. */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const dataDir = (server.db.config as { dataDir?: string }).dataDir;
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, CLICKHOUSE_URL: '', RESONANCE_SERVER_URL: '', RESONANCE_DATA_DIR: dataDir, ...env },
@@ -56,7 +74,13 @@ describe('POST /api/ingest/<source>', () => {
   it('loads the body into the key’s workspace and the run is visible in GraphQL at once', async () => {
     const response = await post('interactions', path.join(FIXTURES, 'interactions-bad.csv'), keys.analyst);
     expect(response.status).toBe(200);
-    const summary = (await response.json()) as { runId: string; read: number; loaded: number; rejected: number; status: string };
+    const summary = (await response.json()) as {
+      runId: string;
+      read: number;
+      loaded: number;
+      rejected: number;
+      status: string;
+    };
     // The server's field limit is 1 MiB, so the fixture's 300-character field loads here.
     expect(summary).toMatchObject({ status: 'succeeded', read: 11, loaded: 2, rejected: 9 });
     const runs = await graphql<Runs>(server.url, RUNS, {}, keys.viewer);
@@ -76,32 +100,48 @@ describe('POST /api/ingest/<source>', () => {
     expect((await post('transactions', file, 'not-a-key')).status).toBe(401);
     const unknown = await post('fax', file, keys.analyst);
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { errors: { extensions: { reason: string } }[] }).errors[0]!.extensions.reason).toBe('UNKNOWN_SOURCE');
-    const mapping = await post('transactions', file, keys.analyst, { 'x-resonance-mapping': encodeURIComponent('{"colums":{}}') });
+    expect(
+      ((await unknown.json()) as { errors: { extensions: { reason: string } }[] }).errors[0]!.extensions.reason,
+    ).toBe('UNKNOWN_SOURCE');
+    const mapping = await post('transactions', file, keys.analyst, {
+      'x-resonance-mapping': encodeURIComponent('{"colums":{}}'),
+    });
     expect(mapping.status).toBe(400);
     const other = await post('transactions', file, keys.analyst, { 'x-resonance-workspace': 'w-other' });
     expect(other.status).toBe(400);
-    expect(((await other.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/belongs to workspace "w-srv"/);
+    expect(((await other.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /belongs to workspace "w-srv"/,
+    );
   });
 });
 
 describe('resonance ingest while the server holds the data directory', () => {
   it('goes through the server with a key, and the figures are in GraphQL right after', async () => {
     const port = new URL(server.url).port;
-    const result = await cli(['ingest', 'transactions', path.join(FIXTURES, 'transactions.csv'), '--workspace', 'w-srv', '--json'], {
-      RESONANCE_API_KEY: keys.analyst,
-      PORT: port,
-    });
+    const result = await cli(
+      ['ingest', 'transactions', path.join(FIXTURES, 'transactions.csv'), '--workspace', 'w-srv', '--json'],
+      {
+        RESONANCE_API_KEY: keys.analyst,
+        PORT: port,
+      },
+    );
     expect(result.stderr).not.toMatch(/resonance ingest/);
     expect(result.status).toBe(0);
     const summary = JSON.parse(result.stdout) as { runId: string; read: number; loaded: number; rejected: number };
     expect(summary).toMatchObject({ read: 7, loaded: 3, rejected: 4 });
     const runs = await graphql<Runs>(server.url, RUNS, {}, keys.analyst);
-    expect(runs.body.data!.ingestRuns.nodes.find((r) => r.id === summary.runId)).toMatchObject({ source: 'transactions', rowsLoaded: 3, rowsRejected: 4 });
+    expect(runs.body.data!.ingestRuns.nodes.find((r) => r.id === summary.runId)).toMatchObject({
+      source: 'transactions',
+      rowsLoaded: 3,
+      rowsRejected: 4,
+    });
   });
 
   it('says clearly what to do without a key', async () => {
-    const result = await cli(['ingest', 'transactions', path.join(FIXTURES, 'transactions.csv'), '--workspace', 'w-srv'], { RESONANCE_API_KEY: '' });
+    const result = await cli(
+      ['ingest', 'transactions', path.join(FIXTURES, 'transactions.csv'), '--workspace', 'w-srv'],
+      { RESONANCE_API_KEY: '' },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/in use by a running Resonance server.*set RESONANCE_API_KEY/s);
   });

@@ -13,7 +13,13 @@ let tmp: string;
 let csv: string;
 
 function env(dataDir: string): NodeJS.ProcessEnv {
-  return { ...process.env, RESONANCE_DATA_DIR: dataDir, RESONANCE_INGEST_BATCH_ROWS: '2000', RESONANCE_PROGRESS_MS: '20', CLICKHOUSE_URL: '' };
+  return {
+    ...process.env,
+    RESONANCE_DATA_DIR: dataDir,
+    RESONANCE_INGEST_BATCH_ROWS: '2000',
+    RESONANCE_PROGRESS_MS: '20',
+    CLICKHOUSE_URL: '',
+  };
 }
 
 /** Reads the figures of a workspace in a child process (the data directory is locked per process). */
@@ -54,7 +60,9 @@ beforeAll(() => {
     // re-run must link and score as much as a clean load.
     const parent = inbound ? '' : `m${i - 1}`;
     const score = i % 10 === 0 ? '' : ((i % 200) / 100 - 1).toFixed(2);
-    lines.push(`m${i},acme,chat,${inbound ? 'inbound' : 'outbound'},${at},${parent},user${i % 997}@example.com,${inbound ? '' : 'Ana'},"message ${i}, thanks for the help",${score}`);
+    lines.push(
+      `m${i},acme,chat,${inbound ? 'inbound' : 'outbound'},${at},${parent},user${i % 997}@example.com,${inbound ? '' : 'Ana'},"message ${i}, thanks for the help",${score}`,
+    );
   }
   fs.writeFileSync(csv, lines.join('\n') + '\n');
 }, 300_000);
@@ -65,7 +73,9 @@ afterAll(() => {
 
 it('a load killed with SIGKILL half-way and run again gives the figures of one clean load', async () => {
   const crashDir = path.join(tmp, 'crash');
-  const child = spawn(process.execPath, [BIN, 'ingest', 'interactions', csv, '--workspace', 'w-crash'], { env: env(crashDir) });
+  const child = spawn(process.execPath, [BIN, 'ingest', 'interactions', csv, '--workspace', 'w-crash'], {
+    env: env(crashDir),
+  });
   let stderr = '';
   const killedAt = await new Promise<number>((resolve, reject) => {
     child.stderr.on('data', (data: Buffer) => {
@@ -82,7 +92,9 @@ it('a load killed with SIGKILL half-way and run again gives the figures of one c
       if (signal !== 'SIGKILL') reject(new Error(`the load ended (${code}) before it could be killed: ${stderr}`));
     });
   });
-  await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  await new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
+  );
   expect(killedAt).toBeLessThan(ROWS);
   const partial = figuresOf(crashDir, 'w-crash');
   expect(Number(partial.interactions)).toBeGreaterThan(0);
@@ -102,10 +114,14 @@ it('a load killed with SIGKILL half-way and run again gives the figures of one c
 
 it('a missing file fails with a clear message, a non-zero exit and nothing written', () => {
   const dir = path.join(tmp, 'missing');
-  const r = spawnSync(process.execPath, [BIN, 'ingest', 'interactions', csv, path.join(tmp, 'nope.csv'), '--workspace', 'w-crash'], {
-    env: env(dir),
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [BIN, 'ingest', 'interactions', csv, path.join(tmp, 'nope.csv'), '--workspace', 'w-crash'],
+    {
+      env: env(dir),
+      encoding: 'utf8',
+    },
+  );
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/nope\.csv: cannot read \(no such file\)/);
   expect(figuresOf(dir, 'w-crash').interactions).toBe('0');

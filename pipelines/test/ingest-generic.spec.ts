@@ -25,7 +25,11 @@ interface Reject {
 }
 
 async function rejects(runId: string): Promise<Reject[]> {
-  return query<Reject>(db, 'SELECT toUInt32(line) AS line, reason FROM rejects WHERE run_id = {r:String} ORDER BY file, line', { r: runId });
+  return query<Reject>(
+    db,
+    'SELECT toUInt32(line) AS line, reason FROM rejects WHERE run_id = {r:String} ORDER BY file, line',
+    { r: runId },
+  );
 }
 
 interface Row {
@@ -48,7 +52,9 @@ interface Row {
 }
 
 async function interactions(workspace: string): Promise<Map<string, Row>> {
-  const rows = await query<Row>(db, 'SELECT * FROM interactions FINAL WHERE workspace_id = {w:String}', { w: workspace });
+  const rows = await query<Row>(db, 'SELECT * FROM interactions FINAL WHERE workspace_id = {w:String}', {
+    w: workspace,
+  });
   return new Map(rows.map((r) => [r.interaction_id, r]));
 }
 
@@ -82,7 +88,12 @@ describe('generic interactions', () => {
       author_handle: '+442079460958',
     });
     expect(rows.get('e3')!.topics).toEqual(['delivery', 'praise']);
-    expect(rows.get('x1')).toMatchObject({ author_handle: 'bob_smith', is_public: true, thread_id: 'x1', first_reply_at: null });
+    expect(rows.get('x1')).toMatchObject({
+      author_handle: 'bob_smith',
+      is_public: true,
+      thread_id: 'x1',
+      first_reply_at: null,
+    });
   });
 
   it('rejects each bad row with its line and reason and loads the rest', async () => {
@@ -136,13 +147,24 @@ describe('generic interactions', () => {
 
   it('maps other column names, a delimiter and a date format; non-English text stays unscored', async () => {
     const mapping = readMapping(fixture('generic', 'mapping.json'));
-    const summary = await ingest(db, 'interactions', [fixture('generic', 'interactions-mapped.csv')], 'w-mapped', { mapping });
+    const summary = await ingest(db, 'interactions', [fixture('generic', 'interactions-mapped.csv')], 'w-mapped', {
+      mapping,
+    });
     expect(summary).toMatchObject({ read: 2, loaded: 1, rejected: 1, unscored: 1 });
     const row = (await interactions('w-mapped')).get('m1')!;
-    expect(row).toMatchObject({ created_at: '2024-03-05 14:30:00.000', author_handle: 'kunde@example.de', lang: 'de', sentiment: null });
-    const [run] = await query<{ rows_unscored: string }>(db, 'SELECT rows_unscored FROM ingest_runs FINAL WHERE run_id = {r:String}', {
-      r: summary.runId,
+    expect(row).toMatchObject({
+      created_at: '2024-03-05 14:30:00.000',
+      author_handle: 'kunde@example.de',
+      lang: 'de',
+      sentiment: null,
     });
+    const [run] = await query<{ rows_unscored: string }>(
+      db,
+      'SELECT rows_unscored FROM ingest_runs FINAL WHERE run_id = {r:String}',
+      {
+        r: summary.runId,
+      },
+    );
     expect(run!.rows_unscored).toBe('1');
   });
 
@@ -165,7 +187,9 @@ describe('generic interactions', () => {
     const failed = await ingest(db, 'interactions', [noId], 'w-fail');
     expect(failed.status).toBe('failed');
     expect(failed.message).toMatch(/no column for interaction_id/);
-    await expect(ingest(db, 'interactions', [fixture('generic', 'interactions.csv'), path.join(tmp, 'missing.csv')], 'w-fail')).rejects.toThrow(InputError);
+    await expect(
+      ingest(db, 'interactions', [fixture('generic', 'interactions.csv'), path.join(tmp, 'missing.csv')], 'w-fail'),
+    ).rejects.toThrow(InputError);
     expect((await figures(db, 'w-fail')).interactions).toBe('0');
   });
 
@@ -186,7 +210,8 @@ describe('generic interactions', () => {
 });
 
 describe('reply linkage whatever the load order', () => {
-  const parents = 'interaction_id,brand,channel,direction,created_at,author_handle,text\np1,acme,email,inbound,2024-04-01T08:00:00Z,a@x.io,Where is my order\np2,acme,email,inbound,2024-04-01T09:00:00Z,b@x.io,Cancel please\n';
+  const parents =
+    'interaction_id,brand,channel,direction,created_at,author_handle,text\np1,acme,email,inbound,2024-04-01T08:00:00Z,a@x.io,Where is my order\np2,acme,email,inbound,2024-04-01T09:00:00Z,b@x.io,Cancel please\n';
   const replies =
     'interaction_id,brand,channel,direction,created_at,parent_id,agent,is_automated,text\n' +
     'r1,acme,email,outbound,2024-04-01T08:45:00Z,p1,Ana,false,On its way\n' +
@@ -245,11 +270,22 @@ describe('identity resolution', () => {
     expect(after.get('x2')!.customer_id).toBe('c-2');
     expect(after.get('c1')!.customer_id).toBe('c-1');
     // The rows were rewritten by the pass, not loaded again: they still belong to the first run, reply facts intact.
-    const [run] = await query<{ runs: string }>(db, 'SELECT toString(uniqExact(ingest_run_id)) AS runs FROM interactions FINAL WHERE workspace_id = {w:String}', {
-      w: 'w-id-later',
-    });
+    const [run] = await query<{ runs: string }>(
+      db,
+      'SELECT toString(uniqExact(ingest_run_id)) AS runs FROM interactions FINAL WHERE workspace_id = {w:String}',
+      {
+        w: 'w-id-later',
+      },
+    );
     expect(run!.runs).toBe('1');
-    expect((await query<{ ingest_run_id: string }>(db, "SELECT ingest_run_id FROM interactions FINAL WHERE workspace_id = 'w-id-later' LIMIT 1"))[0]!.ingest_run_id).toBe(load.runId);
+    expect(
+      (
+        await query<{ ingest_run_id: string }>(
+          db,
+          "SELECT ingest_run_id FROM interactions FINAL WHERE workspace_id = 'w-id-later' LIMIT 1",
+        )
+      )[0]!.ingest_run_id,
+    ).toBe(load.runId);
     expect(after.get('e1')!.first_reply_id).toBe('e2');
     expect(await figures(db, 'w-id-later')).toEqual(await figures(db, 'w-id-first'));
   });
@@ -258,7 +294,12 @@ describe('identity resolution', () => {
     await ingest(db, 'interactions', [fixture('generic', 'interactions.csv')], 'w-cust');
     const summary = await ingest(db, 'customers', [fixture('generic', 'customers.csv')], 'w-cust');
     expect(summary).toMatchObject({ read: 4, loaded: 2, rejected: 2 });
-    const customers = await query<{ customer_id: string; email: string; country: string; attributes: Record<string, string> }>(
+    const customers = await query<{
+      customer_id: string;
+      email: string;
+      country: string;
+      attributes: Record<string, string>;
+    }>(
       db,
       "SELECT customer_id, email, country, attributes FROM customers FINAL WHERE workspace_id = 'w-cust' ORDER BY customer_id",
     );

@@ -34,7 +34,9 @@ interface Row {
 }
 
 async function rows(workspace: string): Promise<Map<string, Row>> {
-  const list = await query<Row>(db, 'SELECT * FROM interactions FINAL WHERE workspace_id = {w:String}', { w: workspace });
+  const list = await query<Row>(db, 'SELECT * FROM interactions FINAL WHERE workspace_id = {w:String}', {
+    w: workspace,
+  });
   return new Map(list.map((r) => [r.interaction_id, r]));
 }
 
@@ -52,17 +54,30 @@ describe('twcs', () => {
     const summary = await ingest(db, 'twcs', [fixture('twcs', 'twcs.csv')], 'w-twcs');
     expect(summary).toMatchObject({ status: 'succeeded', read: 11, loaded: 11, rejected: 0 });
     const r = await rows('w-twcs');
-    expect(r.get('1')).toMatchObject({ brand: 'sprintcare', direction: 'outbound', parent_id: '3', channel: 'twitter', is_public: true });
+    expect(r.get('1')).toMatchObject({
+      brand: 'sprintcare',
+      direction: 'outbound',
+      parent_id: '3',
+      channel: 'twitter',
+      is_public: true,
+    });
     // Replies to the brand: the brand replied to.
     expect(r.get('2')).toMatchObject({ brand: 'sprintcare', direction: 'inbound', author_handle: '115712' });
     // No parent: the first brand it mentions (AskAmex before sprintcare).
-    expect(r.get('20')).toMatchObject({ brand: 'askamex', first_reply_id: '21', first_reply_at: '2017-11-01 08:30:00.000' });
+    expect(r.get('20')).toMatchObject({
+      brand: 'askamex',
+      first_reply_id: '21',
+      first_reply_at: '2017-11-01 08:30:00.000',
+    });
     expect(r.get('8')).toMatchObject({ first_reply_id: '6', first_reply_at: '2017-10-31 21:46:24.000' });
     expect(r.get('12')).toMatchObject({ first_reply_id: '11' });
     // Agents sign with initials.
     expect(r.get('11')!.agent).toBe('KC');
     expect(r.get('21')!.agent).toBe('JS');
-    const brands = await query<{ brand: string; name: string }>(db, "SELECT brand, name FROM brands FINAL WHERE workspace_id = 'w-twcs' ORDER BY brand");
+    const brands = await query<{ brand: string; name: string }>(
+      db,
+      "SELECT brand, name FROM brands FINAL WHERE workspace_id = 'w-twcs' ORDER BY brand",
+    );
     expect(brands).toEqual([
       { brand: 'askamex', name: 'AskAmex' },
       { brand: 'sprintcare', name: 'sprintcare' },
@@ -131,15 +146,33 @@ describe('twitter-v2', () => {
       first_reply_id: '1700000000000000002',
       first_reply_at: '2024-03-01 09:45:00.000',
     });
-    expect(r.get('1700000000000000002')).toMatchObject({ brand: 'acme', direction: 'outbound', parent_id: '1700000000000000001' });
+    expect(r.get('1700000000000000002')).toMatchObject({
+      brand: 'acme',
+      direction: 'outbound',
+      parent_id: '1700000000000000001',
+    });
     // Mentions two brands: the first one named wins.
     expect(r.get('1700000000000000003')!.brand).toBe('rival');
     expect(r.get('1700000000000000010')).toMatchObject({ brand: 'acme', parent_id: '1700000000000000002' });
-    const engagement = await query<{ interaction_id: string; likes: number; shares: number; quotes: number; replies: number; impressions: string | null }>(
+    const engagement = await query<{
+      interaction_id: string;
+      likes: number;
+      shares: number;
+      quotes: number;
+      replies: number;
+      impressions: string | null;
+    }>(
       db,
       "SELECT interaction_id, likes, shares, quotes, replies, impressions FROM engagement FINAL WHERE workspace_id = 'w-tw' ORDER BY interaction_id",
     );
-    expect(engagement[0]).toEqual({ interaction_id: '1700000000000000001', likes: 40, shares: 12, quotes: 2, replies: 3, impressions: '5000' });
+    expect(engagement[0]).toEqual({
+      interaction_id: '1700000000000000001',
+      likes: 40,
+      shares: 12,
+      quotes: 2,
+      replies: 3,
+      impressions: '5000',
+    });
     expect(engagement).toHaveLength(4);
     expect((await rejectReasons(summary.runId)).map(([line, reason]) => [line, reason.replace(/:.*/, '')])).toEqual([
       [1, 'bad date in created_at'],
@@ -194,13 +227,27 @@ describe('zendesk', () => {
       topics: ['refund', 'billing'],
     });
     // The private note is not a reply.
-    expect(r.get('zendesk:5002')).toMatchObject({ direction: 'outbound', is_public: false, parent_id: '', agent: 'Max' });
+    expect(r.get('zendesk:5002')).toMatchObject({
+      direction: 'outbound',
+      is_public: false,
+      parent_id: '',
+      agent: 'Max',
+    });
     // A later question gets the next public reply.
     expect(r.get('zendesk:5004')!.first_reply_id).toBe('zendesk:5006');
     expect(r.get('zendesk:5005')!.first_reply_at).toBeNull();
     // The trigger's auto-reply is counted apart.
-    expect(r.get('zendesk:5101')).toMatchObject({ channel: 'chat', first_reply_at: null, first_bot_reply_at: '2024-03-05 12:00:05.000', author_kind: 'zendesk' });
-    expect(r.get('zendesk:103-description')).toMatchObject({ channel: 'phone', direction: 'inbound', text: 'Caller asked about opening hours' });
+    expect(r.get('zendesk:5101')).toMatchObject({
+      channel: 'chat',
+      first_reply_at: null,
+      first_bot_reply_at: '2024-03-05 12:00:05.000',
+      author_kind: 'zendesk',
+    });
+    expect(r.get('zendesk:103-description')).toMatchObject({
+      channel: 'phone',
+      direction: 'inbound',
+      text: 'Caller asked about opening hours',
+    });
     expect((await rejectReasons(summary.runId)).map(([, reason]) => reason)).toEqual([
       'bad date in ticket created_at: "yesterday"',
       'comment 1 has no body',

@@ -38,7 +38,11 @@ export class IngestController {
    */
   @Post(':source')
   @HttpCode(200)
-  async load(@CurrentCaller() caller: Caller, @Param('source') source: string, @Req() req: Request): Promise<RunSummary> {
+  async load(
+    @CurrentCaller() caller: Caller,
+    @Param('source') source: string,
+    @Req() req: Request,
+  ): Promise<RunSummary> {
     const claimed = header(req, 'x-resonance-workspace');
     if (claimed !== undefined && claimed !== caller.workspaceId) {
       throw new IngestException(

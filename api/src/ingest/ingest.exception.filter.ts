@@ -36,13 +36,25 @@ export class IngestExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     let error = toHttpError(exception);
     if (!error) {
-      this.logger.error(`ingest failed: ${exception instanceof Error ? exception.message : String(exception)}`, exception instanceof Error ? exception.stack : undefined);
+      this.logger.error(
+        `ingest failed: ${exception instanceof Error ? exception.message : String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
       error = { status: 500, code: ApiErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_MESSAGE };
     }
     if (res.headersSent) {
       res.destroy();
       return;
     }
-    res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.reason ? { reason: error.reason } : {}) } }] });
+    res
+      .status(error.status)
+      .json({
+        errors: [
+          {
+            message: error.message,
+            extensions: { code: error.code, ...(error.reason ? { reason: error.reason } : {}) },
+          },
+        ],
+      });
   }
 }

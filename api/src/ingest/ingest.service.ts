@@ -5,7 +5,16 @@ import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
-import { defaultScorer, DEFAULT_MAPPING, findSource, InputError, loadFiles, parseMapping, type Mapping, type RunSummary } from '@resonance/pipelines';
+import {
+  defaultScorer,
+  DEFAULT_MAPPING,
+  findSource,
+  InputError,
+  loadFiles,
+  parseMapping,
+  type Mapping,
+  type RunSummary,
+} from '@resonance/pipelines';
 import type { Database } from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import { IngestException, IngestExceptionCode } from './ingest.exception';

@@ -45,8 +45,11 @@ const TEXTS = [
 /** Writes `rows` interactions as CSV, streaming (the file can be larger than memory). */
 async function generate(file: string, rows: number, scored: boolean): Promise<number> {
   const out = fs.createWriteStream(file);
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('interaction_id,brand,channel,direction,created_at,thread_id,parent_id,author_handle,agent,text,sentiment\n');
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+  await write(
+    'interaction_id,brand,channel,direction,created_at,thread_id,parent_id,author_handle,agent,text,sentiment\n',
+  );
   const start = Date.UTC(2024, 0, 1);
   let chunk = '';
   for (let i = 0; i < rows; i++) {
@@ -82,7 +85,11 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakRs
  * TabSeparated file it parses itself (what a load costs without any JavaScript). The rows are
  * the same keys again, so the table's figures do not change.
  */
-async function clickhouseOnly(db: Database, workspaceId: string, dir: string): Promise<{ rows: number; seconds: number }> {
+async function clickhouseOnly(
+  db: Database,
+  workspaceId: string,
+  dir: string,
+): Promise<{ rows: number; seconds: number }> {
   const file = path.join(dir, 'baseline.tsv');
   const result = await db.client.query({
     query: 'SELECT * FROM interactions WHERE workspace_id = {w:String}',
@@ -93,7 +100,8 @@ async function clickhouseOnly(db: Database, workspaceId: string, dir: string): P
   await fs.promises.writeFile(file, text);
   const columns = await (
     await db.client.query({
-      query: "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'interactions' ORDER BY position",
+      query:
+        "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'interactions' ORDER BY position",
       format: 'JSONEachRow',
     })
   ).json<{ name: string; type: string }>();
@@ -111,7 +119,9 @@ async function clickhouseOnly(db: Database, workspaceId: string, dir: string): P
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-bench-ingest-'));
-  const db = await openDatabase(loadClickHouseConfig({ RESONANCE_DATA_DIR: path.join(dir, 'data'), CLICKHOUSE_DB: 'bench' }));
+  const db = await openDatabase(
+    loadClickHouseConfig({ RESONANCE_DATA_DIR: path.join(dir, 'data'), CLICKHOUSE_DB: 'bench' }),
+  );
   const source = findSource('interactions')!;
   const results: Record<string, unknown> = { cpus: os.cpus().length };
   try {
@@ -129,7 +139,8 @@ async function main(): Promise<void> {
         loadFiles(db, source, [file], { workspaceId: `bench-${name}`, ...(scored ? { scorer: defaultScorer() } : {}) }),
       );
       const used = process.cpuUsage(cpu);
-      if (result.status !== 'succeeded' || result.loaded !== rows) throw new Error(`${name} load did not load every row: ${JSON.stringify(result)}`);
+      if (result.status !== 'succeeded' || result.loaded !== rows)
+        throw new Error(`${name} load did not load every row: ${JSON.stringify(result)}`);
       const rate = Math.round(rows / result.seconds);
       results[name] = {
         rows,
@@ -148,7 +159,12 @@ async function main(): Promise<void> {
       if (name === 'prescored') {
         const baseline = await clickhouseOnly(db, `bench-${name}`, dir);
         const baseRate = Math.round(baseline.rows / baseline.seconds);
-        results.clickhouseOnly = { rows: baseline.rows, seconds: baseline.seconds, rowsPerSecond: baseRate, loadToBaselineRatio: Math.round((rate / baseRate) * 100) / 100 };
+        results.clickhouseOnly = {
+          rows: baseline.rows,
+          seconds: baseline.seconds,
+          rowsPerSecond: baseRate,
+          loadToBaselineRatio: Math.round((rate / baseRate) * 100) / 100,
+        };
         process.stdout.write(
           `baseline  ${baseline.rows.toLocaleString('en-US').padStart(11)} rows  ClickHouse alone parsing and inserting them: ` +
             `${baseRate.toLocaleString('en-US')} rows/s (load = ${(rate / baseRate).toFixed(2)} × baseline)\n`,

@@ -158,7 +158,11 @@ export class IngestRun {
     await this.flush();
     let version = this.version;
     if (this.rowsWritten('interactions') > 0) {
-      await runLoadQuery(this.db, 'load/resolve_run_authors', { workspace_id: this.workspaceId, run_id: this.runId, version: ++version });
+      await runLoadQuery(this.db, 'load/resolve_run_authors', {
+        workspace_id: this.workspaceId,
+        run_id: this.runId,
+        version: ++version,
+      });
     }
     if (this.rowsWritten('identities') > 0) {
       // Identities loaded after the interactions they name: rewrite those interactions, not reload them.

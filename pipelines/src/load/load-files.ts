@@ -22,13 +22,24 @@ export interface LoadOptions {
  * truncated gzip, a header without a required column) fails the run; what it wrote stays under
  * the same stable keys, so a re-run replaces it and never doubles it.
  */
-export async function loadFiles(db: Database, source: Source, paths: string[], options: LoadOptions): Promise<RunSummary> {
+export async function loadFiles(
+  db: Database,
+  source: Source,
+  paths: string[],
+  options: LoadOptions,
+): Promise<RunSummary> {
   const files: InputFile[] = [];
   for (const [i, p] of paths.entries()) files.push(await inspectInput(p, options.names?.[i] ?? p));
-  const run = await IngestRun.start(db, options.workspaceId, source.name, files.map((f) => f.name), {
-    ...(options.scorer ? { scorer: options.scorer } : {}),
-    ...(options.batchRows ? { batchRows: options.batchRows } : {}),
-  });
+  const run = await IngestRun.start(
+    db,
+    options.workspaceId,
+    source.name,
+    files.map((f) => f.name),
+    {
+      ...(options.scorer ? { scorer: options.scorer } : {}),
+      ...(options.batchRows ? { batchRows: options.batchRows } : {}),
+    },
+  );
   const read: ByteCounter = { bytes: 0 };
   options.onStart?.(run, { read, totalBytes: files.reduce((n, f) => n + f.size, 0) });
   const context = createContext(run, options.mapping ?? DEFAULT_MAPPING, options.limits ?? DEFAULT_LIMITS, read);

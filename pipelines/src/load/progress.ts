@@ -37,7 +37,9 @@ export class Progress {
     const rate = Math.round(rows / seconds);
     const done = this.fraction();
     const bar =
-      done === null ? '' : `[${'#'.repeat(Math.round(Math.min(done, 1) * width)).padEnd(width, '.')}] ${Math.floor(Math.min(done, 1) * 100)}% `;
+      done === null
+        ? ''
+        : `[${'#'.repeat(Math.round(Math.min(done, 1) * width)).padEnd(width, '.')}] ${Math.floor(Math.min(done, 1) * 100)}% `;
     return `${this.label}: ${bar}${rows.toLocaleString('en-US')} rows, ${rate.toLocaleString('en-US')} rows/s, ${seconds.toFixed(0)} s`;
   }
 

@@ -11,7 +11,15 @@ export interface Column {
 }
 
 /** The tables a load writes: identifiers only ever come from this list. */
-export const LOAD_TABLES = ['interactions', 'customers', 'identities', 'transactions', 'engagement', 'brands', 'rejects'] as const;
+export const LOAD_TABLES = [
+  'interactions',
+  'customers',
+  'identities',
+  'transactions',
+  'engagement',
+  'brands',
+  'rejects',
+] as const;
 export type LoadTable = (typeof LOAD_TABLES)[number];
 
 const columnCache = new WeakMap<Database, Map<LoadTable, Promise<Column[]>>>();
@@ -87,7 +95,9 @@ function rowEncoder(columns: readonly Column[]): RowEncoder {
   let encoder = encoders.get(columns);
   if (!encoder) {
     const values = columns.map((c) => `v(r[${JSON.stringify(c.name)}])`).join(', ');
-    encoder = new Function('v', `return function encodeRow(r) { return [${values}].join('\\t'); };`)(tsvValue) as RowEncoder;
+    encoder = new Function('v', `return function encodeRow(r) { return [${values}].join('\\t'); };`)(
+      tsvValue,
+    ) as RowEncoder;
     encoders.set(columns, encoder);
   }
   return encoder;
@@ -107,7 +117,12 @@ export function encodeRows(columns: readonly Column[], rows: readonly Record<str
  * parser runs single-threaded in chDB. A server gets the body over HTTP. The table and columns are
  * identifiers from LOAD_TABLES and system.columns; the path and structure are parameters.
  */
-export async function insertTsv(db: Database, table: LoadTable, columns: readonly Column[], body: string): Promise<void> {
+export async function insertTsv(
+  db: Database,
+  table: LoadTable,
+  columns: readonly Column[],
+  body: string,
+): Promise<void> {
   if (body.length === 0) return;
   const names = columns.map((c) => c.name);
   if (db.config.mode === 'server') {

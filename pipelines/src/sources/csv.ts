@@ -32,7 +32,10 @@ type Parsed = { end: number; fields: string[]; error: string | null } | 'incompl
  * problem becomes an error on its record, never an exception, so one bad row cannot stop a load.
  * Blank lines are skipped.
  */
-export async function* readCsv(chunks: AsyncIterable<TextChunk>, options: CsvOptions = DEFAULT_CSV_OPTIONS): AsyncGenerator<CsvRecord> {
+export async function* readCsv(
+  chunks: AsyncIterable<TextChunk>,
+  options: CsvOptions = DEFAULT_CSV_OPTIONS,
+): AsyncGenerator<CsvRecord> {
   const delimiter = options.delimiter.charCodeAt(0);
   if (options.delimiter.length !== 1) throw new Error('the CSV delimiter must be one character');
   let text = '';
@@ -110,7 +113,10 @@ function parseRecord(text: string, start: number, delimiter: number, maxField: n
       let q: number;
       for (;;) {
         q = text.indexOf('"', segment);
-        if (q === -1) return final ? finishBroken(text, start, fields, 'broken quoting: a quoted field is never closed', final) : 'incomplete';
+        if (q === -1)
+          return final
+            ? finishBroken(text, start, fields, 'broken quoting: a quoted field is never closed', final)
+            : 'incomplete';
         if (q + 1 >= length && !final) return 'incomplete';
         if (text.charCodeAt(q + 1) === QUOTE) {
           value += text.slice(segment, q + 1);
@@ -131,7 +137,13 @@ function parseRecord(text: string, start: number, delimiter: number, maxField: n
       if (next === LF) return { end: pos + 1, fields, error };
       if (next === CR && text.charCodeAt(pos + 1) === LF) return { end: pos + 2, fields, error };
       if (next === -1) return final ? { end: pos, fields, error } : 'incomplete';
-      return finishBroken(text, start, fields, `broken quoting: text after the closing quote of field ${fields.length}`, final);
+      return finishBroken(
+        text,
+        start,
+        fields,
+        `broken quoting: text after the closing quote of field ${fields.length}`,
+        final,
+      );
     }
     let i = pos;
     let c = -1;
@@ -144,7 +156,14 @@ function parseRecord(text: string, start: number, delimiter: number, maxField: n
       if (!final) return 'incomplete';
       c = -1;
     }
-    if (c === QUOTE) return finishBroken(text, start, fields, `broken quoting: a quote inside unquoted field ${fields.length + 1}`, final);
+    if (c === QUOTE)
+      return finishBroken(
+        text,
+        start,
+        fields,
+        `broken quoting: a quote inside unquoted field ${fields.length + 1}`,
+        final,
+      );
     let valueEnd = i;
     if (c === LF && valueEnd > pos && text.charCodeAt(valueEnd - 1) === CR) valueEnd--;
     if (valueEnd - pos > maxField) error ??= `field ${fields.length + 1} is longer than ${maxField} characters`;

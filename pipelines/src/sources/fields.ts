@@ -62,7 +62,8 @@ export class FieldReader {
       if (fallback !== undefined) return fallback;
       throw new RowError(`missing ${field}`);
     }
-    if (!(values as readonly string[]).includes(text)) throw new RowError(`unknown ${field} ${show(text)} (expected one of ${values.join(', ')})`);
+    if (!(values as readonly string[]).includes(text))
+      throw new RowError(`unknown ${field} ${show(text)} (expected one of ${values.join(', ')})`);
     return text as T;
   }
 
@@ -81,7 +82,8 @@ export class FieldReader {
     const text = this.text(field).trim();
     if (text === '') return null;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > max) throw new RowError(`${field} is not an integer in [${min}, ${max}]: ${show(text)}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new RowError(`${field} is not an integer in [${min}, ${max}]: ${show(text)}`);
     return n;
   }
 
@@ -90,7 +92,8 @@ export class FieldReader {
     const text = this.text(field).trim();
     if (text === '') return null;
     const n = Number(text);
-    if (!Number.isFinite(n) || n < min || n > max) throw new RowError(`${field} is not a number in [${min}, ${max}]: ${show(text)}`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new RowError(`${field} is not a number in [${min}, ${max}]: ${show(text)}`);
     return n;
   }
 
@@ -107,6 +110,11 @@ export class FieldReader {
     const value = this.get(field);
     if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter((v) => v !== '');
     const text = this.text(field).trim();
-    return text === '' ? [] : text.split('|').map((v) => v.trim()).filter((v) => v !== '');
+    return text === ''
+      ? []
+      : text
+          .split('|')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
   }
 }

@@ -1,12 +1,5 @@
 import * as path from 'node:path';
-import {
-  CHANNELS,
-  DIRECTIONS,
-  IDENTITY_KINDS,
-  PUBLIC_CHANNELS,
-  TRANSACTION_KINDS,
-  type Channel,
-} from '@resonance/sql';
+import { CHANNELS, DIRECTIONS, IDENTITY_KINDS, PUBLIC_CHANNELS, TRANSACTION_KINDS, type Channel } from '@resonance/sql';
 import { authorKindForChannel, normaliseHandle } from '../transforms/identity';
 import { formatTime, timestampParser } from '../transforms/time';
 import { FieldReader, RowError, type Getter } from './fields';
@@ -38,7 +31,11 @@ function fileFormat(file: InputFile, context: SourceContext): 'csv' | 'ndjson' {
  * The records of a generic CSV or NDJSON file with their fields found by name: the mapping's
  * name for a field, else the field's own name (CSV headers compared trimmed and case-insensitive).
  */
-async function* genericRecords(file: InputFile, context: SourceContext, spec: TableSpec): AsyncGenerator<GenericRecord> {
+async function* genericRecords(
+  file: InputFile,
+  context: SourceContext,
+  spec: TableSpec,
+): AsyncGenerator<GenericRecord> {
   const { mapping, limits } = context;
   const parseTime = timestampParser(mapping.dateFormat);
   const sourceName = (field: string) => mapping.columns[field] ?? field;
@@ -55,7 +52,8 @@ async function* genericRecords(file: InputFile, context: SourceContext, spec: Ta
     const fields = new FieldReader(get, parseTime, limits);
     const extras = () => {
       const out: Record<string, string> = {};
-      for (const [k, v] of Object.entries(object)) if (!known.has(k) && v !== null && typeof v !== 'object') out[k] = String(v);
+      for (const [k, v] of Object.entries(object))
+        if (!known.has(k) && v !== null && typeof v !== 'object') out[k] = String(v);
       return out;
     };
     for await (const line of textLines(file, context)) {
@@ -65,7 +63,13 @@ async function* genericRecords(file: InputFile, context: SourceContext, spec: Ta
       }
       const parsed = parseJson(line.text);
       if ('error' in parsed || !isObject(parsed.value)) {
-        yield { line: line.line, raw: line.text, fields: null, extras: none, error: 'error' in parsed ? parsed.error : 'not a JSON object' };
+        yield {
+          line: line.line,
+          raw: line.text,
+          fields: null,
+          extras: none,
+          error: 'error' in parsed ? parsed.error : 'not a JSON object',
+        };
         continue;
       }
       object = parsed.value;
@@ -153,9 +157,25 @@ function handleOf(kind: string, raw: string, context: SourceContext): string {
 }
 
 const INTERACTION_FIELDS = [
-  'interaction_id', 'brand', 'channel', 'direction', 'is_public', 'created_at', 'thread_id', 'parent_id',
-  'author_kind', 'author_handle', 'author_followers', 'customer_id', 'agent', 'is_automated', 'text', 'lang',
-  'sentiment', 'topics', 'csat',
+  'interaction_id',
+  'brand',
+  'channel',
+  'direction',
+  'is_public',
+  'created_at',
+  'thread_id',
+  'parent_id',
+  'author_kind',
+  'author_handle',
+  'author_followers',
+  'customer_id',
+  'agent',
+  'is_automated',
+  'text',
+  'lang',
+  'sentiment',
+  'topics',
+  'csat',
 ] as const;
 
 export const interactionsSource = genericSource(
@@ -201,7 +221,16 @@ export const interactionsSource = genericSource(
   },
 );
 
-const CUSTOMER_FIELDS = ['customer_id', 'name', 'email', 'phone', 'segment', 'lifecycle_stage', 'country', 'first_seen_at'] as const;
+const CUSTOMER_FIELDS = [
+  'customer_id',
+  'name',
+  'email',
+  'phone',
+  'segment',
+  'lifecycle_stage',
+  'country',
+  'first_seen_at',
+] as const;
 
 export const customersSource = genericSource(
   'customers',
@@ -212,7 +241,8 @@ export const customersSource = genericSource(
     const customerId = f.text('customer_id', true).trim();
     const emailRaw = f.text('email').trim();
     const email = emailRaw === '' ? null : normaliseHandle('email', emailRaw);
-    if (emailRaw !== '' && email === null) throw new RowError(`email is not an e-mail address: ${JSON.stringify(emailRaw.slice(0, 40))}`);
+    if (emailRaw !== '' && email === null)
+      throw new RowError(`email is not an e-mail address: ${JSON.stringify(emailRaw.slice(0, 40))}`);
     const phoneRaw = f.text('phone').trim();
     const phone = phoneRaw === '' ? null : normaliseHandle('phone', phoneRaw, context.mapping.defaultCountry);
     const firstSeen = f.time('first_seen_at');
@@ -229,8 +259,22 @@ export const customersSource = genericSource(
       source: 'customers',
     });
     // A customer's address and number are handles their messages can be resolved by.
-    if (email) await run.addRelated('identities', { workspace_id: run.workspaceId, kind: 'email', handle: email, customer_id: customerId, followers: null });
-    if (phone) await run.addRelated('identities', { workspace_id: run.workspaceId, kind: 'phone', handle: phone, customer_id: customerId, followers: null });
+    if (email)
+      await run.addRelated('identities', {
+        workspace_id: run.workspaceId,
+        kind: 'email',
+        handle: email,
+        customer_id: customerId,
+        followers: null,
+      });
+    if (phone)
+      await run.addRelated('identities', {
+        workspace_id: run.workspaceId,
+        kind: 'phone',
+        handle: phone,
+        customer_id: customerId,
+        followers: null,
+      });
   },
 );
 
@@ -243,7 +287,8 @@ export const identitiesSource = genericSource(
     const kind = f.oneOf('kind', IDENTITY_KINDS);
     const raw = f.text('handle', true);
     const handle = normaliseHandle(kind, raw, context.mapping.defaultCountry);
-    if (handle === null) throw new RowError(`handle is not a valid ${kind}: ${JSON.stringify(raw.trim().slice(0, 40))}`);
+    if (handle === null)
+      throw new RowError(`handle is not a valid ${kind}: ${JSON.stringify(raw.trim().slice(0, 40))}`);
     await run.add('identities', {
       workspace_id: run.workspaceId,
       kind,
@@ -264,7 +309,8 @@ export const transactionsSource = genericSource(
   async (f, _record, context) => {
     const { run } = context;
     const currency = f.text('currency').trim().toUpperCase() || 'USD';
-    if (!/^[A-Z]{3}$/.test(currency)) throw new RowError(`currency is not an ISO 4217 code: ${JSON.stringify(currency.slice(0, 40))}`);
+    if (!/^[A-Z]{3}$/.test(currency))
+      throw new RowError(`currency is not an ISO 4217 code: ${JSON.stringify(currency.slice(0, 40))}`);
     await run.add('transactions', {
       workspace_id: run.workspaceId,
       transaction_id: f.text('transaction_id', true).trim(),

@@ -34,12 +34,24 @@ export async function inspectInput(path: string, name = path): Promise<InputFile
     if (!stat.isFile()) throw new InputError(`${name}: not a regular file`);
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return { path, name, size: stat.size, gzip: bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b, mtimeMs: stat.mtimeMs };
+    return {
+      path,
+      name,
+      size: stat.size,
+      gzip: bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b,
+      mtimeMs: stat.mtimeMs,
+    };
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : (error as Error).message;
     throw new InputError(`${name}: cannot read (${why})`);
   } finally {
     await handle?.close();

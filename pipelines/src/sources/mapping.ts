@@ -27,7 +27,8 @@ const KEYS = new Set(['columns', 'dateFormat', 'delimiter', 'format', 'defaults'
 
 function stringRecord(value: unknown, what: string): Record<string, string> {
   if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`mapping: ${what} must be an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InputError(`mapping: ${what} must be an object`);
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') throw new InputError(`mapping: ${what}.${k} must be a string`);
@@ -48,7 +49,8 @@ export function readMapping(file: string): Mapping {
 }
 
 export function parseMapping(parsed: unknown): Mapping {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InputError('mapping must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new InputError('mapping must be a JSON object');
   const object = parsed as Record<string, unknown>;
   for (const key of Object.keys(object)) {
     if (!KEYS.has(key)) throw new InputError(`mapping: unknown key "${key}" (known: ${[...KEYS].join(', ')})`);
@@ -59,13 +61,19 @@ export function parseMapping(parsed: unknown): Mapping {
     delimiter: ',',
   };
   if (object.delimiter !== undefined) {
-    if (typeof object.delimiter !== 'string' || [...object.delimiter].length !== 1 || object.delimiter === '"' || object.delimiter === '\n') {
+    if (
+      typeof object.delimiter !== 'string' ||
+      [...object.delimiter].length !== 1 ||
+      object.delimiter === '"' ||
+      object.delimiter === '\n'
+    ) {
       throw new InputError('mapping: delimiter must be one character other than a quote or newline');
     }
     mapping.delimiter = object.delimiter;
   }
   if (object.format !== undefined) {
-    if (object.format !== 'csv' && object.format !== 'ndjson') throw new InputError('mapping: format must be "csv" or "ndjson"');
+    if (object.format !== 'csv' && object.format !== 'ndjson')
+      throw new InputError('mapping: format must be "csv" or "ndjson"');
     mapping.format = object.format;
   }
   if (object.dateFormat !== undefined) {

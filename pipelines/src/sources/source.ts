@@ -102,13 +102,17 @@ export async function* jsonDocuments(file: InputFile, context: SourceContext): A
       if (line.error) throw new InputError(`${file.name}: line ${line.line}: ${line.error}`);
       size += line.text.length + 1;
       if (size > context.limits.maxLineBytes) {
-        throw new InputError(`${file.name}: a pretty-printed JSON document larger than ${context.limits.maxLineBytes} bytes; write one JSON document per line`);
+        throw new InputError(
+          `${file.name}: a pretty-printed JSON document larger than ${context.limits.maxLineBytes} bytes; write one JSON document per line`,
+        );
       }
       parts.push(line.text);
     }
     const raw = parts.join('\n');
     const parsed = parseJson(raw);
-    yield 'error' in parsed ? { line: head.line, raw, value: null, error: parsed.error } : { line: head.line, raw, value: parsed.value, error: null };
+    yield 'error' in parsed
+      ? { line: head.line, raw, value: null, error: parsed.error }
+      : { line: head.line, raw, value: parsed.value, error: null };
     return;
   }
   const toDocument = (line: TextLine): JsonDocument => {

@@ -5,7 +5,15 @@ import { FieldReader, RowError, type Getter } from './fields';
 import { InputError } from './input';
 import { csvRecords, type Source } from './source';
 
-const COLUMNS = ['tweet_id', 'author_id', 'inbound', 'created_at', 'text', 'response_tweet_id', 'in_response_to_tweet_id'] as const;
+const COLUMNS = [
+  'tweet_id',
+  'author_id',
+  'inbound',
+  'created_at',
+  'text',
+  'response_tweet_id',
+  'in_response_to_tweet_id',
+] as const;
 const TWEET_ID = /^\d{1,20}$/;
 /** Threads are followed through this many recent tweets (the file is roughly in conversation order). */
 const THREAD_MEMORY = 200_000;
@@ -50,7 +58,8 @@ export const twcsSource: Source = {
         if (record.error) throw new InputError(`${file.name}: the header line cannot be read (${record.error})`);
         const header = record.fields.map((h) => h.trim().toLowerCase());
         const missing = COLUMNS.filter((c) => !header.includes(c));
-        if (missing.length > 0) throw new InputError(`${file.name}: not a twcs file, missing columns ${missing.join(', ')}`);
+        if (missing.length > 0)
+          throw new InputError(`${file.name}: not a twcs file, missing columns ${missing.join(', ')}`);
         index = new Map(header.map((h, i) => [h, i] as const));
         width = header.length;
         continue;

@@ -14,7 +14,8 @@ const TWEET_ID = /^\d{1,20}$/;
 function count(metrics: Record<string, unknown>, key: string): number {
   const value = metrics[key];
   if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new RowError(`public_metrics.${key} is not a count`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new RowError(`public_metrics.${key} is not a count`);
   return Math.min(value, 4_294_967_295);
 }
 
@@ -25,14 +26,20 @@ function usersOf(page: Record<string, unknown>): Map<string, User> {
   for (const user of includes.users) {
     if (!isObject(user) || typeof user.id !== 'string' || typeof user.username !== 'string') continue;
     const metrics = isObject(user.public_metrics) ? user.public_metrics : {};
-    const followers = typeof metrics.followers_count === 'number' ? Math.min(metrics.followers_count, 4_294_967_295) : null;
+    const followers =
+      typeof metrics.followers_count === 'number' ? Math.min(metrics.followers_count, 4_294_967_295) : null;
     users.set(user.id, { username: user.username.toLowerCase(), followers });
   }
   return users;
 }
 
 /** The tweet's brand and direction: a brand's own tweet is outbound; else the brand replied to, else the first brand mentioned. */
-function attribute(tweet: Record<string, unknown>, author: User | undefined, users: Map<string, User>, brands: BrandDirectory) {
+function attribute(
+  tweet: Record<string, unknown>,
+  author: User | undefined,
+  users: Map<string, User>,
+  brands: BrandDirectory,
+) {
   const own = author ? brands.brandOf(author.username) : undefined;
   if (own) return { brand: own, direction: 'outbound' as const };
   const repliedUser = typeof tweet.in_reply_to_user_id === 'string' ? users.get(tweet.in_reply_to_user_id) : undefined;
@@ -49,20 +56,28 @@ function attribute(tweet: Record<string, unknown>, author: User | undefined, use
   return null;
 }
 
-async function loadTweet(tweet: unknown, users: Map<string, User>, brands: BrandDirectory, file: InputFile, context: SourceContext): Promise<void> {
+async function loadTweet(
+  tweet: unknown,
+  users: Map<string, User>,
+  brands: BrandDirectory,
+  file: InputFile,
+  context: SourceContext,
+): Promise<void> {
   const { run } = context;
   if (!isObject(tweet)) throw new RowError('a tweet is not a JSON object');
   const id = tweet.id;
   if (typeof id !== 'string' || !TWEET_ID.test(id)) throw new RowError('tweet without a valid id');
   if (typeof tweet.text !== 'string') throw new RowError('tweet without text');
-  if (tweet.text.length > context.limits.maxFieldChars) throw new RowError(`oversized field text: ${tweet.text.length} characters`);
+  if (tweet.text.length > context.limits.maxFieldChars)
+    throw new RowError(`oversized field text: ${tweet.text.length} characters`);
   const createdAt = typeof tweet.created_at === 'string' ? parseTimestamp(tweet.created_at) : null;
   if (createdAt === null) throw new RowError(`bad date in created_at: ${JSON.stringify(tweet.created_at ?? null)}`);
   const authorId = typeof tweet.author_id === 'string' ? tweet.author_id : '';
   if (authorId === '') throw new RowError('tweet without author_id');
   const author = users.get(authorId);
   const attribution = attribute(tweet, author, users, brands);
-  if (!attribution) throw new RowError('no brand of the workspace: the tweet neither is by, replies to nor mentions a brand handle');
+  if (!attribution)
+    throw new RowError('no brand of the workspace: the tweet neither is by, replies to nor mentions a brand handle');
   const referenced = Array.isArray(tweet.referenced_tweets) ? tweet.referenced_tweets : [];
   const parent = referenced.find((r) => isObject(r) && r.type === 'replied_to');
   const parentId = isObject(parent) && typeof parent.id === 'string' ? parent.id : '';
@@ -78,7 +93,9 @@ async function loadTweet(tweet: unknown, users: Map<string, User>, brands: Brand
     quotes: count(metrics, 'quote_count'),
     replies: count(metrics, 'reply_count'),
     impressions:
-      typeof metrics.impression_count === 'number' && Number.isInteger(metrics.impression_count) && metrics.impression_count >= 0
+      typeof metrics.impression_count === 'number' &&
+      Number.isInteger(metrics.impression_count) &&
+      metrics.impression_count >= 0
         ? metrics.impression_count
         : null,
   };
@@ -121,7 +138,9 @@ export const twitterV2Source: Source = {
   summary: 'Twitter/X API v2 JSON pages (data[], includes.users, public_metrics)',
   async prepare(context) {
     if ((await context.brands()).size === 0) {
-      throw new InputError('the workspace has no brands: twitter-v2 attributes tweets by brand handle, so add the brands (table brands) first');
+      throw new InputError(
+        'the workspace has no brands: twitter-v2 attributes tweets by brand handle, so add the brands (table brands) first',
+      );
     }
   },
   async loadFile(file, context) {
@@ -135,7 +154,12 @@ export const twitterV2Source: Source = {
       const pages = Array.isArray(doc.value) ? doc.value : [doc.value];
       for (const page of pages) {
         if (!isObject(page) || (page.data !== undefined && !Array.isArray(page.data))) {
-          await run.reject(file.name, doc.line, 'not an API v2 page (an object with data[])', JSON.stringify(page) ?? '');
+          await run.reject(
+            file.name,
+            doc.line,
+            'not an API v2 page (an object with data[])',
+            JSON.stringify(page) ?? '',
+          );
           continue;
         }
         const users = usersOf(page);

@@ -13,11 +13,27 @@ interface User {
 
 /** Zendesk `via.channel` values to our channels; anything else arrived through the help desk's e-mail or web form. */
 const VIA_CHANNELS: Readonly<Record<string, Channel>> = {
-  email: 'email', mail: 'email', web: 'email', web_form: 'email', api: 'email',
-  chat: 'chat', native_messaging: 'chat', mobile_sdk: 'chat', messaging: 'chat', sunshine_conversations_api: 'chat',
-  voice: 'phone', phone: 'phone', sms: 'phone',
-  twitter: 'twitter', facebook: 'facebook', instagram_dm: 'instagram', whatsapp: 'whatsapp', line: 'line', wechat: 'wechat',
-  facebook_messenger: 'messenger', messenger: 'messenger',
+  email: 'email',
+  mail: 'email',
+  web: 'email',
+  web_form: 'email',
+  api: 'email',
+  chat: 'chat',
+  native_messaging: 'chat',
+  mobile_sdk: 'chat',
+  messaging: 'chat',
+  sunshine_conversations_api: 'chat',
+  voice: 'phone',
+  phone: 'phone',
+  sms: 'phone',
+  twitter: 'twitter',
+  facebook: 'facebook',
+  instagram_dm: 'instagram',
+  whatsapp: 'whatsapp',
+  line: 'line',
+  wechat: 'wechat',
+  facebook_messenger: 'messenger',
+  messenger: 'messenger',
 };
 
 interface Comment {
@@ -30,7 +46,11 @@ interface Comment {
 }
 
 function idOf(value: unknown, what: string): string {
-  if ((typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^-?\d{1,20}$/.test(value))) return String(value);
+  if (
+    (typeof value === 'number' && Number.isInteger(value)) ||
+    (typeof value === 'string' && /^-?\d{1,20}$/.test(value))
+  )
+    return String(value);
   throw new RowError(`${what} is not a Zendesk id: ${JSON.stringify(value ?? null)}`);
 }
 
@@ -48,7 +68,8 @@ function commentsOf(ticket: Record<string, unknown>, limit: number): Comment[] {
     const body = typeof c.plain_body === 'string' ? c.plain_body : c.body;
     if (typeof body !== 'string') throw new RowError(`comment ${i + 1} has no body`);
     if (body.length > limit) throw new RowError(`oversized field comment ${i + 1} body: ${body.length} characters`);
-    if (c.public !== undefined && typeof c.public !== 'boolean') throw new RowError(`comment ${i + 1}: public is not a boolean`);
+    if (c.public !== undefined && typeof c.public !== 'boolean')
+      throw new RowError(`comment ${i + 1}: public is not a boolean`);
     const via = isObject(c.via) && typeof c.via.channel === 'string' ? c.via.channel : '';
     const authorId = idOf(c.author_id, `comment ${i + 1} author_id`);
     return {
@@ -73,7 +94,8 @@ async function loadTicket(
   if (!isObject(ticket)) throw new RowError('a ticket is not a JSON object');
   const ticketId = idOf(ticket.id, 'ticket id');
   const ticketCreated = timeOf(ticket.created_at, 'ticket created_at');
-  const requesterId = ticket.requester_id === undefined || ticket.requester_id === null ? '' : idOf(ticket.requester_id, 'requester_id');
+  const requesterId =
+    ticket.requester_id === undefined || ticket.requester_id === null ? '' : idOf(ticket.requester_id, 'requester_id');
   const viaChannel = isObject(ticket.via) && typeof ticket.via.channel === 'string' ? ticket.via.channel : 'email';
   const channel = VIA_CHANNELS[viaChannel] ?? 'email';
   const tags = Array.isArray(ticket.tags) ? ticket.tags.filter((t): t is string => typeof t === 'string') : [];
@@ -81,13 +103,23 @@ async function loadTicket(
   // CSAT on a 1–5 scale: Zendesk rates good or bad.
   const csat = rating === 'good' ? 5 : rating === 'bad' ? 1 : null;
   const brands = await context.brands();
-  const brandName = ticket.brand_id === undefined || ticket.brand_id === null ? undefined : zendeskBrands.get(String(ticket.brand_id));
+  const brandName =
+    ticket.brand_id === undefined || ticket.brand_id === null ? undefined : zendeskBrands.get(String(ticket.brand_id));
   const brand = (brandName && brands.brandOf(brandName)) || brands.ownBrand() || '';
   let comments = commentsOf(ticket, context.limits.maxFieldChars);
   if (comments.length === 0) {
     // A ticket exported without its comments still has its first message.
     const description = typeof ticket.description === 'string' ? ticket.description : '';
-    comments = [{ id: `${ticketId}-description`, authorId: requesterId, body: description, isPublic: true, createdAt: ticketCreated, automated: false }];
+    comments = [
+      {
+        id: `${ticketId}-description`,
+        authorId: requesterId,
+        body: description,
+        isPublic: true,
+        createdAt: ticketCreated,
+        automated: false,
+      },
+    ];
   }
   comments.sort((a, b) => a.createdAt - b.createdAt);
   const thread = `zendesk:ticket:${ticketId}`;
@@ -122,7 +154,7 @@ async function loadTicket(
       author_handle: email ?? comment.authorId,
       author_followers: null,
       customer_id: '',
-      agent: inbound ? '' : (user?.name || user?.email || comment.authorId),
+      agent: inbound ? '' : user?.name || user?.email || comment.authorId,
       is_automated: comment.automated,
       text: comment.body,
       lang: '',

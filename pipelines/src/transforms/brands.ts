@@ -26,7 +26,8 @@ export class BrandDirectory {
 
   static async load(db: Database, workspaceId: string): Promise<BrandDirectory> {
     const result = await db.client.query({
-      query: 'SELECT brand, name, is_own, handles FROM brands FINAL WHERE workspace_id = {workspace_id:String} ORDER BY brand',
+      query:
+        'SELECT brand, name, is_own, handles FROM brands FINAL WHERE workspace_id = {workspace_id:String} ORDER BY brand',
       query_params: { workspace_id: workspaceId },
       format: 'JSONEachRow',
     });
@@ -63,7 +64,14 @@ export class BrandDirectory {
       if (this.byHandle.has(handle)) continue;
       this.byHandle.set(handle, handle);
       this.known.add(handle);
-      rows.push({ workspace_id: workspaceId, brand: handle, name: raw.replace(/^@/, ''), is_own: false, handles: [handle], version });
+      rows.push({
+        workspace_id: workspaceId,
+        brand: handle,
+        name: raw.replace(/^@/, ''),
+        is_own: false,
+        handles: [handle],
+        version,
+      });
     }
     if (rows.length > 0) await db.client.insert({ table: 'brands', values: rows, format: 'JSONEachRow' });
     return rows.length;

@@ -6,9 +6,34 @@ import { IDENTITY_KINDS, type IdentityKind } from '@resonance/sql';
  * guessed.
  */
 export const CALLING_CODES: Readonly<Record<string, string>> = {
-  US: '1', CA: '1', GB: '44', IE: '353', DE: '49', FR: '33', NL: '31', BE: '32', ES: '34', IT: '39', PT: '351',
-  CH: '41', AT: '43', SE: '46', NO: '47', DK: '45', FI: '358', PL: '48', AU: '61', NZ: '64', JP: '81',
-  KR: '82', CN: '86', IN: '91', SG: '65', BR: '55', MX: '52', ZA: '27',
+  US: '1',
+  CA: '1',
+  GB: '44',
+  IE: '353',
+  DE: '49',
+  FR: '33',
+  NL: '31',
+  BE: '32',
+  ES: '34',
+  IT: '39',
+  PT: '351',
+  CH: '41',
+  AT: '43',
+  SE: '46',
+  NO: '47',
+  DK: '45',
+  FI: '358',
+  PL: '48',
+  AU: '61',
+  NZ: '64',
+  JP: '81',
+  KR: '82',
+  CN: '86',
+  IN: '91',
+  SG: '65',
+  BR: '55',
+  MX: '52',
+  ZA: '27',
 };
 
 const SOCIAL_KINDS = new Set<string>(['twitter', 'facebook', 'instagram', 'line', 'wechat', 'messenger']);
@@ -55,7 +80,7 @@ export function normaliseHandle(kind: string, raw: string, defaultCountry?: stri
   if (kind === 'phone' || kind === 'whatsapp') return toE164(value, defaultCountry);
   if (SOCIAL_KINDS.has(kind)) {
     const handle = value.replace(/^@+/, '').toLowerCase();
-    return /^[\p{L}\p{N}_.\-]+$/u.test(handle) ? handle : null;
+    return /^[\p{L}\p{N}_.-]+$/u.test(handle) ? handle : null;
   }
   return value.toLowerCase();
 }

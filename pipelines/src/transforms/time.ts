@@ -2,9 +2,21 @@
  * Timestamps of every source, to epoch milliseconds (UTC). A string without a zone is UTC.
  * Returns null for anything that is not a real calendar time, so the caller can reject the row.
  */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC)?$/i;
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 // Twitter's classic format, as in twcs.csv: "Tue Oct 31 22:10:47 +0000 2017".
 const TWITTER = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}) (\d{4})$/;
@@ -12,7 +24,16 @@ const TWITTER = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}
 const MIN_MS = Date.UTC(1970, 0, 1);
 const MAX_MS = Date.UTC(2100, 0, 1);
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMin: number): number | null {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offsetMin: number,
+): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
   const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms);
   const check = new Date(t);
@@ -35,7 +56,16 @@ export function parseTimestamp(value: string): number | null {
   const iso = ISO.exec(text);
   if (iso) {
     const fraction = iso[7] ? Number(iso[7].slice(0, 3).padEnd(3, '0')) : 0;
-    return build(+iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), fraction, offsetMinutes(iso[8]));
+    return build(
+      +iso[1]!,
+      +iso[2]!,
+      +iso[3]!,
+      +(iso[4] ?? 0),
+      +(iso[5] ?? 0),
+      +(iso[6] ?? 0),
+      fraction,
+      offsetMinutes(iso[8]),
+    );
   }
   if (/^\d{9,10}(\.\d+)?$/.test(text)) return checkRange(Math.round(Number(text) * 1000));
   if (/^\d{12,13}$/.test(text)) return checkRange(Number(text));
@@ -76,7 +106,10 @@ export class TimeFormatError extends Error {
  */
 export function timestampParser(format?: string): (value: string) => number | null {
   if (!format || format === 'iso') return parseTimestamp;
-  const pattern = format.replace(/YYYY|SSS|MM|DD|HH|mm|ss|Z|[.*+?^${}()|[\]\\]/g, (token) => TOKENS[token] ?? `\\${token}`);
+  const pattern = format.replace(
+    /YYYY|SSS|MM|DD|HH|mm|ss|Z|[.*+?^${}()|[\]\\]/g,
+    (token) => TOKENS[token] ?? `\\${token}`,
+  );
   if (!pattern.includes('(?<Y>') || !pattern.includes('(?<M>') || !pattern.includes('(?<D>')) {
     throw new TimeFormatError(`date format "${format}" needs at least YYYY, MM and DD`);
   }

@@ -3,7 +3,15 @@ import type { IngestRun, RunSummary } from '../../load/ingest-run';
 import { loadFiles } from '../../load/load-files';
 import { Progress } from '../../load/progress';
 import { combineSummaries, ingestThroughServer, isDataDirLocked, RemoteIngestError } from '../../load/remote-ingest';
-import { findSource, InputError, readMapping, SOURCES, DEFAULT_MAPPING, type Mapping, type Source } from '../../sources';
+import {
+  findSource,
+  InputError,
+  readMapping,
+  SOURCES,
+  DEFAULT_MAPPING,
+  type Mapping,
+  type Source,
+} from '../../sources';
 import type { ByteCounter } from '../../sources/input';
 import { defaultScorer } from '../../transforms/scoring';
 import { UsageError, type Command } from '../command';
@@ -13,7 +21,10 @@ const WORKSPACE = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function report(summary: RunSummary, where: string, json: boolean): number {
   const { runId, source, read, loaded, rejected, seconds, unscored, status, message } = summary;
-  if (json) process.stdout.write(`${JSON.stringify({ runId, source, read, loaded, rejected, seconds, unscored, status, message })}\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ runId, source, read, loaded, rejected, seconds, unscored, status, message })}\n`,
+    );
   else {
     process.stdout.write(
       `${source} → ${where}: ${read} read, ${loaded} loaded, ${rejected} rejected, ${unscored} unscored ` +
@@ -28,7 +39,13 @@ function report(summary: RunSummary, where: string, json: boolean): number {
   return 0;
 }
 
-async function loadLocally(source: Source, paths: string[], workspaceId: string, mapping: Mapping, json: boolean): Promise<number> {
+async function loadLocally(
+  source: Source,
+  paths: string[],
+  workspaceId: string,
+  mapping: Mapping,
+  json: boolean,
+): Promise<number> {
   return withDatabase(async (db) => {
     let progress: Progress | undefined;
     const onStart = (run: IngestRun, input: { read: ByteCounter; totalBytes: number }) => {
@@ -38,7 +55,13 @@ async function loadLocally(source: Source, paths: string[], workspaceId: string,
     const batchRows = Number(process.env.RESONANCE_INGEST_BATCH_ROWS) || undefined;
     let summary: RunSummary;
     try {
-      summary = await loadFiles(db, source, paths, { workspaceId, mapping, scorer: defaultScorer(), onStart, ...(batchRows ? { batchRows } : {}) });
+      summary = await loadFiles(db, source, paths, {
+        workspaceId,
+        mapping,
+        scorer: defaultScorer(),
+        onStart,
+        ...(batchRows ? { batchRows } : {}),
+      });
     } finally {
       progress?.stop();
     }
@@ -46,7 +69,15 @@ async function loadLocally(source: Source, paths: string[], workspaceId: string,
   });
 }
 
-async function loadThroughServer(serverUrl: string, apiKey: string, source: Source, paths: string[], workspaceId: string, mapping: Mapping, json: boolean) {
+async function loadThroughServer(
+  serverUrl: string,
+  apiKey: string,
+  source: Source,
+  paths: string[],
+  workspaceId: string,
+  mapping: Mapping,
+  json: boolean,
+) {
   const summaries = await ingestThroughServer(paths, {
     serverUrl,
     apiKey,
@@ -70,7 +101,8 @@ export const ingestCommand: Command = {
     const [sourceName, ...paths] = positionals;
     if (!sourceName) throw new UsageError(`name a source: ${SOURCES.map((s) => s.name).join(', ')}`);
     const source = findSource(sourceName);
-    if (!source) throw new UsageError(`unknown source "${sourceName}" (known: ${SOURCES.map((s) => s.name).join(', ')})`);
+    if (!source)
+      throw new UsageError(`unknown source "${sourceName}" (known: ${SOURCES.map((s) => s.name).join(', ')})`);
     if (paths.length === 0) throw new UsageError('name at least one file to load');
     const workspaceId = values.workspace;
     if (typeof workspaceId !== 'string' || !WORKSPACE.test(workspaceId)) {
@@ -82,7 +114,10 @@ export const ingestCommand: Command = {
       const serverUrl = process.env.RESONANCE_SERVER_URL?.trim();
       const apiKey = process.env.RESONANCE_API_KEY?.trim();
       if (serverUrl) {
-        if (!apiKey) throw new UsageError('RESONANCE_SERVER_URL is set: set RESONANCE_API_KEY to an analyst or admin key of the workspace too');
+        if (!apiKey)
+          throw new UsageError(
+            'RESONANCE_SERVER_URL is set: set RESONANCE_API_KEY to an analyst or admin key of the workspace too',
+          );
         return await loadThroughServer(serverUrl, apiKey, source, paths, workspaceId, mapping, json);
       }
       try {
@@ -97,7 +132,15 @@ export const ingestCommand: Command = {
               `http://localhost:${process.env.PORT || 3000}), or stop the server.`,
           );
         }
-        return await loadThroughServer(`http://localhost:${process.env.PORT || 3000}`, apiKey, source, paths, workspaceId, mapping, json);
+        return await loadThroughServer(
+          `http://localhost:${process.env.PORT || 3000}`,
+          apiKey,
+          source,
+          paths,
+          workspaceId,
+          mapping,
+          json,
+        );
       }
     } catch (error) {
       // A file that cannot be opened fails before any run starts: nothing was written.
