@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEMO_CHANNELS, CHANNEL_PROFILES } from './effects';
-import { addStaffedMinutes, chTime, generateDemo, type DemoInteractionRow, type DemoOptions } from './generator';
+import { addStaffedMinutes, chTime, generateDemo, generateDemoIdentities, type DemoInteractionRow, type DemoOptions } from './generator';
 import { measureDemo } from './measure';
 import { Random } from './random';
 import { toClickHouseTime } from '@resonance/sql';
@@ -33,6 +33,14 @@ describe('generateDemo', () => {
     const first = hashOf(options);
     expect(hashOf(options)).toBe(first);
     expect(hashOf({ ...options, seed: 8 })).not.toBe(first);
+  });
+
+  it('generates the identities alone exactly as with everything else', () => {
+    const options = { workspaceId: 'demo', customers: 300, seed: 12, now: NOW };
+    const alone = [...generateDemoIdentities(options, 64)].flat();
+    const withAll = [...generateDemo(options)].flatMap((rows) => rows.identities);
+    expect(alone).toEqual(withAll);
+    expect(alone.length).toBeGreaterThan(300);
   });
 
   it('does not change a customer when more customers are generated', () => {

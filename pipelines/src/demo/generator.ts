@@ -149,6 +149,17 @@ interface Author {
   handles: Partial<Record<string, { handle: string; followers: number | null }>>;
 }
 
+interface Person {
+  rng: Random;
+  customerId: string;
+  segment: DemoSegment;
+  country: Country;
+  first: string;
+  last: string;
+  email: string;
+  author: Author;
+}
+
 interface PlannedReply {
   at: number;
   agent: Agent | null;
@@ -181,6 +192,19 @@ export function* generateDemo(options: DemoOptions, batchSize = 2_000): Generato
   }
 }
 
+/**
+ * Only the customers' identities, exactly as generateDemo writes them. The loader loads them first,
+ * so that the messages naming those handles arrive after them and need no re-resolution.
+ */
+export function* generateDemoIdentities(options: DemoOptions, batchSize = 10_000): Generator<IdentityRow[]> {
+  const generator = new DemoGenerator(options);
+  for (let start = 0; start < options.customers; start += batchSize) {
+    const end = Math.min(options.customers, start + batchSize);
+    for (let i = start; i < end; i++) generator.person(i);
+    yield generator.take().identities;
+  }
+}
+
 class DemoGenerator {
   private rows: DemoRows = emptyRows();
   private readonly scores = new Map<string, number>();
@@ -201,13 +225,14 @@ class DemoGenerator {
     return rows;
   }
 
-  customer(index: number): void {
+  /**
+   * A customer's profile and identities: the first draws of the customer's stream, so the
+   * identities alone can be generated (and loaded) before anything else without running the rest.
+   */
+  person(index: number): Person {
     const rng = (this.rng = Random.forEntity(this.options.seed, 1, index));
-    this.seq = 0;
-    this.idPrefix = String(index);
     const customerId = `cus_${String(index).padStart(6, '0')}`;
     const segment = rng.weighted(SEGMENT_WEIGHTS);
-    const profile = SEGMENTS[segment];
     const country = pickCountry(rng);
     const first = rng.pick(FIRST_NAMES);
     const last = rng.pick(LAST_NAMES);
@@ -227,6 +252,14 @@ class DemoGenerator {
     for (const [kind, identity] of Object.entries(author.handles)) {
       this.rows.identities.push({ workspace_id: this.options.workspaceId, kind, handle: identity!.handle, customer_id: customerId, followers: identity!.followers, version: 0 });
     }
+    return { rng, customerId, segment, country, first, last, email, author };
+  }
+
+  customer(index: number): void {
+    const { rng, customerId, segment, country, first, last, email, author } = this.person(index);
+    const profile = SEGMENTS[segment];
+    this.seq = 0;
+    this.idPrefix = String(index);
 
     const firstSeen = rng.chance(EXISTING_CUSTOMER_SHARE)
       ? this.historyStart - rng.next() * DEMO_HISTORY_DAYS * DAY

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('loadDemoWorkspace', () => {
-  it('returns the counts that are in the tables, and records three succeeded runs whose counts add up', async () => {
+  it('returns the counts that are in the tables, and records four succeeded runs whose counts add up', async () => {
     const counts = await one<{ customers: string; interactions: string; transactions: string; identities: string; engagement: string }>(`
       SELECT
         (SELECT count() FROM customers FINAL WHERE workspace_id = {workspace_id:String}) AS customers,
@@ -51,13 +51,15 @@ describe('loadDemoWorkspace', () => {
       FROM ingest_runs FINAL WHERE workspace_id = {workspace_id:String} ORDER BY source`);
     expect(runs.map((r) => [r.source, r.status])).toEqual([
       ['demo:customers', 'succeeded'],
+      ['demo:identities', 'succeeded'],
       ['demo:interactions', 'succeeded'],
       ['demo:transactions', 'succeeded'],
     ]);
     for (const run of runs) expect(Number(run.rows_read)).toBe(Number(run.rows_loaded) + Number(run.rows_rejected));
     const unscored = await one<{ n: string }>(`
       SELECT count() AS n FROM interactions FINAL WHERE workspace_id = {workspace_id:String} AND sentiment IS NULL`);
-    expect(Number(runs[1]!.rows_unscored)).toBe(Number(unscored.n));
+    expect(Number(runs[2]!.rows_unscored)).toBe(Number(unscored.n));
+    expect(Number(runs[1]!.rows_loaded)).toBe(Number(counts.identities));
     expect(Number(unscored.n)).toBeGreaterThan(0);
     expect(Number(unscored.n)).toBeLessThan(summary.interactions * 0.06);
   });

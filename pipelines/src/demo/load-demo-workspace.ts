@@ -1,6 +1,6 @@
 import type { Database } from '@resonance/sql';
 import { IngestRun } from '../load/ingest-run';
-import { generateDemo, type DemoOptions } from './generator';
+import { generateDemo, generateDemoIdentities, type DemoOptions } from './generator';
 import { workspaceHasRows, writeWorkspace } from './demo.repository';
 
 export interface DemoWorkspaceOptions {
@@ -62,6 +62,22 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
 
   await writeWorkspace(db, workspaceId, now);
   const files = [`demo seed=${seed} customers=${customers} now=${now.toISOString()}`];
+  // Identities first, in their own run: the messages that name them then resolve on arrival
+  // instead of being rewritten by the identity pass of a later run.
+  const handles = await IngestRun.start(db, workspaceId, 'demo:identities', files);
+  try {
+    for (const rows of generateDemoIdentities({ workspaceId, customers, seed, now })) {
+      for (const row of rows) {
+        row.version = handles.version;
+        await handles.add('identities', asRow(row));
+      }
+    }
+    await handles.finish();
+  } catch (error) {
+    await handles.fail(error).catch(() => undefined);
+    throw error;
+  }
+
   const people = await IngestRun.start(db, workspaceId, 'demo:customers', files);
   // Larger batches than the default: every insert writes one part per monthly partition it
   // touches, and generated rows cover all months in every batch (19 months of messages, 37 of
@@ -71,15 +87,12 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
   const runs = [people, messages, purchases];
   let loadedCustomers = 0;
   try {
+    // rows.identities repeats what the identities run loaded; it is not loaded twice.
     for (const rows of generateDemo({ workspaceId, customers, seed, now })) {
       loadedCustomers += rows.customers.length;
       for (const row of rows.customers) {
         row.version = people.version;
         await people.add('customers', asRow(row));
-      }
-      for (const row of rows.identities) {
-        row.version = people.version;
-        await people.add('identities', asRow(row));
       }
       for (const row of rows.interactions) {
         row.ingest_run_id = messages.runId;
