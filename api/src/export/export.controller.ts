@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { HttpApiKeyGuard } from '../auth/http-api-key.guard';
 import { RequireRole } from '../auth/require-role.decorator';
@@ -11,7 +11,7 @@ import { ExportService } from './export.service';
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Resolves when the response can take more, or the client has gone; leaves no listener behind. */
-function drained(res: Response): Promise<void> {
+function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
@@ -37,7 +37,11 @@ export class ExportController {
    * is read, so a failing query is still a clean error status.
    */
   @Get('messages.csv')
-  async messages(@CurrentCaller() caller: Caller, @Query() query: QueryParams, @Res() res: Response): Promise<void> {
+  async messages(
+    @CurrentCaller() caller: Caller,
+    @Query() query: QueryParams,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const filter = filterFromQuery(query);
     const chunks = await this.exportService.csv(caller.workspaceId, filter);
     let closed = false;

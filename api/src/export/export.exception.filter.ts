@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
 import { ApiErrorCode } from '../common/domain.exception';
 import { INTERNAL_MESSAGE } from '../common/error.interceptor';
@@ -40,7 +40,7 @@ export class ExportExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Export');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<ServerResponse>();
     let error = toHttpError(exception);
     if (!error) {
       this.logger.error(
@@ -54,6 +54,11 @@ export class ExportExceptionFilter implements ExceptionFilter {
       return;
     }
     const extensions = { code: error.code, ...(error.reason ? { reason: error.reason } : {}) };
-    res.status(error.status).json({ errors: [{ message: error.message, extensions }] });
+    const body = JSON.stringify({ errors: [{ message: error.message, extensions }] });
+    res.writeHead(error.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiKeyService } from '../auth/api-key.service';
 import type { TokenBuckets } from './token-buckets';
 
@@ -22,7 +22,7 @@ export class RateLimitMiddleware implements NestMiddleware {
     private readonly keys: ApiKeyService,
   ) {}
 
-  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+  async use(req: IncomingMessage, res: ServerResponse, next: () => void): Promise<void> {
     if (!this.buckets.enabled) return next();
     let caller: string;
     try {
@@ -33,8 +33,7 @@ export class RateLimitMiddleware implements NestMiddleware {
     }
     const take = this.buckets.take(caller);
     if (take.allowed) return next();
-    res.setHeader('retry-after', String(take.retryAfterSeconds));
-    res.status(429).json({
+    const body = JSON.stringify({
       errors: [
         {
           message: `Too many requests for this API key: retry in ${take.retryAfterSeconds} s`,
@@ -42,9 +41,15 @@ export class RateLimitMiddleware implements NestMiddleware {
         },
       ],
     });
+    res.writeHead(429, {
+      'retry-after': String(take.retryAfterSeconds),
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
+    res.end(body);
   }
 
-  private async callerOf(req: Request): Promise<string> {
+  private async callerOf(req: IncomingMessage): Promise<string> {
     const match = BEARER.exec(req.headers.authorization ?? '');
     const key = match ? await this.keys.authenticate(match[1]!) : null;
     if (key) return `key:${key.keyId}`;
