@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadDemoWorkspace } from '@resonance/pipelines';
+import { fitWorkspace, loadDemoWorkspace } from '@resonance/pipelines';
 import { createApiKey, describeClickHouseConfig, listApiKeys, namedQuery, type Database } from '@resonance/sql';
 import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -63,6 +63,17 @@ async function prepareDemo(
         `in ${demo.seconds.toFixed(1)} s`,
     );
     workspaces = [demo.workspaceId];
+    // The Value pages need CLV from the start: fit the demo's models on everything up to today.
+    // A failed fit leaves the dashboard without CLV figures, not without a server.
+    try {
+      const fit = await fitWorkspace(db, {
+        workspaceId: demo.workspaceId,
+        until: new Date().toISOString().slice(0, 10),
+      });
+      say(`CLV models fitted: ${fit.runs.length} segment run(s) for ${fit.customers.toLocaleString('en-US')} customers`);
+    } catch (error) {
+      say(`CLV fit of the demo failed (${(error as Error).message}); run \`resonance fit --workspace demo\` later`);
+    }
   }
   const workspaceId = workspaces.includes(DEMO_WORKSPACE_ID) ? DEMO_WORKSPACE_ID : workspaces[0]!;
   if (workspaceId !== DEMO_WORKSPACE_ID) return { workspaceId, apiKey: null };

@@ -37,6 +37,12 @@ describe('startServer', () => {
     expect(body.data?.workspace.id).toBe('demo');
     expect(body.data?.workspace.brands.some((b) => b.isOwn)).toBe(true);
     expect(body.data?.workspace.dataTo).not.toBeNull();
+    // The demo's CLV models are fitted at first start, so the Value pages have figures.
+    const runs = await running.db.client.query({
+      query: "SELECT uniqExact(run_id) AS runs, countIf(segment = '*') AS workspace_fits FROM model_runs WHERE workspace_id = 'demo'",
+      format: 'JSONEachRow',
+    });
+    expect(await runs.json()).toEqual([{ runs: '1', workspace_fits: '2' }]);
   });
 
   it('on the next start: keeps the data, creates no key, and the first key still works', async () => {
