@@ -267,5 +267,11 @@ describe('streaming in pages', () => {
     expect(rows.map((r) => r.message_id)).toEqual(['a1', 'a2', 'a3', 'a4']);
     // At 13:00 on the 13th, a4 (an hour old) is pending and a2 (two days old) missed.
     expect(rows.map((r) => r.status)).toEqual(['replied', 'missed', 'missed', 'pending']);
+
+    // Two weeks, read a week at a time in pages of two: every message once, in order.
+    const twoWeeks: string[] = [];
+    const period = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-15T00:00:00Z') };
+    for await (const chunk of await service.csv('shop', period, 2)) twoWeeks.push(chunk);
+    expect(csvObjects(twoWeeks.join('')).map((r) => r.message_id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
   });
 });

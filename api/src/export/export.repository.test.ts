@@ -18,4 +18,9 @@ describe('export SQL', () => {
       exportQueries.messages('acme', filter, { at: new Date('2025-03-10T10:00:00Z'), id: 'a1' }, 5000, now).params,
     ).toMatchSnapshot();
   });
+
+  it('reach and segments of a page, by primary key', () => {
+    expect(exportQueries.engagement('acme', ['a1', 'a4'])).toMatchSnapshot();
+    expect(exportQueries.segments('acme', ['u1', 'u2'])).toMatchSnapshot();
+  });
 });

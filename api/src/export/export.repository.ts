@@ -10,7 +10,7 @@ import {
 import type { BoundQuery } from '../data/data.repository';
 import { InjectDatabase } from '../database/database.module';
 
-/** One inbound message as export/messages.sql returns it: 64-bit integers are strings. */
+/** One exported message: export/messages.sql with reach and segment added. 64-bit integers are strings. */
 export interface MessageRow {
   message_id: string;
   created_at: string;
@@ -66,7 +66,18 @@ export interface MessagePosition {
   id: string;
 }
 
-/** The export SQL (sql/queries/export/messages.sql) bound to its parameters, for one workspace. */
+type PageRow = Omit<MessageRow, 'segment' | 'shares' | 'quotes' | 'impressions' | 'reach'> & {
+  author_followers: number | null;
+};
+
+interface EngagementRow {
+  interaction_id: string;
+  shares: number;
+  quotes: number;
+  impressions: string | null;
+}
+
+/** The export SQL (sql/queries/export/*.sql) bound to its parameters, for one workspace. */
 export const exportQueries = {
   messages(
     workspaceId: string,
@@ -91,12 +102,25 @@ export const exportQueries = {
       },
     };
   },
+
+  engagement(workspaceId: string, interactionIds: string[]): BoundQuery {
+    return { sql: namedQuery('export/engagement'), params: { workspace_id: workspaceId, ids: interactionIds } };
+  },
+
+  segments(workspaceId: string, customerIds: string[]): BoundQuery {
+    return { sql: namedQuery('export/segments'), params: { workspace_id: workspaceId, ids: customerIds } };
+  },
 };
 
-/** Runs the export SQL. */
+/** Runs the export SQL: a page of messages, then the reach and segments of that page. */
 @Injectable()
 export class ExportRepository {
   constructor(@InjectDatabase() private readonly db: Database) {}
+
+  private async rows<T>({ sql, params }: BoundQuery): Promise<T[]> {
+    const result = await this.db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
+    return result.json<T>();
+  }
 
   async messages(
     workspaceId: string,
@@ -105,8 +129,30 @@ export class ExportRepository {
     limit: number,
     now: Date,
   ): Promise<MessageRow[]> {
-    const { sql, params } = exportQueries.messages(workspaceId, filter, after, limit, now);
-    const result = await this.db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
-    return result.json<MessageRow>();
+    const page = await this.rows<PageRow>(exportQueries.messages(workspaceId, filter, after, limit, now));
+    if (page.length === 0) return [];
+    const posts = page.filter((m) => m.is_public).map((m) => m.message_id);
+    const customers = [...new Set(page.map((m) => m.customer_id).filter((id) => id !== ''))];
+    const [engagement, segments] = await Promise.all([
+      posts.length ? this.rows<EngagementRow>(exportQueries.engagement(workspaceId, posts)) : [],
+      customers.length
+        ? this.rows<{ customer_id: string; segment: string }>(exportQueries.segments(workspaceId, customers))
+        : [],
+    ]);
+    const byPost = new Map(engagement.map((e) => [e.interaction_id, e]));
+    const segmentOf = new Map(segments.map((c) => [c.customer_id, c.segment]));
+    return page.map(({ author_followers, ...m }) => {
+      const e = byPost.get(m.message_id);
+      const followers = author_followers === null ? null : String(author_followers);
+      return {
+        ...m,
+        segment: segmentOf.get(m.customer_id) ?? '',
+        shares: e?.shares ?? null,
+        quotes: e?.quotes ?? null,
+        impressions: e?.impressions ?? null,
+        // Reach: impressions of the latest snapshot, else the author's followers (DESIGN.md).
+        reach: e?.impressions ?? followers,
+      };
+    });
   }
 }

@@ -11,7 +11,9 @@ import type { MessageRecord } from './dto/message-row.model';
 import { ExportRepository, MESSAGE_COLUMNS, type MessagePosition, type MessageRow } from './export.repository';
 
 /** Rows per ClickHouse round trip while streaming a CSV: memory stays bounded by one page. */
-export const EXPORT_PAGE_ROWS = 5_000;
+export const EXPORT_PAGE_ROWS = 10_000;
+/** The CSV is read a week of the period at a time (see csv()). */
+export const EXPORT_WINDOW_MS = 7 * 24 * 3_600_000;
 
 const numberOrNull = (value: string | number | null) => (value === null ? null : Number(value));
 const timeOrNull = (text: string | null) => (text === null ? null : fromClickHouseTime(text));
@@ -102,12 +104,21 @@ export class ExportService {
     const repository = this.repository;
     return (async function* () {
       yield csvLine(MESSAGE_COLUMNS);
-      let after: MessagePosition | null = null;
-      for (;;) {
-        const rows = await repository.messages(workspaceId, analytics, after, pageRows, now);
-        if (rows.length > 0) yield rows.map((row) => csvLine(csvValues(row))).join('');
-        if (rows.length < pageRows) return;
-        after = positionOf(rows[rows.length - 1]!);
+      // Windows of the period, each paged with the cursor: a page query reads its window's rows
+      // (the table is sorted by time), not everything after the cursor up to the period's end.
+      for (let start = analytics.from.getTime(); start < analytics.to.getTime(); start += EXPORT_WINDOW_MS) {
+        const window = {
+          ...analytics,
+          from: new Date(start),
+          to: new Date(Math.min(start + EXPORT_WINDOW_MS, analytics.to.getTime())),
+        };
+        let after: MessagePosition | null = null;
+        for (;;) {
+          const rows = await repository.messages(workspaceId, window, after, pageRows, now);
+          if (rows.length > 0) yield rows.map((row) => csvLine(csvValues(row))).join('');
+          if (rows.length < pageRows) break;
+          after = positionOf(rows[rows.length - 1]!);
+        }
       }
     })();
   }
