@@ -60,7 +60,6 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
   const { workspaceId, customers, seed, now } = resolveDemoOptions(options);
   if (await workspaceHasRows(db, workspaceId)) throw new DemoWorkspaceExistsError(workspaceId);
 
-  await writeWorkspace(db, workspaceId, now);
   const files = [`demo seed=${seed} customers=${customers} now=${now.toISOString()}`];
   // Identities first, in their own run: the messages that name them then resolve on arrival
   // instead of being rewritten by the identity pass of a later run.
@@ -113,6 +112,9 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
     for (const run of runs) await run.fail(error).catch(() => undefined);
     throw error;
   }
+  // Last: a workspace appears (and `npm start` stops loading it) only once its data is complete;
+  // after a failed load, the next attempt stops at the check above with a clear message.
+  await writeWorkspace(db, workspaceId, now);
   return {
     workspaceId,
     customers: loadedCustomers,
