@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import type { Role } from '@resonance/sql';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { Clock } from '../common/clock';
@@ -22,6 +24,7 @@ export class AmplificationService {
     private readonly repository: AmplificationRepository,
     private readonly filters: FilterService,
     private readonly clock: Clock,
+    private readonly cache: ResultCache,
   ) {}
 
   async amplification(
@@ -38,10 +41,16 @@ export class AmplificationService {
       throw apiError(`top must be 1…${MAX_TOP_POSTS}`, ApiErrorCode.BAD_USER_INPUT, { reason: 'INVALID_ARGUMENT' });
     }
     const details = canReadDetails(role);
-    const [summary, posts] = await Promise.all([
-      this.repository.summary(workspaceId, analytics, this.clock.now()),
-      this.repository.topPosts(workspaceId, analytics, top),
-    ]);
+    // Rows are cached before the role decides what is shown.
+    const [summary, posts] = await this.cache.cached(
+      workspaceId,
+      cacheKey('amplification/amplification', analytics, top),
+      () =>
+        Promise.all([
+          this.repository.summary(workspaceId, analytics, this.clock.now()),
+          this.repository.topPosts(workspaceId, analytics, top),
+        ]),
+    );
     const shares = count(summary.shares);
     const quotes = count(summary.quotes);
     return {

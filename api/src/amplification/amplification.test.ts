@@ -1,5 +1,7 @@
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
-import { FixedClock } from '../common/clock';
+import { FixedClock, SystemClock } from '../common/clock';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
@@ -46,6 +48,7 @@ beforeAll(async () => {
     new AmplificationRepository(db),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
 });
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { ROLES, type Role } from '@resonance/sql';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { Clock } from '../common/clock';
@@ -50,6 +52,7 @@ export class GapQueueService {
     private readonly repository: GapQueueRepository,
     private readonly filters: FilterService,
     private readonly clock: Clock,
+    private readonly cache: ResultCache,
   ) {}
 
   async gapQueue(workspaceId: string, input: FilterInput, args: PageArgs, role: Role): Promise<GapQueuePage> {
@@ -65,7 +68,12 @@ export class GapQueueService {
       const candidates = await this.repository.candidates(workspaceId, analytics, now, limit + 1, after);
       return this.repository.page(workspaceId, analytics, now, limit + 1, after, candidates);
     };
-    const [rows, totalCount] = await Promise.all([page(), this.repository.count(workspaceId, analytics, now)]);
+    // Rows are cached before the role decides what is shown.
+    const [rows, totalCount] = await this.cache.cached(
+      workspaceId,
+      cacheKey('gap_queue/page', analytics, limit, after),
+      () => Promise.all([page(), this.repository.count(workspaceId, analytics, now)]),
+    );
     const toNode = (row: GapQueueRow): GapQueueItem => ({
       interactionId: row.interaction_id,
       createdAt: fromClickHouseTime(row.created_at),

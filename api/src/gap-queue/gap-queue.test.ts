@@ -1,6 +1,8 @@
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { GraphQLError } from 'graphql';
 import { openTestDatabase, type Database } from '@resonance/sql';
-import { FixedClock } from '../common/clock';
+import { FixedClock, SystemClock } from '../common/clock';
 import { encodeCursor } from '../data/pagination';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
@@ -58,6 +60,7 @@ beforeAll(async () => {
     new GapQueueRepository(db),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
 });
 

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { Clock } from '../common/clock';
 import { count, finiteOrNull, responseRate } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
@@ -38,12 +40,16 @@ export class ResponseService {
     private readonly repository: ResponseRepository,
     private readonly filters: FilterService,
     private readonly clock: Clock,
+    private readonly cache: ResultCache,
   ) {}
 
   async response(workspaceId: string, input: FilterInput, groupBy: GroupBy | null = null): Promise<ResponseReport> {
     // The workspace's own service: its own brands unless the filter names brands.
     const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
-    const rows = await this.repository.response(workspaceId, analytics, groupBy, this.clock.now());
+    // Cached per workspace and data version; the cache's time limit bounds how stale pending vs missed gets.
+    const rows = await this.cache.cached(workspaceId, cacheKey('response/response', analytics, groupBy), () =>
+      this.repository.response(workspaceId, analytics, groupBy, this.clock.now()),
+    );
     const total = rows.find((r) => Number(r.is_total) === 1);
     return {
       groupBy,

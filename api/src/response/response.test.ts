@@ -1,5 +1,7 @@
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
-import { FixedClock } from '../common/clock';
+import { FixedClock, SystemClock } from '../common/clock';
 import { FilterException } from '../filter/filter.exception';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
@@ -15,6 +17,7 @@ const PERIOD = { from: new Date('2025-03-10T00:00:00Z'), to: new Date('2025-04-0
 
 let db: Database;
 let service: ResponseService;
+let cache: ResultCache;
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -100,6 +103,7 @@ beforeAll(async () => {
     new ResponseRepository(db),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
+    (cache = new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS)),
   );
 });
 
@@ -263,6 +267,16 @@ describe('response', () => {
       businessFrtMeanSeconds: null,
     });
     await expect(service.response('cx', { from: PERIOD.to, to: PERIOD.from })).rejects.toBeInstanceOf(FilterException);
+  });
+
+  it('serves a repeated query from the cache until a load changes the workspace', async () => {
+    const period = { from: new Date('2025-05-01T00:00:00Z'), to: new Date('2025-05-02T00:00:00Z') };
+    expect((await service.response('cached', period)).total.inbound).toBe(0);
+    const hits = cache.stats().hits;
+    expect((await service.response('cached', period)).total.inbound).toBe(0);
+    expect(cache.stats().hits).toBe(hits + 1);
+    await loadWorkspace(db, { id: 'cached', messages: [{ id: 'n2', at: '2025-05-01T10:00:00Z' }] });
+    expect((await service.response('cached', period)).total.inbound).toBe(1);
   });
 
   it('builds the SQL it runs (snapshot)', () => {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { count, finiteOrNull, netSentiment } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterService } from '../filter/filter.service';
@@ -63,6 +65,7 @@ export class SentimentService {
   constructor(
     private readonly repository: SentimentRepository,
     private readonly filters: FilterService,
+    private readonly cache: ResultCache,
   ) {}
 
   async sentiment(
@@ -75,11 +78,16 @@ export class SentimentService {
     const { analytics, period } = await this.filters.resolve(workspaceId, input, 'own');
     const trendInterval = interval ?? defaultTrendInterval(period);
     const unit = trendInterval === TrendInterval.DAY ? 'day' : 'week';
-    const [rows, trend, liftRow] = await Promise.all([
-      this.repository.distribution(workspaceId, analytics, groupBy),
-      this.repository.trend(workspaceId, analytics, unit),
-      this.repository.lift(workspaceId, analytics),
-    ]);
+    const [rows, trend, liftRow] = await this.cache.cached(
+      workspaceId,
+      cacheKey('sentiment/sentiment', analytics, groupBy, unit),
+      () =>
+        Promise.all([
+          this.repository.distribution(workspaceId, analytics, groupBy),
+          this.repository.trend(workspaceId, analytics, unit),
+          this.repository.lift(workspaceId, analytics),
+        ]),
+    );
     const byKey = new Map(trend.map((row) => [row.key, row]));
     return {
       groupBy,

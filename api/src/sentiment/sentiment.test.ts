@@ -1,3 +1,6 @@
+import { SystemClock } from '../common/clock';
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FilterException } from '../filter/filter.exception';
 import { FilterService } from '../filter/filter.service';
@@ -58,7 +61,11 @@ beforeAll(async () => {
       { id: 'rb', parent: 'b', at: '2025-03-03T11:30:00Z' },
     ],
   });
-  service = new SentimentService(new SentimentRepository(db), new FilterService(new WorkspaceRepository(db)));
+  service = new SentimentService(
+    new SentimentRepository(db),
+    new FilterService(new WorkspaceRepository(db)),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
+  );
 });
 
 afterAll(async () => {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { count, netSentiment } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { resolveFilter } from '../filter/resolve-filter';
@@ -16,14 +18,14 @@ export class ShareOfVoiceService {
   constructor(
     private readonly repository: ShareOfVoiceRepository,
     private readonly workspaces: WorkspaceRepository,
+    private readonly cache: ResultCache,
   ) {}
 
   async shareOfVoice(workspaceId: string, input: FilterInput): Promise<ShareOfVoice> {
     const { analytics } = resolveFilter(input);
-    const [rows, tracked] = await Promise.all([
-      this.repository.mentions(workspaceId, analytics),
-      this.workspaces.brands(workspaceId),
-    ]);
+    const [rows, tracked] = await this.cache.cached(workspaceId, cacheKey('share_of_voice/brands', analytics), () =>
+      Promise.all([this.repository.mentions(workspaceId, analytics), this.workspaces.brands(workspaceId)]),
+    );
     const asked = analytics.brands ? new Set(analytics.brands) : null;
     // Tracked brands without mentions are listed with zeros; mentioned brands the workspace does
     // not track (yet) are listed too, so the shares add up to 1.

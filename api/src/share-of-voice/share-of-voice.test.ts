@@ -1,3 +1,6 @@
+import { SystemClock } from '../common/clock';
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
@@ -37,7 +40,11 @@ beforeAll(async () => {
     // Replies are outbound: not mentions.
     replies: [{ id: 'o1', parent: 'a1', at: '2025-03-10T11:00:00Z' }],
   });
-  service = new ShareOfVoiceService(new ShareOfVoiceRepository(db), new WorkspaceRepository(db));
+  service = new ShareOfVoiceService(
+    new ShareOfVoiceRepository(db),
+    new WorkspaceRepository(db),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
+  );
 });
 
 afterAll(async () => {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { ApiErrorCode, apiError } from '../common/domain.exception';
 import { count } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
@@ -18,6 +20,7 @@ export class TermsService {
   constructor(
     private readonly repository: TermsRepository,
     private readonly filters: FilterService,
+    private readonly cache: ResultCache,
   ) {}
 
   async topTerms(workspaceId: string, input: FilterInput, args: TopTermsArgs): Promise<TopTerms> {
@@ -32,7 +35,9 @@ export class TermsService {
     const className = sentiment === null ? '' : CLASS_NAMES[sentiment];
     if (className === undefined)
       throw apiError('Unknown sentiment class', ApiErrorCode.BAD_USER_INPUT, { reason: 'INVALID_ARGUMENT' });
-    const rows = await this.repository.topTerms(workspaceId, analytics, className, limit);
+    const rows = await this.cache.cached(workspaceId, cacheKey('terms/top_terms', analytics, className, limit), () =>
+      this.repository.topTerms(workspaceId, analytics, className, limit),
+    );
     return { sentiment, terms: rows.map((r) => ({ term: r.term, messages: count(r.messages) })) };
   }
 }

@@ -1,3 +1,6 @@
+import { SystemClock } from '../common/clock';
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
@@ -36,7 +39,11 @@ beforeAll(async () => {
       { id: 'm5', at: '2025-02-10T10:00:00Z', sentiment: -0.5, channel: 'twitter', text: 'late late late' },
     ],
   });
-  service = new TermsService(new TermsRepository(db), new FilterService(new WorkspaceRepository(db)));
+  service = new TermsService(
+    new TermsRepository(db),
+    new FilterService(new WorkspaceRepository(db)),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
+  );
 });
 
 afterAll(async () => {

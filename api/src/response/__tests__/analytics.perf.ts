@@ -8,6 +8,8 @@
 import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
 import { AmplificationRepository } from '../../amplification/amplification.repository';
 import { AmplificationService } from '../../amplification/amplification.service';
+import { DataVersionRepository } from '../../cache/data-version.repository';
+import { ResultCache } from '../../cache/result-cache';
 import { FixedClock } from '../../common/clock';
 import { FilterService } from '../../filter/filter.service';
 import { GapQueueRepository } from '../../gap-queue/gap-queue.repository';
@@ -124,12 +126,14 @@ afterAll(async () => {
 it('prints p50 / p95 of each analytics query', async () => {
   const clock = new FixedClock(NOW);
   const filters = new FilterService(new WorkspaceRepository(db));
-  const response = new ResponseService(new ResponseRepository(db), filters, clock);
-  const gapQueue = new GapQueueService(new GapQueueRepository(db), filters, clock);
-  const sentiment = new SentimentService(new SentimentRepository(db), filters);
-  const amplification = new AmplificationService(new AmplificationRepository(db), filters, clock);
-  const shareOfVoice = new ShareOfVoiceService(new ShareOfVoiceRepository(db), new WorkspaceRepository(db));
-  const terms = new TermsService(new TermsRepository(db), filters);
+  // Off: every run must reach ClickHouse.
+  const cache = new ResultCache(new DataVersionRepository(db), clock, { maxEntries: 0, ttlMs: 0 });
+  const response = new ResponseService(new ResponseRepository(db), filters, clock, cache);
+  const gapQueue = new GapQueueService(new GapQueueRepository(db), filters, clock, cache);
+  const sentiment = new SentimentService(new SentimentRepository(db), filters, cache);
+  const amplification = new AmplificationService(new AmplificationRepository(db), filters, clock, cache);
+  const shareOfVoice = new ShareOfVoiceService(new ShareOfVoiceRepository(db), new WorkspaceRepository(db), cache);
+  const terms = new TermsService(new TermsRepository(db), filters, cache);
   const lines = [
     await time('response total', () => response.response('perf', FILTER)),
     await time('response by channel', () => response.response('perf', FILTER, GroupBy.CHANNEL)),
