@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  formatDateTime,
+  formatSentiment,
+  formatShare,
   formatCount,
   formatCurrency,
   formatDuration,
@@ -98,5 +101,25 @@ describe('formatPeriod', () => {
       'Dec 15, 2025 – Jan 13, 2026',
     );
     expect(formatPeriod(new Date('2026-11-20T00:00:00Z'), new Date('2026-11-21T00:00:00Z'))).toBe('Nov 20, 2026');
+  });
+});
+
+describe('formatDateTime, formatSentiment, formatShare', () => {
+  it('shows instants in UTC with the zone named', () => {
+    expect(formatDateTime('2026-11-03T14:05:09.000Z')).toBe('Nov 3, 2026, 14:05 UTC');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('not a date')).toBe('—');
+  });
+
+  it('signs sentiment scores, and shows a score that rounds to zero unsigned', () => {
+    expect(formatSentiment(0.4249)).toBe('+0.42');
+    expect(formatSentiment(-0.67)).toBe('\u22120.67');
+    expect(formatSentiment(-0.001)).toBe('0.00');
+    expect(formatSentiment(null)).toBe('—');
+  });
+
+  it('rounds shares to whole percent', () => {
+    expect(formatShare(0.724)).toBe('72%');
+    expect(formatShare(undefined)).toBe('—');
   });
 });

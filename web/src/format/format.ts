@@ -124,3 +124,34 @@ export function formatPeriod(from: Date, to: Date): string {
   const sameYear = from.getUTCFullYear() === lastDay.getUTCFullYear();
   return `${sameYear ? dayFormat.format(from) : dayYearFormat.format(from)} – ${end}`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/** An instant as "Nov 3, 2026, 14:05" in UTC (the dashboard's days are UTC days). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return NO_VALUE;
+  const time = new Date(iso).getTime();
+  return Number.isNaN(time) ? NO_VALUE : `${dateTimeFormat.format(time)} UTC`;
+}
+
+const twoDecimals = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A sentiment score in [−1, 1] with its sign: "+0.42", "−0.67", "0.00". */
+export function formatSentiment(score: number | null | undefined): string {
+  if (!isFiniteNumber(score)) return NO_VALUE;
+  return withSign(score, twoDecimals.format(Math.abs(score)));
+}
+
+/** A probability or share 0..1 without decimals: 0.724 -> "72%". */
+export function formatShare(fraction: number | null | undefined): string {
+  if (!isFiniteNumber(fraction)) return NO_VALUE;
+  return `${integer.format(fraction * 100)}%`;
+}

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Suspense } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../auth/hooks/useAuth';
+import { DrillProvider } from '../../drilldown/components/DrillProvider';
 import { FilterBar } from '../../filters/components/FilterBar';
 import { WORKSPACE_QUERY } from '../../workspace/graphql/workspace.query';
 import { WorkspaceContext } from '../../workspace/hooks/useWorkspace';
@@ -51,9 +52,11 @@ function PageFrame({ page }: { page: PageEntry }) {
       <title>{`${page.label} · Resonance`}</title>
       {page.filtered && <FilterBar />}
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<div className="page" aria-busy="true" />}>
-          <Page />
-        </Suspense>
+        <DrillProvider>
+          <Suspense fallback={<div className="page" aria-busy="true" />}>
+            <Page />
+          </Suspense>
+        </DrillProvider>
       </main>
     </>
   );
@@ -65,6 +68,8 @@ function Sidebar({ workspaceName }: { workspaceName: string | undefined }) {
   const { signOut } = useAuth();
   return (
     <aside className="sidebar">
+      {/* The aside spans the whole page height (its background); its content stays in view. */}
+      <div className="sidebar-inner">
       <div className="sidebar-brand">
         <div className="brand-mark" aria-hidden="true">
           R
@@ -101,6 +106,7 @@ function Sidebar({ workspaceName }: { workspaceName: string | undefined }) {
           <Icon name="signOut" />
           <span>Sign out</span>
         </button>
+      </div>
       </div>
     </aside>
   );

@@ -7,11 +7,13 @@ import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import type { Overview } from '../graphql/overview.query';
 import { useOverview } from '../hooks/useOverview';
 import { KPIS, type KpiGroup } from '../kpis';
-import { bucketUnit } from '../trend-chart-option';
+import { bucketLabels, bucketUnit } from '../trend-chart-option';
+import { useDrill } from '../../drilldown/hooks/useDrill';
 import { KpiTile, KpiTileSkeleton } from './KpiTile';
 
 // ECharts is the heaviest dependency: it loads while the tiles already show.
 const TrendChart = lazy(() => import('./TrendChart'));
+const OverviewValue = lazy(() => import('./OverviewValue'));
 
 const GROUPS: { id: KpiGroup; title: string }[] = [
   { id: 'service', title: 'Service' },
@@ -27,6 +29,20 @@ export default function OverviewPage() {
   const workspace = useWorkspace();
   const { state, setState } = useFilters();
   const { overview, loading, error, refetch } = useOverview();
+  const { openDrill } = useDrill();
+  const { filter } = useFilters();
+
+  // A bucket runs to the next bucket's start; the last one to the end of the period.
+  const drillBucket = (index: number) => {
+    const points = overview?.trend ?? [];
+    const point = points[index];
+    if (!point) return;
+    openDrill(bucketLabels(points)[index] ?? point.bucket, {
+      kind: 'period',
+      from: point.bucket,
+      to: points[index + 1]?.bucket ?? filter.to,
+    });
+  };
 
   const status = overview ? (isEmpty(overview) ? 'empty' : 'ready') : error ? 'error' : 'loading';
 
@@ -112,13 +128,17 @@ export default function OverviewPage() {
             <header className="card-header">
               <h2 id="trend-title">Volume, response and sentiment</h2>
               <p className="muted">
-                Inbound messages per {bucketUnit(overview.trend)}, with the share answered and net sentiment.
+                Inbound messages per {bucketUnit(overview.trend)}, with the share answered and net sentiment. Click a bar for its messages.
               </p>
             </header>
             <Suspense fallback={<div className="skeleton skeleton-chart" />}>
-              <TrendChart points={overview.trend} />
+              <TrendChart points={overview.trend} onPick={drillBucket} />
             </Suspense>
           </section>
+
+          <Suspense fallback={<div className="skeleton skeleton-chart" />}>
+            <OverviewValue />
+          </Suspense>
         </>
       )}
     </div>

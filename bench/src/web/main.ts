@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '@resonance/api';
+import { chromium } from 'playwright-core';
+import { pageWeights } from './bundle';
+
+/**
+ * Dashboard benchmark (issue 6 budgets: <= 400 KB gzipped initial JavaScript per page; Overview
+ * rendered <= 1.5 s on the demo workspace).
+ *   node bench/dist/web/main.js [--customers N] [--runs N] [--dist web/dist]
+ * Needs web/dist (npm run build -w web) and Chromium (/usr/bin/chromium or CHROMIUM_PATH). Starts
+ * the server on a fresh demo workspace, then times, in a new browser context each run (empty cache),
+ * from navigation to the Overview showing the api's figures (every KPI tile filled, the page
+ * ready). The first run is reported apart: it warms the server's caches and ClickHouse.
+ */
+const INITIAL_JS_BUDGET = 400 * 1024;
+const OVERVIEW_BUDGET_MS = 1500;
+const READY = '[data-page="overview"][data-state="ready"][aria-busy="false"]';
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      customers: { type: 'string', default: '50000' },
+      runs: { type: 'string', default: '7' },
+      dist: { type: 'string', default: path.resolve(__dirname, '..', '..', '..', 'web', 'dist') },
+    },
+  });
+  const customers = Number(values.customers);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(customers) || customers < 100) throw new Error(`--customers must be an integer >= 100`);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 100) throw new Error(`--runs must be an integer 1…100`);
+  const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: set CHROMIUM_PATH`);
+
+  console.log('initial JavaScript per page (gzip -9; entry + page chunk + static imports):');
+  let worst = 0;
+  for (const w of pageWeights(values.dist)) {
+    worst = Math.max(worst, w.initialGzipBytes);
+    console.log(
+      `  ${w.page.padEnd(10)} ${kb(w.initialGzipBytes).padStart(9)} in ${w.initialFiles} files` +
+        `   (${kb(w.totalGzipBytes)} with its lazy chunks)`,
+    );
+  }
+  console.log(
+    `  largest ${kb(worst)} of ${kb(INITIAL_JS_BUDGET)} budget: ${worst <= INITIAL_JS_BUDGET ? 'within' : 'OVER'}`,
+  );
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-web-bench-'));
+  let started = process.hrtime.bigint();
+  const server = await startServer({
+    port: 0,
+    env: { RESONANCE_DATA_DIR: dataDir },
+    demo: true,
+    demoCustomers: customers,
+    quiet: true,
+  });
+  console.log(
+    `demo workspace of ${customers} customers ready in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s`,
+  );
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    if (!server.apiKey) throw new Error('the fresh demo workspace has no key');
+    const times: number[] = [];
+    for (let run = 0; run <= runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      await context.addInitScript(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(server.apiKey)})`);
+      const page = await context.newPage();
+      started = process.hrtime.bigint();
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector(READY, { timeout: 60_000 });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const tiles = await page.locator('[data-kpi] [data-role="value"]').count();
+      if (tiles === 0) throw new Error('the Overview shows no KPI tiles');
+      await context.close();
+      if (run === 0) console.log(`Overview rendered, first (cold server caches): ${ms.toFixed(0)} ms`);
+      else times.push(ms);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = quantile(sorted, 0.5);
+    console.log(
+      `Overview rendered (navigation to figures on screen, new browser context each, ${runs} runs): ` +
+        `median ${median.toFixed(0)} ms, p90 ${quantile(sorted, 0.9).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms` +
+        ` — budget ${OVERVIEW_BUDGET_MS} ms: ${median <= OVERVIEW_BUDGET_MS ? 'within' : 'OVER'}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,148 @@
+import { baseOption, categoryAxis, round, tooltipRow, tooltipTitle, valueAxis, type ChartOption } from '../charts/options';
+import type { ChartPalette } from '../charts/palette';
+import { formatDuration, formatExactCount, formatPercent } from '../format/format';
+import type { ResponseFigures } from './graphql/response.query';
+
+const HOUR = 3600;
+
+function hours(seconds: number | null): number | null {
+  return seconds === null ? null : round(seconds / HOUR, 2);
+}
+
+/**
+ * Response rate per group as bars (left axis, percent) and FRT p50 / p90 as markers on a right axis
+ * in hours: how often and how fast, side by side, for channels, segments, brands or agents.
+ */
+export function toResponseByGroupOption(
+  rows: readonly ResponseFigures[],
+  label: (key: string) => string,
+  palette: ChartPalette,
+): ChartOption {
+  const base = baseOption(palette);
+  return {
+    ...base,
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    tooltip: {
+      ...(base.tooltip as object),
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const first = Array.isArray(params) ? (params[0] as { dataIndex: number } | undefined) : undefined;
+        const row = first ? rows[first.dataIndex] : undefined;
+        if (!row) return '';
+        return [
+          tooltipTitle(palette, label(row.key)),
+          tooltipRow(palette.volume, 'Response rate', formatPercent(row.responseRate)),
+          tooltipRow(palette.rate, 'FRT p50', formatDuration(row.frtP50Seconds)),
+          tooltipRow(palette.sentiment, 'FRT p90', formatDuration(row.frtP90Seconds)),
+          tooltipRow(palette.neutral, 'Inbound', formatExactCount(row.inbound)),
+        ].join('');
+      },
+    },
+    xAxis: categoryAxis(palette, rows.map((r) => label(r.key))),
+    yAxis: [
+      { ...valueAxis(palette, (v: number) => `${v}%`), name: 'Response', min: 0, max: 100 },
+      { ...valueAxis(palette, (v: number) => `${v} h`), name: 'FRT', min: 0, splitLine: { show: false }, position: 'right' },
+    ],
+    series: [
+      {
+        type: 'bar',
+        name: 'Response rate',
+        cursor: 'pointer',
+        barMaxWidth: 32,
+        itemStyle: { color: palette.volume, borderRadius: [3, 3, 0, 0] },
+        data: rows.map((r) => (r.responseRate === null ? null : round(r.responseRate * 100))),
+      },
+      {
+        type: 'scatter',
+        name: 'FRT p50',
+        yAxisIndex: 1,
+        symbolSize: 10,
+        itemStyle: { color: palette.rate },
+        data: rows.map((r) => hours(r.frtP50Seconds)),
+      },
+      {
+        type: 'scatter',
+        name: 'FRT p90',
+        yAxisIndex: 1,
+        symbol: 'diamond',
+        symbolSize: 11,
+        itemStyle: { color: palette.sentiment },
+        data: rows.map((r) => hours(r.frtP90Seconds)),
+      },
+    ],
+  };
+}
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** The key "D-HH" of HOUR_OF_WEEK (ISO weekday 1 = Monday) as [hour, weekday index]; null if malformed. */
+export function parseHourOfWeek(key: string): [number, number] | null {
+  const match = /^([1-7])-(\d{2})$/.exec(key);
+  if (!match) return null;
+  const hour = Number(match[2]);
+  return hour < 24 ? [hour, Number(match[1]) - 1] : null;
+}
+
+/**
+ * Median FRT per weekday × hour of day (workspace time zone), in hours: where the slow hours are.
+ * An hour without replied messages stays blank.
+ */
+export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: ChartPalette): ChartOption {
+  const cells: [number, number, number][] = [];
+  const byCell = new Map<string, ResponseFigures>();
+  for (const row of rows) {
+    const at = parseHourOfWeek(row.key);
+    const value = hours(row.frtP50Seconds);
+    if (!at) continue;
+    byCell.set(`${at[0]}:${at[1]}`, row);
+    if (value !== null) cells.push([at[0], at[1], value]);
+  }
+  const max = Math.max(1, ...cells.map((c) => c[2]));
+  const base = baseOption(palette);
+  return {
+    ...base,
+    legend: { show: false },
+    grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+    tooltip: {
+      ...(base.tooltip as object),
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const value = (params as { value?: [number, number, number] }).value;
+        const row = value ? byCell.get(`${value[0]}:${value[1]}`) : undefined;
+        if (!value || !row) return '';
+        const title = `${WEEKDAYS[value[1]] ?? ''} ${String(value[0]).padStart(2, '0')}:00`;
+        return (
+          tooltipTitle(palette, title) +
+          tooltipRow(palette.rate, 'FRT p50', formatDuration(row.frtP50Seconds)) +
+          tooltipRow(palette.volume, 'Response rate', formatPercent(row.responseRate)) +
+          tooltipRow(palette.neutral, 'Inbound', formatExactCount(row.inbound))
+        );
+      },
+    },
+    xAxis: { ...categoryAxis(palette, Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'))), splitArea: { show: false } },
+    yAxis: { ...categoryAxis(palette, [...WEEKDAYS]), inverse: true },
+    visualMap: {
+      min: 0,
+      max: round(max, 1) ?? 1,
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 160,
+      text: ['slow', 'fast'],
+      textStyle: { color: palette.muted },
+      inRange: { color: [...palette.ramp] },
+      formatter: (v: unknown) => `${round(Number(v), 1)} h`,
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: 'FRT p50 (hours)',
+        data: cells,
+        itemStyle: { borderColor: palette.tooltipBackground, borderWidth: 1 },
+        emphasis: { itemStyle: { borderColor: palette.text } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,18 @@
+import { formatCurrency, formatPercent, NO_VALUE } from '../format/format';
+import { segmentLabel } from '../filters/labels';
+import type { Estimate } from './graphql/service-value.query';
+
+/** "" is the api's "all segments together". */
+export function valueSegmentLabel(segment: string): string {
+  return segment === '' ? 'All segments' : segmentLabel(segment);
+}
+
+/** "$1,204 (95% $980 to $1,430)". */
+export function formatEstimate(estimate: Estimate, format: (value: number) => string): string {
+  if (estimate.estimate === null) return NO_VALUE;
+  const interval = estimate.low !== null && estimate.high !== null ? ` (${format(estimate.low)} to ${format(estimate.high)})` : '';
+  return `${format(estimate.estimate)}${interval}`;
+}
+
+export const money = (currency: string) => (value: number) => formatCurrency(value, currency);
+export const percent = (value: number) => formatPercent(value);

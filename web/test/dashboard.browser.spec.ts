@@ -1,0 +1,440 @@
+/**
+ * The built dashboard in headless Chromium against one real server (embedded ClickHouse, a small
+ * demo workspace): every page renders without console errors (screenshots of each, light and dark,
+ * in test-output/screenshots), figures on screen equal the api's formatted as the pages format
+ * them, filters live in the URL, a drill-down opens the rows behind a figure and CSV exports
+ * download. Needs web/dist (npm test builds it first).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startServer, type RunningServer } from '@resonance/api';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Filter } from '../src/filters/graphql/filter';
+import { DEFAULT_FILTER_STATE, parseFilterState, toFilterInput } from '../src/filters/url-state';
+import type { Overview } from '../src/overview/graphql/overview.query';
+import { formatCurrency, formatDuration, formatNetSentiment, formatPercent } from '../src/format/format';
+import { KPIS, kpiChange } from '../src/overview/kpis';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const WEB_DIST_INDEX = path.join(REPO, 'web', 'dist', 'index.html');
+const SCREENSHOTS = path.join(REPO, 'test-output', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const READY = '[data-page="overview"][data-state="ready"][aria-busy="false"]';
+const CHART_DRAWN = '[data-chart][data-rendered="true"]';
+
+interface GraphQLBody {
+  operationName?: string;
+  query: string;
+  variables: { filter: Filter } & Record<string, unknown>;
+}
+
+interface WorkspaceFacts {
+  currency: string;
+  dataTo: string | null;
+}
+
+let server: RunningServer;
+let apiKey: string;
+let context: BrowserContext;
+const tempDirs: string[] = [];
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** A page that records console errors, uncaught exceptions and the Overview queries it sends. */
+async function openPage(): Promise<{
+  page: Page;
+  errors: string[];
+  overviewRequests: GraphQLBody[];
+  requests: GraphQLBody[];
+}> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const overviewRequests: GraphQLBody[] = [];
+  const requests: GraphQLBody[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (request.method() !== 'POST' || !request.url().endsWith('/graphql')) return;
+    const body = request.postDataJSON() as GraphQLBody;
+    requests.push(body);
+    if (body.operationName === 'Overview') overviewRequests.push(body);
+  });
+  return { page, errors, overviewRequests, requests };
+}
+
+function lastOf<T>(list: T[]): T {
+  const last = list[list.length - 1];
+  if (last === undefined) throw new Error('nothing recorded');
+  return last;
+}
+
+/** Every tile's figure and change read from the page must equal the api's, formatted alike. */
+async function expectTilesToShow(page: Page, overview: Overview, currency: string): Promise<void> {
+  for (const kpi of KPIS) {
+    const tile = page.locator(`[data-kpi="${kpi.id}"]`);
+    const shown = {
+      id: kpi.id,
+      value: await tile.locator('[data-role="value"]').textContent(),
+      change: await tile.locator('[data-role="change-text"]').textContent(),
+    };
+    expect(shown).toEqual({
+      id: kpi.id,
+      value: kpi.format(kpi.value(overview.current), currency),
+      change: kpiChange(kpi, overview.current, overview.previous)?.text ?? 'no comparison',
+    });
+  }
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(WEB_DIST_INDEX)) {
+    throw new Error(`${WEB_DIST_INDEX} is missing: build the dashboard first (npm run build -w web; npm test does it)`);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+  server = await startServer({
+    port: 0,
+    env: { RESONANCE_DATA_DIR: tempDir('resonance-browser-data-') },
+    demo: true,
+    demoCustomers: 2000,
+    quiet: true,
+  });
+  if (!server.apiKey) throw new Error('startServer created no key for the fresh demo workspace');
+  apiKey = server.apiKey;
+  context = await chromium.launchPersistentContext(tempDir('resonance-chromium-'), {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1440, height: 1100 },
+    deviceScaleFactor: 1,
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Overview in the browser', () => {
+  let workspace: WorkspaceFacts;
+
+  beforeAll(async () => {
+    workspace = (await graphql<{ workspace: WorkspaceFacts }>('{ workspace { currency dataTo } }')).workspace;
+  });
+
+  it('signs in from the link npm start prints and shows the api figures for the last 30 days of data', async () => {
+    const { page, errors, overviewRequests } = await openPage();
+    await page.goto(`${server.url}/#key=${encodeURIComponent(apiKey)}`);
+    await page.waitForSelector(READY);
+
+    // The key left the address bar for storage.
+    expect(page.url()).toBe(`${server.url}/`);
+    expect(await page.evaluate('window.localStorage.getItem("resonance.apiKey")')).toBe(apiKey);
+
+    // The page asked for the default period: 30 days ending with the day of the latest data.
+    const sent = lastOf(overviewRequests);
+    const dataTo = workspace.dataTo ? new Date(workspace.dataTo) : null;
+    expect(sent.variables.filter).toEqual(toFilterInput(DEFAULT_FILTER_STATE, dataTo, new Date()));
+
+    const { overview } = await graphql<{ overview: Overview }>(sent.query, sent.variables);
+    expect(overview.current.inbound).toBeGreaterThan(0);
+    await expectTilesToShow(page, overview, workspace.currency);
+    await page.waitForSelector(CHART_DRAWN);
+    await expect(page.locator('[data-chart] canvas').count()).resolves.toBeGreaterThan(0);
+
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps filters in the URL: a preset changes the figures, Back and Forward restore them', async () => {
+    const { page, errors, overviewRequests } = await openPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector(READY);
+    const inbound = page.locator('[data-kpi="inbound"] [data-role="value"]');
+
+    await page.getByRole('button', { name: '7 days', exact: true }).click();
+    await page.waitForURL(/\?period=7d$/);
+    await page.waitForSelector(READY);
+    const dataTo = workspace.dataTo ? new Date(workspace.dataTo) : null;
+    const sevenDays = toFilterInput(parseFilterState('?period=7d'), dataTo, new Date());
+    expect(lastOf(overviewRequests).variables.filter).toEqual(sevenDays);
+    const week = (await graphql<{ overview: Overview }>(lastOf(overviewRequests).query, { filter: sevenDays }))
+      .overview;
+    await expectTilesToShow(page, week, workspace.currency);
+    const weekInbound = await inbound.textContent();
+
+    await page.goBack();
+    await page.waitForURL(`${server.url}/`);
+    await page.waitForSelector(READY);
+    const month = (
+      await graphql<{ overview: Overview }>(lastOf(overviewRequests).query, {
+        filter: toFilterInput(DEFAULT_FILTER_STATE, dataTo, new Date()),
+      })
+    ).overview;
+    await expect(inbound.textContent()).resolves.toBe(KPIS[0]?.format(month.current.inbound, workspace.currency));
+
+    await page.goForward();
+    await page.waitForURL(/\?period=7d$/);
+    await page.waitForSelector(READY);
+    await expect(inbound.textContent()).resolves.toBe(weekInbound);
+
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await page.waitForSelector('html[data-theme="dark"]');
+    await page.waitForSelector(CHART_DRAWN);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'overview-dark.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the filters when moving to another page', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}/?period=90d`);
+    await page.waitForSelector(READY);
+    await page.getByRole('link', { name: 'Response', exact: true }).click();
+    await page.waitForURL(`${server.url}/response?period=90d`);
+    await page.waitForSelector('[data-page="response"][data-state="ready"]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the api refusal of a filter as an error, and recovers with valid filters', async () => {
+    const { page, errors } = await openPage();
+    // A year-ago comparison of a two-year period would overlap it: the api refuses the filter.
+    await page.goto(`${server.url}/?from=2024-06-01&to=2026-05-31&compare=year`);
+    await page.waitForSelector('[data-page="overview"][data-state="error"]');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('overlaps');
+
+    await page.getByRole('button', { name: 'Reset filters', exact: true }).click();
+    await page.waitForSelector(READY);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sends a rejected key back to the sign-in screen, and a key link opened there signs in', async () => {
+    const { page } = await openPage();
+    await page.goto(`${server.url}/#key=not-a-key`);
+    await page.getByRole('heading', { name: 'Sign in to Resonance' }).waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not accepted');
+    expect(await page.evaluate('window.localStorage.getItem("resonance.apiKey")')).toBeNull();
+
+    // Same document, new fragment: no page load, the app must notice the key itself.
+    await page.goto(`${server.url}/#key=${encodeURIComponent(apiKey)}`);
+    await page.waitForSelector(READY);
+    expect(page.url()).toBe(`${server.url}/`);
+    await page.close();
+  });
+});
+
+const PAGES = [
+  { path: '/', name: 'overview' },
+  { path: '/sentiment', name: 'sentiment' },
+  { path: '/response', name: 'response' },
+  { path: '/value', name: 'value' },
+  { path: '/customers', name: 'customers' },
+  { path: '/data', name: 'data' },
+] as const;
+
+const ready = (name: string) => `[data-page="${name}"][data-state="ready"]`;
+
+/** Every chart on the page has drawn (animations included). */
+async function chartsDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `[...document.querySelectorAll('[data-chart]')].every((c) => c.dataset.rendered === 'true')`,
+  );
+}
+
+function lastRequest(requests: GraphQLBody[], operationName: string, where: (b: GraphQLBody) => boolean = () => true) {
+  const found = requests.filter((r) => r.operationName === operationName && where(r));
+  return lastOf(found);
+}
+
+async function figureText(page: Page, id: string): Promise<string | null> {
+  return page.locator(`[data-figure="${id}"] [data-role="value"]`).first().textContent();
+}
+
+describe('Every page in the browser', () => {
+  let customerId: string;
+  let workspace: WorkspaceFacts;
+
+  beforeAll(async () => {
+    workspace = (await graphql<{ workspace: WorkspaceFacts }>('{ workspace { currency dataTo } }')).workspace;
+    const found = await graphql<{ searchCustomers: { nodes: { id: string; name: string }[] } }>(
+      'query { searchCustomers(query: "a", first: 1) { nodes { id name } } }',
+    );
+    const first = found.searchCustomers.nodes[0];
+    if (!first) throw new Error('the demo workspace has no customer matching "a"');
+    customerId = first.id;
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`renders every page in the ${theme} theme without console errors`, async () => {
+      const { page, errors } = await openPage();
+      await page.addInitScript(`window.localStorage.setItem('resonance.theme', '${theme}')`);
+      for (const { path: pagePath, name } of PAGES) {
+        const url = name === 'customers' ? `/customers?q=a&customer=${encodeURIComponent(customerId)}` : pagePath;
+        await page.goto(`${server.url}${url}`);
+        await page.waitForSelector(ready(name));
+        if (name === 'overview') await page.waitForSelector('[data-section="value"][data-state="ready"]');
+        if (name === 'customers') await page.waitForSelector('[data-card="customer-360"] .timeline-event');
+        await chartsDrawn(page);
+        expect(await page.locator('[role="alert"]').count()).toBe(0);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: true });
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('shows the api figures on the Response, Sentiment and Value pages', async () => {
+    const { page, errors, requests } = await openPage();
+    await page.goto(`${server.url}/response`);
+    await page.waitForSelector(ready('response'));
+    const sent = lastRequest(requests, 'Response', (r) => r.variables['groupBy'] === 'CHANNEL');
+    const { response } = await graphql<{
+      response: { total: { responseRate: number | null; missed: number; frtP50Seconds: number | null } };
+    }>(sent.query, sent.variables);
+    expect(response.total.missed).toBeGreaterThan(0);
+    await expect(figureText(page, 'responseRate')).resolves.toBe(formatPercent(response.total.responseRate));
+    await expect(figureText(page, 'frtP50')).resolves.toBe(formatDuration(response.total.frtP50Seconds));
+    const rows = page.locator('[data-table="response-by-group"] tbody tr');
+    await expect(rows.count()).resolves.toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'Sentiment & amplification', exact: true }).click();
+    await page.waitForSelector(ready('sentiment'));
+    const sentiment = lastRequest(requests, 'Sentiment', (r) => r.variables['groupBy'] === 'CHANNEL');
+    const report = await graphql<{ sentiment: { total: { netSentiment: number | null } } }>(
+      sentiment.query,
+      sentiment.variables,
+    );
+    await expect(figureText(page, 'netSentiment')).resolves.toBe(formatNetSentiment(report.sentiment.total.netSentiment));
+
+    await page.getByRole('link', { name: 'Value', exact: true }).click();
+    await page.waitForSelector(ready('value'));
+    const value = lastRequest(requests, 'ServiceValue');
+    const served = await graphql<{ serviceValue: { valueAtRisk: number } }>(value.query, value.variables);
+    await expect(figureText(page, 'valueAtRisk')).resolves.toBe(
+      formatCurrency(served.serviceValue.valueAtRisk, workspace.currency),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('puts a channel filter in the URL and redraws the charts for it', async () => {
+    const { page, errors, requests } = await openPage();
+    await page.goto(`${server.url}/response?period=90d`);
+    await page.waitForSelector(ready('response'));
+    await chartsDrawn(page);
+    const before = await figureText(page, 'responseRate');
+
+    await page.getByRole('button', { name: /^Channels/ }).click();
+    const option = page.locator('.multiselect-panel label').first();
+    const channelName = (await option.textContent())?.trim();
+    await option.locator('input').check();
+    await page.waitForURL(/channel=/);
+    const channel = new URL(page.url()).searchParams.get('channel');
+    expect(channel).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(`${ready('response')}[aria-busy="false"]`);
+    await chartsDrawn(page);
+
+    const sent = lastRequest(requests, 'Response', (r) => r.variables['groupBy'] === 'CHANNEL');
+    expect(sent.variables.filter.channels).toEqual([channel]);
+    const { response } = await graphql<{ response: { total: { responseRate: number | null }; rows: unknown[] } }>(
+      sent.query,
+      sent.variables,
+    );
+    await expect(figureText(page, 'responseRate')).resolves.toBe(formatPercent(response.total.responseRate));
+    // One channel left: the chart by channel has one group, its table one row.
+    expect(response.rows).toHaveLength(1);
+    await expect(page.locator('[data-table="response-by-group"] tbody tr').count()).resolves.toBe(1);
+    expect(channelName).toBeTruthy();
+    expect(before).not.toBeNull();
+
+    await page.goBack();
+    await page.waitForSelector(`${ready('response')}[aria-busy="false"]`);
+    await expect(figureText(page, 'responseRate')).resolves.toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drills from a table row to the messages behind it, and exports them and a table as CSV', async () => {
+    const { page, errors, requests } = await openPage();
+    await page.goto(`${server.url}/response`);
+    await page.waitForSelector(ready('response'));
+
+    // Keyboard: focus the first group's row and press Enter.
+    const firstRow = page.locator('[data-table="response-by-group"] tbody tr').first();
+    const group = (await firstRow.locator('td').first().textContent())?.trim() ?? '';
+    await firstRow.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog[data-drill]');
+    await dialog.waitFor();
+    await expect(dialog.locator('h2').textContent()).resolves.toContain(group);
+    await dialog.locator('[data-table="drill"] tbody tr').first().waitFor();
+
+    const drill = lastRequest(requests, 'Messages');
+    const sentGroup = lastRequest(requests, 'Response', (r) => r.variables['groupBy'] === 'CHANNEL');
+    expect(drill.variables.filter.from).toBe(sentGroup.variables.filter.from);
+    expect(drill.variables.filter.channels).toHaveLength(1);
+    const served = await graphql<{ messages: { nodes: { id: string; channel: string }[] } }>(drill.query, drill.variables);
+    await expect(dialog.locator('[data-table="drill"] tbody tr').count()).resolves.toBe(served.messages.nodes.length);
+    expect(new Set(served.messages.nodes.map((m) => m.channel))).toEqual(new Set(drill.variables.filter.channels));
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: /Export all rows as CSV/ }).click(),
+    ]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain('created_at');
+    expect(lines.length - 1).toBeGreaterThanOrEqual(served.messages.nodes.length);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // A table's own export: exactly the rows shown, with the raw values.
+    const shown = await page.locator('[data-table="response-by-group"] tbody tr').count();
+    const [tableDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-table="response-by-group"]').getByRole('button', { name: /Export CSV/ }).click(),
+    ]);
+    expect(tableDownload.suggestedFilename()).toBe('response-by-channel.csv');
+    const tableCsv = fs.readFileSync(await tableDownload.path(), 'utf8').replace(/^\ufeff/, '');
+    const tableLines = tableCsv.trim().split('\r\n');
+    expect(tableLines[0]).toBe('Channel,Inbound,Response rate,Missed,Pending,FRT p50,FRT p90,FRT p95,Business p50');
+    expect(tableLines).toHaveLength(shown + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
