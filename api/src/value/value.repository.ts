@@ -27,6 +27,12 @@ export interface ServiceValueSqlRow {
   run_id: string;
 }
 
+/** A row of value/service_effects: replicate 0 is the data itself; sums as the SQL's header lists them. */
+export interface ServiceEffectsSqlRow {
+  replicate: string | number;
+  sums: number[];
+}
+
 export interface ClvDistributionSqlRow {
   segment: string;
   customers: string;
@@ -134,6 +140,37 @@ export class ValueRepository {
       format: 'JSONEachRow',
     });
     return result.json<CohortRetentionSqlRow>();
+  }
+
+  /** The within-customer regression's sums per bootstrap replicate (value/service_effects). */
+  async serviceEffects(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    samples: number,
+    seed: number,
+  ): Promise<ServiceEffectsSqlRow[]> {
+    const interactions = interactionFilter(filter, 'i.');
+    const customers = customerFilter(filter, 't.');
+    const result = await this.db.client.query({
+      query: withFilter(
+        withFilter(namedQuery('value/service_effects'), interactions),
+        customers,
+        '/*customer_filter*/',
+      ),
+      query_params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        now: toClickHouseTime(now),
+        samples,
+        seed,
+        ...interactions.params,
+        ...customers.params,
+      },
+      format: 'JSONEachRow',
+    });
+    return result.json<ServiceEffectsSqlRow>();
   }
 
   async serviceValue(

@@ -3,7 +3,9 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { FilterInput } from '../filter/dto/filter.input';
+import { ServiceEffectsReport } from './dto/service-effects.model';
 import { CohortRetention, CustomerAtRisk, ServiceValueReport } from './dto/service-value.model';
+import { ServiceEffectsService } from './service-effects.service';
 import { ValueExceptionFilter } from './value.exception';
 import { DEFAULT_AT_RISK_LIMIT, DEFAULT_BOOTSTRAP_SAMPLES, MAX_AT_RISK_LIMIT, ValueService } from './value.service';
 
@@ -11,7 +13,10 @@ import { DEFAULT_AT_RISK_LIMIT, DEFAULT_BOOTSTRAP_SAMPLES, MAX_AT_RISK_LIMIT, Va
 @UseGuards(ApiKeyGuard)
 @UseFilters(ValueExceptionFilter)
 export class ValueResolver {
-  constructor(private readonly valueService: ValueService) {}
+  constructor(
+    private readonly valueService: ValueService,
+    private readonly serviceEffectsService: ServiceEffectsService,
+  ) {}
 
   @Query(() => ServiceValueReport, {
     description:
@@ -29,6 +34,29 @@ export class ValueResolver {
     bootstrapSamples?: number | null,
   ): Promise<ServiceValueReport> {
     return this.valueService.serviceValue(workspaceId, filter, bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES);
+  }
+
+  @Query(() => ServiceEffectsReport, {
+    description:
+      'Service effects on order value: per service experience in force at a purchase, order value ÷ that of the same ' +
+      'customers before any contact (customer fixed effects), and answered fast ÷ missed negative, with 95% ' +
+      'bootstrap intervals over customers. Purchases in the period; experiences from all contacts before each purchase.',
+  })
+  serviceEffects(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+    @Args('bootstrapSamples', {
+      type: () => Int,
+      nullable: true,
+      description: `Bootstrap replicates, 50…1000 (default ${DEFAULT_BOOTSTRAP_SAMPLES}).`,
+    })
+    bootstrapSamples?: number | null,
+  ): Promise<ServiceEffectsReport> {
+    return this.serviceEffectsService.serviceEffects(
+      workspaceId,
+      filter,
+      bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES,
+    );
   }
 
   @Query(() => [CustomerAtRisk], {

@@ -21,7 +21,7 @@ export const DEFAULT_BOOTSTRAP_SAMPLES = 200;
 export const DEFAULT_AT_RISK_LIMIT = 20;
 export const MAX_AT_RISK_LIMIT = 100;
 export const MAX_BOOTSTRAP_SAMPLES = 1000;
-const MIN_BOOTSTRAP_SAMPLES = 50;
+export const MIN_BOOTSTRAP_SAMPLES = 50;
 const EXPERIENCES = Object.values(ServiceExperience);
 const ANSWERED = [ServiceExperience.ANSWERED_FAST, ServiceExperience.ANSWERED_SLOW];
 
