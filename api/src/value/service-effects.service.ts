@@ -97,7 +97,10 @@ export class ServiceEffectsService {
         const identified = customers > 0 ? 1 : null;
         return { experience, estimate: identified, low: identified, high: identified, customers, purchases };
       }
-      const interval = ratio(data?.beta[e - 1] ?? NaN, replicates.map((beta) => beta[e - 1]!));
+      const interval = ratio(
+        data?.beta[e - 1] ?? NaN,
+        replicates.map((beta) => beta[e - 1]!),
+      );
       return { experience, ...interval, customers, purchases };
     });
     return {

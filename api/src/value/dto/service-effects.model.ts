@@ -56,7 +56,9 @@ export class ServiceEffectsReport {
   @Field(() => Int, { description: 'Bootstrap replicates behind every interval.' })
   bootstrapSamples!: number;
 
-  @Field(() => Int, { description: 'Customers who bought under two experiences or more: those who inform the estimates.' })
+  @Field(() => Int, {
+    description: 'Customers who bought under two experiences or more: those who inform the estimates.',
+  })
   customers!: number;
 
   @Field(() => [ServiceEffect])
