@@ -142,23 +142,17 @@ export class ValueRepository {
     return result.json<CohortRetentionSqlRow>();
   }
 
-  /** The within-customer regression's sums per bootstrap replicate (value/service_effects). */
-  async serviceEffects(
-    workspaceId: string,
-    filter: AnalyticsFilter,
-    now: Date,
-    samples: number,
-    seed: number,
-  ): Promise<ServiceEffectsSqlRow[]> {
+  /** value/service_effects with the filter in place: contacts take the interaction filter, purchases the customer one. */
+  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date, samples: number, seed: number) {
     const interactions = interactionFilter(filter, 'i.');
     const customers = customerFilter(filter, 't.');
-    const result = await this.db.client.query({
+    return {
       query: withFilter(
         withFilter(namedQuery('value/service_effects'), interactions),
         customers,
         '/*customer_filter*/',
       ),
-      query_params: {
+      params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
@@ -168,8 +162,19 @@ export class ValueRepository {
         ...interactions.params,
         ...customers.params,
       },
-      format: 'JSONEachRow',
-    });
+    };
+  }
+
+  /** The within-customer regression's sums per bootstrap replicate (value/service_effects). */
+  async serviceEffects(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    samples: number,
+    seed: number,
+  ): Promise<ServiceEffectsSqlRow[]> {
+    const { query, params } = this.buildServiceEffects(workspaceId, filter, now, samples, seed);
+    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ServiceEffectsSqlRow>();
   }
 

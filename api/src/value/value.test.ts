@@ -249,3 +249,10 @@ describe('serviceValue', () => {
     await expect(service.serviceValue('val', PERIOD, 2.5)).rejects.toThrow(/whole number/);
   });
 });
+
+describe('service effects SQL', () => {
+  it('puts the interaction filter on contacts and the customer filter on purchases', () => {
+    const filter = { ...PERIOD, brands: ['acme'], channels: ['email'], segments: ['retail'] };
+    expect(new ValueRepository(db).buildServiceEffects('val', filter, NOW, 50, 7)).toMatchSnapshot();
+  });
+});
