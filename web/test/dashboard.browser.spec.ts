@@ -337,7 +337,9 @@ describe('Every page in the browser', () => {
       sentiment.query,
       sentiment.variables,
     );
-    await expect(figureText(page, 'netSentiment')).resolves.toBe(formatNetSentiment(report.sentiment.total.netSentiment));
+    await expect(figureText(page, 'netSentiment')).resolves.toBe(
+      formatNetSentiment(report.sentiment.total.netSentiment),
+    );
 
     await page.getByRole('link', { name: 'Value', exact: true }).click();
     await page.waitForSelector(ready('value'));
@@ -407,7 +409,10 @@ describe('Every page in the browser', () => {
     const sentGroup = lastRequest(requests, 'Response', (r) => r.variables['groupBy'] === 'CHANNEL');
     expect(drill.variables.filter.from).toBe(sentGroup.variables.filter.from);
     expect(drill.variables.filter.channels).toHaveLength(1);
-    const served = await graphql<{ messages: { nodes: { id: string; channel: string }[] } }>(drill.query, drill.variables);
+    const served = await graphql<{ messages: { nodes: { id: string; channel: string }[] } }>(
+      drill.query,
+      drill.variables,
+    );
     await expect(dialog.locator('[data-table="drill"] tbody tr').count()).resolves.toBe(served.messages.nodes.length);
     expect(new Set(served.messages.nodes.map((m) => m.channel))).toEqual(new Set(drill.variables.filter.channels));
 
@@ -427,13 +432,66 @@ describe('Every page in the browser', () => {
     const shown = await page.locator('[data-table="response-by-group"] tbody tr').count();
     const [tableDownload] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('[data-table="response-by-group"]').getByRole('button', { name: /Export CSV/ }).click(),
+      page
+        .locator('[data-table="response-by-group"]')
+        .getByRole('button', { name: /Export CSV/ })
+        .click(),
     ]);
     expect(tableDownload.suggestedFilename()).toBe('response-by-channel.csv');
     const tableCsv = fs.readFileSync(await tableDownload.path(), 'utf8').replace(/^\ufeff/, '');
     const tableLines = tableCsv.trim().split('\r\n');
     expect(tableLines[0]).toBe('Channel,Inbound,Response rate,Missed,Pending,FRT p50,FRT p90,FRT p95,Business p50');
     expect(tableLines).toHaveLength(shown + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a tablet: no page scrolls sideways at 820 px', async () => {
+    const { page, errors } = await openPage();
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await page.addInitScript(`window.localStorage.setItem('resonance.theme', 'light')`);
+    for (const { path: pagePath, name } of PAGES) {
+      await page.goto(`${server.url}${pagePath}`);
+      await page.waitForSelector(ready(name));
+      await chartsDrawn(page);
+      const overflow = await page.evaluate(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect({ name, overflow }).toEqual({ name, overflow: 0 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-tablet.png`), fullPage: true });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('uploads a file on the Data page, shows the load and the row it refused', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${server.url}/data`);
+    await page.waitForSelector(ready('data'));
+    const csv = [
+      'interaction_id,channel,direction,created_at,author_handle,text',
+      'upload-1,email,inbound,2020-01-06T10:00:00Z,someone@example.com,Where is my parcel?',
+      'upload-2,pigeon,inbound,2020-01-06T11:00:00Z,someone@example.com,Coo',
+      'upload-3,chat,inbound,2020-01-06T12:00:00Z,someone@example.com,Thanks a lot!',
+    ].join('\n');
+    await page.getByLabel('Source format').selectOption('interactions');
+    await page
+      .getByLabel('File', { exact: true })
+      .setInputFiles({ name: 'upload.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    const status = page.locator('[data-upload-status]');
+    await status.waitFor();
+    await expect(status.getAttribute('data-upload-status')).resolves.toBe('succeeded');
+    await expect(status.textContent()).resolves.toContain('read 3, loaded 2, refused 1');
+
+    // The new load is listed first and opened on its refused row.
+    const firstRun = page.locator('[data-table="ingest-runs"] tbody tr').first();
+    await expect(firstRun.textContent()).resolves.toContain('upload.csv');
+    const rejects = page.locator('[data-table="rejects"] tbody tr');
+    await rejects.first().waitFor();
+    await expect(rejects.count()).resolves.toBe(1);
+    await expect(rejects.first().textContent()).resolves.toContain('pigeon');
+    expect(new URL(page.url()).searchParams.get('run')).toBeTruthy();
     expect(errors).toEqual([]);
     await page.close();
   });

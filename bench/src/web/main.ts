@@ -13,11 +13,14 @@ import { pageWeights } from './bundle';
  * Needs web/dist (npm run build -w web) and Chromium (/usr/bin/chromium or CHROMIUM_PATH). Starts
  * the server on a fresh demo workspace, then times, in a new browser context each run (empty cache),
  * from navigation to the Overview showing the api's figures (every KPI tile filled, the page
- * ready). The first run is reported apart: it warms the server's caches and ClickHouse.
+ * ready), and to the whole page (value cards, every chart drawn). The first run is reported apart:
+ * it warms the server's caches and ClickHouse.
  */
 const INITIAL_JS_BUDGET = 400 * 1024;
 const OVERVIEW_BUDGET_MS = 1500;
 const READY = '[data-page="overview"][data-state="ready"][aria-busy="false"]';
+const WHOLE_PAGE = '[data-section="value"][data-state="ready"]';
+const CHARTS_DRAWN = `[...document.querySelectorAll('[data-chart]')].every((c) => c.dataset.rendered === 'true')`;
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
   try {
     if (!server.apiKey) throw new Error('the fresh demo workspace has no key');
     const times: number[] = [];
+    const wholeTimes: number[] = [];
     for (let run = 0; run <= runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
       await context.addInitScript(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(server.apiKey)})`);
@@ -85,9 +89,20 @@ async function main(): Promise<void> {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const tiles = await page.locator('[data-kpi] [data-role="value"]').count();
       if (tiles === 0) throw new Error('the Overview shows no KPI tiles');
+      // The whole page too (value cards with their bootstrap, every chart drawn); waiting for it
+      // also keeps a run's unfinished queries from queuing in front of the next run's.
+      await page.waitForSelector(WHOLE_PAGE, { timeout: 300_000 });
+      await page.waitForFunction(CHARTS_DRAWN, undefined, { timeout: 60_000 });
+      const wholeMs = Number(process.hrtime.bigint() - started) / 1e6;
       await context.close();
-      if (run === 0) console.log(`Overview rendered, first (cold server caches): ${ms.toFixed(0)} ms`);
-      else times.push(ms);
+      if (run === 0) {
+        console.log(
+          `Overview, first visit (cold server caches): figures ${ms.toFixed(0)} ms, whole page ${wholeMs.toFixed(0)} ms`,
+        );
+      } else {
+        times.push(ms);
+        wholeTimes.push(wholeMs);
+      }
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = quantile(sorted, 0.5);
@@ -95,6 +110,11 @@ async function main(): Promise<void> {
       `Overview rendered (navigation to figures on screen, new browser context each, ${runs} runs): ` +
         `median ${median.toFixed(0)} ms, p90 ${quantile(sorted, 0.9).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms` +
         ` — budget ${OVERVIEW_BUDGET_MS} ms: ${median <= OVERVIEW_BUDGET_MS ? 'within' : 'OVER'}`,
+    );
+    const whole = [...wholeTimes].sort((a, b) => a - b);
+    console.log(
+      `Overview whole page (value cards and every chart drawn): median ${quantile(whole, 0.5).toFixed(0)} ms, ` +
+        `p90 ${quantile(whole, 0.9).toFixed(0)} ms`,
     );
   } finally {
     await browser.close();

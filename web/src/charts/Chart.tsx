@@ -24,5 +24,13 @@ export function Chart({ build, deps, label, height, onPick }: ChartProps) {
     () => (onPick ? { click: (params: unknown) => (isChartClick(params) ? onPick(params) : undefined) } : undefined),
     [onPick],
   );
-  return <EChart option={option} theme={theme} label={label} {...(height ? { height } : {})} {...(events ? { events } : {})} />;
+  return (
+    <EChart
+      option={option}
+      theme={theme}
+      label={label}
+      {...(height ? { height } : {})}
+      {...(events ? { events } : {})}
+    />
+  );
 }

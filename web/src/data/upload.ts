@@ -43,7 +43,8 @@ export function uploadFile(
     request.setRequestHeader('authorization', `Bearer ${apiKey}`);
     request.setRequestHeader('content-type', 'application/octet-stream');
     request.setRequestHeader('x-resonance-file', encodeURIComponent(file.name));
-    request.upload.onprogress = (event) => onProgress({ sent: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    request.upload.onprogress = (event) =>
+      onProgress({ sent: event.loaded, total: event.lengthComputable ? event.total : file.size });
     request.onerror = () => reject(new Error('The server could not be reached.'));
     request.onload = () => {
       let body: unknown = null;

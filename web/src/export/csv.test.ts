@@ -3,9 +3,15 @@ import { csvField, fileName, toCsv } from './csv';
 
 describe('toCsv', () => {
   it('quotes fields with commas, quotes and line breaks, and leaves the rest alone', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', 3]])).toBe(
-      'a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",3\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', 3],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",3\r\n');
   });
 
   it('writes missing and non-finite values as empty fields', () => {

@@ -154,8 +154,7 @@ export const METRICS = {
   },
   cohortRetention: {
     label: 'Cohort retention',
-    definition:
-      'Share of a first-purchase-month cohort still purchasing k months later, split by service experience.',
+    definition: 'Share of a first-purchase-month cohort still purchasing k months later, split by service experience.',
     direction: 'higher-is-better',
   },
 } as const satisfies Record<string, MetricDefinition>;

@@ -46,12 +46,18 @@ describe('toHourOfWeekOption', () => {
     expect(parseHourOfWeek('1-24')).toBeNull();
   });
 
-  it('puts the median FRT of each hour in its cell and scales the colours to the slowest', () => {
-    const option = toHourOfWeekOption([row('1-09', 1, 1800, 3600), row('3-14', 1, 7200, 9000), row('5-02', 0, null, null)], PALETTES.light);
+  it('puts the median FRT of each hour in its cell and ends the colour scale at the 90th percentile', () => {
+    const option = toHourOfWeekOption(
+      [row('1-09', 1, 1800, 3600), row('3-14', 1, 7200, 9000), row('5-02', 0, null, null)],
+      PALETTES.light,
+    );
     expect(seriesOf(option)[0]?.data).toEqual([
       [9, 0, 0.5],
       [14, 2, 2],
     ]);
     expect(option.visualMap).toMatchObject({ min: 0, max: 2 });
+    const many = Array.from({ length: 20 }, (_, i) => row(`1-${String(i).padStart(2, '0')}`, 1, (i + 1) * 3600, null));
+    many.push(row('2-00', 1, 500 * 3600, null));
+    expect(toHourOfWeekOption(many, PALETTES.light).visualMap).toMatchObject({ max: 19 });
   });
 });

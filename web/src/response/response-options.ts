@@ -1,4 +1,12 @@
-import { baseOption, categoryAxis, round, tooltipRow, tooltipTitle, valueAxis, type ChartOption } from '../charts/options';
+import {
+  baseOption,
+  categoryAxis,
+  round,
+  tooltipRow,
+  tooltipTitle,
+  valueAxis,
+  type ChartOption,
+} from '../charts/options';
 import type { ChartPalette } from '../charts/palette';
 import { formatDuration, formatExactCount, formatPercent } from '../format/format';
 import type { ResponseFigures } from './graphql/response.query';
@@ -39,10 +47,19 @@ export function toResponseByGroupOption(
         ].join('');
       },
     },
-    xAxis: categoryAxis(palette, rows.map((r) => label(r.key))),
+    xAxis: categoryAxis(
+      palette,
+      rows.map((r) => label(r.key)),
+    ),
     yAxis: [
       { ...valueAxis(palette, (v: number) => `${v}%`), name: 'Response', min: 0, max: 100 },
-      { ...valueAxis(palette, (v: number) => `${v} h`), name: 'FRT', min: 0, splitLine: { show: false }, position: 'right' },
+      {
+        ...valueAxis(palette, (v: number) => `${v} h`),
+        name: 'FRT',
+        min: 0,
+        splitLine: { show: false },
+        position: 'right',
+      },
     ],
     series: [
       {
@@ -98,12 +115,15 @@ export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: Ch
     byCell.set(`${at[0]}:${at[1]}`, row);
     if (value !== null) cells.push([at[0], at[1], value]);
   }
-  const max = Math.max(1, ...cells.map((c) => c[2]));
+  // The colour scale ends at the 90th percentile of the hours: one night-time outlier of days
+  // would otherwise wash every other hour out to the same pale colour.
+  const sorted = cells.map((c) => c[2]).sort((a, b) => a - b);
+  const max = Math.max(1, sorted[Math.max(0, Math.ceil(sorted.length * 0.9) - 1)] ?? 1);
   const base = baseOption(palette);
   return {
     ...base,
     legend: { show: false },
-    grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
     tooltip: {
       ...(base.tooltip as object),
       trigger: 'item',
@@ -120,7 +140,13 @@ export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: Ch
         );
       },
     },
-    xAxis: { ...categoryAxis(palette, Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'))), splitArea: { show: false } },
+    xAxis: {
+      ...categoryAxis(
+        palette,
+        Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')),
+      ),
+      splitArea: { show: false },
+    },
     yAxis: { ...categoryAxis(palette, [...WEEKDAYS]), inverse: true },
     visualMap: {
       min: 0,
@@ -131,6 +157,7 @@ export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: Ch
       bottom: 0,
       itemHeight: 160,
       text: ['slow', 'fast'],
+      itemWidth: 12,
       textStyle: { color: palette.muted },
       inRange: { color: [...palette.ramp] },
       formatter: (v: unknown) => `${round(Number(v), 1)} h`,

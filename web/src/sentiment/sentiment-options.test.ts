@@ -50,8 +50,28 @@ describe('toShareOfVoiceOption', () => {
   it('puts each brand with its share on a row, mentions stacked by class', () => {
     const option = toShareOfVoiceOption(
       [
-        { brand: 'a', name: 'Acme', isOwn: true, mentions: 60, positive: 30, neutral: 20, negative: 10, share: 0.6, netSentiment: 50 },
-        { brand: 'b', name: 'Rival', isOwn: false, mentions: 40, positive: 5, neutral: 5, negative: 30, share: 0.4, netSentiment: -71.4 },
+        {
+          brand: 'a',
+          name: 'Acme',
+          isOwn: true,
+          mentions: 60,
+          positive: 30,
+          neutral: 20,
+          negative: 10,
+          share: 0.6,
+          netSentiment: 50,
+        },
+        {
+          brand: 'b',
+          name: 'Rival',
+          isOwn: false,
+          mentions: 40,
+          positive: 5,
+          neutral: 5,
+          negative: 30,
+          share: 0.4,
+          netSentiment: -71.4,
+        },
       ],
       PALETTES.light,
     );

@@ -1,5 +1,13 @@
 import type { ChartPalette } from '../charts/palette';
-import { baseOption, categoryAxis, round, tooltipRow, tooltipTitle, valueAxis, type ChartOption } from '../charts/options';
+import {
+  baseOption,
+  categoryAxis,
+  round,
+  tooltipRow,
+  tooltipTitle,
+  valueAxis,
+  type ChartOption,
+} from '../charts/options';
 import { formatCount, formatExactCount, formatNetSentiment, formatShare } from '../format/format';
 import type { SentimentFigures, TrendInterval } from './graphql/sentiment.query';
 import type { BrandVoice } from './graphql/voice.query';
@@ -131,14 +139,25 @@ export function toNegativeReachOption(split: ReachSplit, palette: ChartPalette):
       },
     },
     xAxis: valueAxis(palette, (v: number) => formatCount(v)),
-    yAxis: { ...categoryAxis(palette, parts.map((p) => p.label)), inverse: true },
+    yAxis: {
+      ...categoryAxis(
+        palette,
+        parts.map((p) => p.label),
+      ),
+      inverse: true,
+    },
     series: [
       {
         type: 'bar',
         name: 'Reach',
         cursor: 'pointer',
         barMaxWidth: 32,
-        label: { show: true, position: 'right', color: palette.text, formatter: (p: { value: unknown }) => formatCount(Number(p.value)) },
+        label: {
+          show: true,
+          position: 'right',
+          color: palette.text,
+          formatter: (p: { value: unknown }) => formatCount(Number(p.value)),
+        },
         data: parts.map((p) => ({ value: p.value, itemStyle: { color: p.color, borderRadius: [0, 3, 3, 0] } })),
       },
     ],
@@ -164,7 +183,11 @@ export interface WordCloudOption {
 }
 
 /** Terms sized by the messages using them, coloured by the sentiment class asked for. */
-export function toWordCloudOption(terms: readonly Term[], tone: 'positive' | 'negative' | 'all', palette: ChartPalette): WordCloudOption {
+export function toWordCloudOption(
+  terms: readonly Term[],
+  tone: 'positive' | 'negative' | 'all',
+  palette: ChartPalette,
+): WordCloudOption {
   const colours = tone === 'positive' ? [palette.positive] : tone === 'negative' ? [palette.negative] : palette.series;
   return {
     aria: { enabled: true },

@@ -10,7 +10,8 @@ export function valueSegmentLabel(segment: string): string {
 /** "$1,204 (95% $980 to $1,430)". */
 export function formatEstimate(estimate: Estimate, format: (value: number) => string): string {
   if (estimate.estimate === null) return NO_VALUE;
-  const interval = estimate.low !== null && estimate.high !== null ? ` (${format(estimate.low)} to ${format(estimate.high)})` : '';
+  const interval =
+    estimate.low !== null && estimate.high !== null ? ` (${format(estimate.low)} to ${format(estimate.high)})` : '';
   return `${format(estimate.estimate)}${interval}`;
 }
 

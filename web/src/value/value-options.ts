@@ -1,4 +1,12 @@
-import { baseOption, categoryAxis, round, tooltipRow, tooltipTitle, valueAxis, type ChartOption } from '../charts/options';
+import {
+  baseOption,
+  categoryAxis,
+  round,
+  tooltipRow,
+  tooltipTitle,
+  valueAxis,
+  type ChartOption,
+} from '../charts/options';
 import type { ChartPalette } from '../charts/palette';
 import { formatExactCount } from '../format/format';
 import type { CohortRetention } from './graphql/cohort-retention.query';
@@ -54,7 +62,10 @@ export function toClvDistributionOption(
         );
       },
     },
-    xAxis: categoryAxis(palette, distribution.map((d) => label(d.segment))),
+    xAxis: categoryAxis(
+      palette,
+      distribution.map((d) => label(d.segment)),
+    ),
     yAxis: valueAxis(palette, money),
     series: [
       {
@@ -101,11 +112,16 @@ export function toIntervalOption(
         return (
           tooltipTitle(palette, group.label) +
           tooltipRow(group.color ?? palette.volume, seriesName, estimate === null ? '—' : format(estimate)) +
-          (low !== null && high !== null ? `<div style="color:${palette.muted}">95% interval ${format(low)} to ${format(high)}</div>` : '')
+          (low !== null && high !== null
+            ? `<div style="color:${palette.muted}">95% interval ${format(low)} to ${format(high)}</div>`
+            : '')
         );
       },
     },
-    xAxis: categoryAxis(palette, groups.map((g) => g.label)),
+    xAxis: categoryAxis(
+      palette,
+      groups.map((g) => g.label),
+    ),
     yAxis: valueAxis(palette, format),
     series: [
       {
@@ -162,8 +178,20 @@ export function toRetentionCurvesOption(curves: readonly RetentionCurve[], palet
   return {
     ...base,
     grid: { left: 8, right: 16, top: 40, bottom: 24, containLabel: true },
-    tooltip: { ...(base.tooltip as object), trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
-    xAxis: { ...categoryAxis(palette, Array.from({ length: months }, (_, k) => `M${k}`)), name: 'Months since first purchase', nameLocation: 'middle', nameGap: 28 },
+    tooltip: {
+      ...(base.tooltip as object),
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—'),
+    },
+    xAxis: {
+      ...categoryAxis(
+        palette,
+        Array.from({ length: months }, (_, k) => `M${k}`),
+      ),
+      name: 'Months since first purchase',
+      nameLocation: 'middle',
+      nameGap: 28,
+    },
     yAxis: { ...valueAxis(palette, (v: number) => `${v}%`), min: 0, max: 100 },
     series: curves.map((curve) => ({
       type: 'line' as const,

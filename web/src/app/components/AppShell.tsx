@@ -70,43 +70,43 @@ function Sidebar({ workspaceName }: { workspaceName: string | undefined }) {
     <aside className="sidebar">
       {/* The aside spans the whole page height (its background); its content stays in view. */}
       <div className="sidebar-inner">
-      <div className="sidebar-brand">
-        <div className="brand-mark" aria-hidden="true">
-          R
+        <div className="sidebar-brand">
+          <div className="brand-mark" aria-hidden="true">
+            R
+          </div>
+          <div>
+            <div className="brand-name">Resonance</div>
+            <div className="workspace-name">{workspaceName ?? ' '}</div>
+          </div>
         </div>
-        <div>
-          <div className="brand-name">Resonance</div>
-          <div className="workspace-name">{workspaceName ?? ' '}</div>
+        <nav aria-label="Pages">
+          <ul className="nav-list">
+            {PAGES.map((page) => (
+              <li key={page.path}>
+                {/* Filters are kept across pages: they are the question, the page is the view. */}
+                <NavLink to={{ pathname: page.path, search }} end={page.path === '/'} className="nav-link">
+                  <Icon name={page.icon} />
+                  <span>{page.label}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-footer">
+          <button
+            type="button"
+            className="ghost-button"
+            onClick={toggleTheme}
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          >
+            <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
+            <span>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</span>
+          </button>
+          <button type="button" className="ghost-button" onClick={signOut}>
+            <Icon name="signOut" />
+            <span>Sign out</span>
+          </button>
         </div>
-      </div>
-      <nav aria-label="Pages">
-        <ul className="nav-list">
-          {PAGES.map((page) => (
-            <li key={page.path}>
-              {/* Filters are kept across pages: they are the question, the page is the view. */}
-              <NavLink to={{ pathname: page.path, search }} end={page.path === '/'} className="nav-link">
-                <Icon name={page.icon} />
-                <span>{page.label}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="sidebar-footer">
-        <button
-          type="button"
-          className="ghost-button"
-          onClick={toggleTheme}
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-        >
-          <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
-          <span>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</span>
-        </button>
-        <button type="button" className="ghost-button" onClick={signOut}>
-          <Icon name="signOut" />
-          <span>Sign out</span>
-        </button>
-      </div>
       </div>
     </aside>
   );

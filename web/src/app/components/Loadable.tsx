@@ -28,7 +28,8 @@ export function Loadable({
   children,
 }: LoadableProps) {
   if (!ready) {
-    if (error) return <ErrorState title={`${what} could not be loaded`} error={error} {...(onRetry ? { onRetry } : {})} />;
+    if (error)
+      return <ErrorState title={`${what} could not be loaded`} error={error} {...(onRetry ? { onRetry } : {})} />;
     return (
       <div aria-busy="true" data-state="loading">
         {skeleton === 'table' ? (

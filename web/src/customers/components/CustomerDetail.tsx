@@ -2,7 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { Card, Figure } from '../../app/components/Card';
 import { Loadable } from '../../app/components/Loadable';
 import { channelLabel, segmentLabel } from '../../filters/labels';
-import { formatCurrency, formatDateTime, formatDuration, formatExactCount, formatSentiment, formatShare } from '../../format/format';
+import {
+  formatCurrency,
+  formatDateTime,
+  formatDuration,
+  formatExactCount,
+  formatSentiment,
+  formatShare,
+} from '../../format/format';
 import { METRICS } from '../../metrics/definitions';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { CUSTOMER_QUERY, type TimelineEvent } from '../graphql/customer.query';
@@ -31,28 +38,85 @@ export function CustomerDetail({ id, onClose }: { id: string; onClose: () => voi
   const known = data !== undefined || previousData !== undefined;
 
   return (
-    <Card id="customer-360" title={customer ? customer.name : 'Customer'} description={customer ? `${customer.email} · ${segmentLabel(customer.segment)} · ${customer.lifecycleStage} · ${customer.country}` : undefined} wide actions={<button type="button" className="link-button" onClick={onClose}>Close</button>}>
-      <Loadable ready={known} error={error} empty={customer === null} emptyText="This workspace has no customer with this id." what="The customer" skeleton="table" onRetry={() => void refetch()}>
+    <Card
+      id="customer-360"
+      title={customer ? customer.name : 'Customer'}
+      description={
+        customer
+          ? `${customer.email} · ${segmentLabel(customer.segment)} · ${customer.lifecycleStage} · ${customer.country}`
+          : undefined
+      }
+      wide
+      actions={
+        <button type="button" className="link-button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      <Loadable
+        ready={known}
+        error={error}
+        empty={customer === null}
+        emptyText="This workspace has no customer with this id."
+        what="The customer"
+        skeleton="table"
+        onRetry={() => void refetch()}
+      >
         {customer && (
           <>
             <div className="figure-row">
-              <Figure id="historicalValue" metric={METRICS.historicalValue} label="Historical value" value={formatCurrency(customer.value.historicalValue, workspace.currency)} caption={`${formatExactCount(customer.value.transactions)} transactions`} />
-              <Figure id="predictedClv" metric={METRICS.predictedClv} label="Predicted CLV" value={formatCurrency(customer.value.predictedClv, workspace.currency)} caption={customer.value.expectedPurchases === null ? 'no prediction' : `${customer.value.expectedPurchases.toFixed(1)} expected purchases`} />
-              <Figure id="pAlive" metric={METRICS.pAlive} label="P(alive)" value={formatShare(customer.value.pAlive)} caption={customer.value.predictedAt ? `as of ${formatDateTime(customer.value.predictedAt)}` : undefined} />
-              <Figure id="handles" label="Handles" value={formatExactCount(customer.identities.length)} caption={customer.identities.map((i) => `${i.kind}: ${i.handle}`).join(', ')} />
+              <Figure
+                id="historicalValue"
+                metric={METRICS.historicalValue}
+                label="Historical value"
+                value={formatCurrency(customer.value.historicalValue, workspace.currency)}
+                caption={`${formatExactCount(customer.value.transactions)} transactions`}
+              />
+              <Figure
+                id="predictedClv"
+                metric={METRICS.predictedClv}
+                label="Predicted CLV"
+                value={formatCurrency(customer.value.predictedClv, workspace.currency)}
+                caption={
+                  customer.value.expectedPurchases === null
+                    ? 'no prediction'
+                    : `${customer.value.expectedPurchases.toFixed(1)} expected purchases`
+                }
+              />
+              <Figure
+                id="pAlive"
+                metric={METRICS.pAlive}
+                label="P(alive)"
+                value={formatShare(customer.value.pAlive)}
+                caption={customer.value.predictedAt ? `as of ${formatDateTime(customer.value.predictedAt)}` : undefined}
+              />
+              <Figure
+                id="handles"
+                label="Handles"
+                value={formatExactCount(customer.identities.length)}
+                caption={customer.identities.map((i) => `${i.kind}: ${i.handle}`).join(', ')}
+              />
             </div>
             <h3 className="section-title timeline-title">Timeline</h3>
             <ol className="timeline" aria-label="Timeline, newest first">
               {customer.timeline.nodes.map((event) => (
-                <li key={`${event.kind}:${event.id}`} className={`timeline-event kind-${event.kind}`} data-kind={event.kind}>
+                <li
+                  key={`${event.kind}:${event.id}`}
+                  className={`timeline-event kind-${event.kind}`}
+                  data-kind={event.kind}
+                >
                   <div className="timeline-meta">{formatDateTime(event.at)}</div>
                   <div>
                     <strong>{describe(event, workspace.currency)}</strong>
-                    {event.sentiment !== null && <span className="timeline-meta"> · sentiment {formatSentiment(event.sentiment)}</span>}
+                    {event.sentiment !== null && (
+                      <span className="timeline-meta"> · sentiment {formatSentiment(event.sentiment)}</span>
+                    )}
                     {event.kind === 'MESSAGE' && (
                       <span className="timeline-meta">
                         {' · '}
-                        {event.firstResponseSeconds === null ? 'no reply' : `answered in ${formatDuration(event.firstResponseSeconds)}`}
+                        {event.firstResponseSeconds === null
+                          ? 'no reply'
+                          : `answered in ${formatDuration(event.firstResponseSeconds)}`}
                       </span>
                     )}
                     {event.text && <p>{event.text}</p>}
@@ -75,7 +139,10 @@ export function CustomerDetail({ id, onClose }: { id: string; onClose: () => voi
                             customer: {
                               ...fetchMoreResult.customer,
                               timeline: {
-                                nodes: [...previous.customer.timeline.nodes, ...fetchMoreResult.customer.timeline.nodes],
+                                nodes: [
+                                  ...previous.customer.timeline.nodes,
+                                  ...fetchMoreResult.customer.timeline.nodes,
+                                ],
                                 pageInfo: fetchMoreResult.customer.timeline.pageInfo,
                               },
                             },

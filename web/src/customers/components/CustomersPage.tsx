@@ -56,19 +56,41 @@ export default function CustomersPage() {
   };
 
   return (
-    <div className="page" data-page="customers" data-state={query === '' || page ? 'ready' : search.error ? 'error' : 'loading'}>
-      <PageHeader title="Customers" subtitle="Find a customer; see every message, reply and purchase on one timeline" loading={search.loading && page !== undefined} />
+    <div
+      className="page"
+      data-page="customers"
+      data-state={query === '' || page ? 'ready' : search.error ? 'error' : 'loading'}
+    >
+      <PageHeader
+        title="Customers"
+        subtitle="Find a customer; see every message, reply and purchase on one timeline"
+        loading={search.loading && page !== undefined}
+      />
       <div className="panel-grid">
         <Card id="customer-search" title="Search" wide>
           <form className="form-row" role="search" onSubmit={(e) => e.preventDefault()}>
             <label className="field">
               <span>Name, e-mail or handle</span>
-              <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. maria, @handle, gmail" maxLength={200} autoComplete="off" />
+              <input
+                type="search"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                placeholder="e.g. maria, @handle, gmail"
+                maxLength={200}
+                autoComplete="off"
+              />
             </label>
             <Icon name="search" />
           </form>
           {query !== '' && (
-            <Loadable ready={page !== undefined} error={search.error} empty={(page?.nodes.length ?? 0) === 0} emptyText={`No customer matches “${query}”.`} what="The search" skeleton="table">
+            <Loadable
+              ready={page !== undefined}
+              error={search.error}
+              empty={(page?.nodes.length ?? 0) === 0}
+              emptyText={`No customer matches “${query}”.`}
+              what="The search"
+              skeleton="table"
+            >
               <DataTable
                 id="customer-results"
                 title={`Customers matching ${query}`}

@@ -47,15 +47,48 @@ export const CUSTOMER_QUERY: TypedDocumentNode<
 > = gql`
   query Customer($id: ID!, $first: Int, $after: String) {
     customer(id: $id) {
-      id name email segment lifecycleStage country firstSeenAt
-      identities { kind handle followers }
-      value { historicalValue transactions predictedClv pAlive expectedPurchases predictedAt }
+      id
+      name
+      email
+      segment
+      lifecycleStage
+      country
+      firstSeenAt
+      identities {
+        kind
+        handle
+        followers
+      }
+      value {
+        historicalValue
+        transactions
+        predictedClv
+        pAlive
+        expectedPurchases
+        predictedAt
+      }
       timeline(first: $first, after: $after) {
         nodes {
-          id kind at channel brand author text sentiment isPublic firstReplyAt firstResponseSeconds inReplyTo
-          amount currency transactionKind
+          id
+          kind
+          at
+          channel
+          brand
+          author
+          text
+          sentiment
+          isPublic
+          firstReplyAt
+          firstResponseSeconds
+          inReplyTo
+          amount
+          currency
+          transactionKind
         }
-        pageInfo { endCursor hasNextPage }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
       }
     }
   }

@@ -21,8 +21,19 @@ export const SEARCH_CUSTOMERS_QUERY: TypedDocumentNode<
 > = gql`
   query SearchCustomers($query: String!, $first: Int, $after: String) {
     searchCustomers(query: $query, first: $first, after: $after) {
-      nodes { id name email segment lifecycleStage country firstSeenAt }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        name
+        email
+        segment
+        lifecycleStage
+        country
+        firstSeenAt
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;

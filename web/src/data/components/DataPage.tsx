@@ -17,13 +17,46 @@ import { UPLOAD_SOURCES, uploadFile, type RunSummary, type UploadProgress } from
 const RUN_COLUMNS: readonly Column<IngestRun>[] = [
   { id: 'startedAt', header: 'Started', value: (r) => r.startedAt, render: (r) => formatDateTime(r.startedAt) },
   { id: 'source', header: 'Source', value: (r) => r.source },
-  { id: 'files', header: 'Files', value: (r) => r.files.join(' '), render: (r) => <span className="cell-text">{r.files.join(', ')}</span> },
-  { id: 'status', header: 'Status', value: (r) => r.status, render: (r) => <span className={`badge badge-${r.status}`}>{r.status}</span> },
+  {
+    id: 'files',
+    header: 'Files',
+    value: (r) => r.files.join(' '),
+    render: (r) => <span className="cell-text">{r.files.join(', ')}</span>,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    value: (r) => r.status,
+    render: (r) => <span className={`badge badge-${r.status}`}>{r.status}</span>,
+  },
   { id: 'read', header: 'Read', numeric: true, value: (r) => r.rowsRead, render: (r) => formatExactCount(r.rowsRead) },
-  { id: 'loaded', header: 'Loaded', numeric: true, value: (r) => r.rowsLoaded, render: (r) => formatExactCount(r.rowsLoaded) },
-  { id: 'rejected', header: 'Rejected', numeric: true, value: (r) => r.rowsRejected, render: (r) => formatExactCount(r.rowsRejected) },
-  { id: 'unscored', header: 'Unscored', numeric: true, value: (r) => r.rowsUnscored, render: (r) => formatExactCount(r.rowsUnscored) },
-  { id: 'message', header: 'Message', value: (r) => r.message, render: (r) => <span className="cell-text">{r.message}</span> },
+  {
+    id: 'loaded',
+    header: 'Loaded',
+    numeric: true,
+    value: (r) => r.rowsLoaded,
+    render: (r) => formatExactCount(r.rowsLoaded),
+  },
+  {
+    id: 'rejected',
+    header: 'Rejected',
+    numeric: true,
+    value: (r) => r.rowsRejected,
+    render: (r) => formatExactCount(r.rowsRejected),
+  },
+  {
+    id: 'unscored',
+    header: 'Unscored',
+    numeric: true,
+    value: (r) => r.rowsUnscored,
+    render: (r) => formatExactCount(r.rowsUnscored),
+  },
+  {
+    id: 'message',
+    header: 'Message',
+    value: (r) => r.message,
+    render: (r) => <span className="cell-text">{r.message}</span>,
+  },
 ];
 
 const REJECT_COLUMNS: readonly Column<Reject>[] = [
@@ -33,18 +66,46 @@ const REJECT_COLUMNS: readonly Column<Reject>[] = [
   { id: 'raw', header: 'Row as read', value: (r) => r.raw, render: (r) => <code className="cell-text">{r.raw}</code> },
 ];
 
-const parameters = (list: readonly ModelParameter[]) => list.map((p) => `${p.name} = ${p.value.toPrecision(4)}`).join(', ');
+const parameters = (list: readonly ModelParameter[]) =>
+  list.map((p) => `${p.name} = ${p.value.toPrecision(4)}`).join(', ');
 
 const MODEL_COLUMNS: readonly Column<ModelRun>[] = [
   { id: 'fittedAt', header: 'Fitted', value: (m) => m.fittedAt, render: (m) => formatDateTime(m.fittedAt) },
   { id: 'model', header: 'Model', value: (m) => m.model },
-  { id: 'segment', header: 'Segment', value: (m) => m.segment, render: (m) => (m.segment === '*' ? 'Whole workspace' : segmentLabel(m.segment)) },
-  { id: 'customers', header: 'Customers', numeric: true, value: (m) => m.customers, render: (m) => formatExactCount(m.customers) },
+  {
+    id: 'segment',
+    header: 'Segment',
+    value: (m) => m.segment,
+    render: (m) => (m.segment === '*' ? 'Whole workspace' : segmentLabel(m.segment)),
+  },
+  {
+    id: 'customers',
+    header: 'Customers',
+    numeric: true,
+    value: (m) => m.customers,
+    render: (m) => formatExactCount(m.customers),
+  },
   { id: 'parameters', header: 'Parameters', value: (m) => parameters(m.parameters) },
   { id: 'standardErrors', header: 'Standard errors', value: (m) => parameters(m.standardErrors) },
-  { id: 'logLikelihood', header: 'Log-likelihood', numeric: true, value: (m) => m.logLikelihood, render: (m) => m.logLikelihood.toFixed(1) },
-  { id: 'pooled', header: 'Pooled', value: (m) => m.pooled, render: (m) => (m.pooled ? `yes${m.note ? ` (${m.note})` : ''}` : 'no') },
-  { id: 'horizon', header: 'Horizon', value: (m) => m.horizonMonths, render: (m) => `${m.horizonMonths} months, ${(m.monthlyDiscount * 100).toFixed(1)}%/month` },
+  {
+    id: 'logLikelihood',
+    header: 'Log-likelihood',
+    numeric: true,
+    value: (m) => m.logLikelihood,
+    render: (m) => m.logLikelihood.toFixed(1),
+  },
+  {
+    id: 'pooled',
+    header: 'Pooled',
+    value: (m) => m.pooled,
+    render: (m) => (m.pooled ? `yes${m.note ? ` (${m.note})` : ''}` : 'no'),
+  },
+  {
+    id: 'horizon',
+    header: 'Horizon',
+    value: (m) => m.horizonMonths,
+    render: (m) => `${m.horizonMonths} months, ${(m.monthlyDiscount * 100).toFixed(1)}%/month`,
+  },
   { id: 'runId', header: 'Run', value: (m) => m.runId, render: (m) => <code>{m.runId.slice(0, 8)}</code> },
 ];
 
@@ -73,10 +134,20 @@ export default function DataPage() {
     <div className="page" data-page="data" data-state={state}>
       <PageHeader title="Data" subtitle="What was loaded and refused, and which CLV models are current" />
       <div className="panel-grid">
-        <Upload onLoaded={(summary) => void runs.refetch().then(() => selectRun(summary.rejected > 0 ? summary.runId : null))} />
+        <Upload
+          onLoaded={(summary) => void runs.refetch().then(() => selectRun(summary.rejected > 0 ? summary.runId : null))}
+        />
 
         <Card id="ingest-runs" title="Loads" description="Newest first. Open a load to see the rows it refused." wide>
-          <Loadable ready={runPage !== undefined} error={runs.error} empty={(runPage?.nodes.length ?? 0) === 0} emptyText="Nothing loaded yet: upload a file above or run `resonance ingest`." what="The loads" skeleton="table" onRetry={() => void runs.refetch()}>
+          <Loadable
+            ready={runPage !== undefined}
+            error={runs.error}
+            empty={(runPage?.nodes.length ?? 0) === 0}
+            emptyText="Nothing loaded yet: upload a file above or run `resonance ingest`."
+            what="The loads"
+            skeleton="table"
+            onRetry={() => void runs.refetch()}
+          >
             <DataTable
               id="ingest-runs"
               title="Loads"
@@ -111,16 +182,56 @@ export default function DataPage() {
         </Card>
 
         {selectedRun && (
-          <Card id="rejects" title={`Rows refused by ${run ? `the ${run.source} load of ${formatDateTime(run.startedAt)}` : 'this load'}`} wide actions={<button type="button" className="link-button" onClick={() => selectRun(null)}>Close</button>}>
-            <Loadable ready={rejects.data !== undefined} error={rejects.error} empty={(rejects.data?.rejects.nodes.length ?? 0) === 0} emptyText="This load refused no rows." what="The refused rows" skeleton="table">
-              <DataTable id="rejects" title="Refused rows" columns={REJECT_COLUMNS} rows={rejects.data?.rejects.nodes ?? []} rowKey={(r) => `${r.file}:${r.line}`} />
+          <Card
+            id="rejects"
+            title={`Rows refused by ${run ? `the ${run.source} load of ${formatDateTime(run.startedAt)}` : 'this load'}`}
+            wide
+            actions={
+              <button type="button" className="link-button" onClick={() => selectRun(null)}>
+                Close
+              </button>
+            }
+          >
+            <Loadable
+              ready={rejects.data !== undefined}
+              error={rejects.error}
+              empty={(rejects.data?.rejects.nodes.length ?? 0) === 0}
+              emptyText="This load refused no rows."
+              what="The refused rows"
+              skeleton="table"
+            >
+              <DataTable
+                id="rejects"
+                title="Refused rows"
+                columns={REJECT_COLUMNS}
+                rows={rejects.data?.rejects.nodes ?? []}
+                rowKey={(r) => `${r.file}:${r.line}`}
+              />
             </Loadable>
           </Card>
         )}
 
-        <Card id="model-runs" title="CLV model runs" description="BG/NBD and Gamma-Gamma fits per segment, newest first, with their parameters." wide>
-          <Loadable ready={modelPage !== undefined} error={models.error} empty={(modelPage?.nodes.length ?? 0) === 0} emptyText="No CLV model fitted yet: run `resonance fit`." what="The model runs" skeleton="table">
-            <DataTable id="model-runs" title="CLV model runs" columns={MODEL_COLUMNS} rows={modelPage?.nodes ?? []} rowKey={(m) => `${m.runId}:${m.model}:${m.segment}`} />
+        <Card
+          id="model-runs"
+          title="CLV model runs"
+          description="BG/NBD and Gamma-Gamma fits per segment, newest first, with their parameters."
+          wide
+        >
+          <Loadable
+            ready={modelPage !== undefined}
+            error={models.error}
+            empty={(modelPage?.nodes.length ?? 0) === 0}
+            emptyText="No CLV model fitted yet: run `resonance fit`."
+            what="The model runs"
+            skeleton="table"
+          >
+            <DataTable
+              id="model-runs"
+              title="CLV model runs"
+              columns={MODEL_COLUMNS}
+              rows={modelPage?.nodes ?? []}
+              rowKey={(m) => `${m.runId}:${m.model}:${m.segment}`}
+            />
           </Loadable>
         </Card>
       </div>
@@ -154,7 +265,12 @@ function Upload({ onLoaded }: { onLoaded: (summary: RunSummary) => void }) {
   const sentAll = progress !== null && progress.sent >= progress.total;
 
   return (
-    <Card id="upload" title="Load a file" description="Analysts and admins: the file streams to the server, which validates, scores and loads it; refused rows are kept with their reason." wide>
+    <Card
+      id="upload"
+      title="Load a file"
+      description="Analysts and admins: the file streams to the server, which validates, scores and loads it; refused rows are kept with their reason."
+      wide
+    >
       <form
         className="form-row"
         onSubmit={(e) => {
@@ -184,14 +300,21 @@ function Upload({ onLoaded }: { onLoaded: (summary: RunSummary) => void }) {
         <div role="status" className="upload-progress">
           <progress max={progress.total || 1} value={progress.sent} />
           <p className="muted">
-            {sentAll ? 'Sent; the server is validating and loading the rows…' : `Sending ${formatExactCount(progress.sent)} of ${formatExactCount(progress.total)} bytes`}
+            {sentAll
+              ? 'Sent; the server is validating and loading the rows…'
+              : `Sending ${formatExactCount(progress.sent)} of ${formatExactCount(progress.total)} bytes`}
           </p>
         </div>
       )}
       {summary && (
-        <p className={`notice ${summary.status === 'succeeded' ? 'notice-good' : 'notice-error'}`} role="status" data-upload-status={summary.status}>
-          {summary.status === 'succeeded' ? 'Loaded' : 'Failed'}: read {formatExactCount(summary.read)}, loaded {formatExactCount(summary.loaded)}, refused{' '}
-          {formatExactCount(summary.rejected)} in {summary.seconds.toFixed(1)} s. {summary.message}
+        <p
+          className={`notice ${summary.status === 'succeeded' ? 'notice-good' : 'notice-error'}`}
+          role="status"
+          data-upload-status={summary.status}
+        >
+          {summary.status === 'succeeded' ? 'Loaded' : 'Failed'}: read {formatExactCount(summary.read)}, loaded{' '}
+          {formatExactCount(summary.loaded)}, refused {formatExactCount(summary.rejected)} in{' '}
+          {summary.seconds.toFixed(1)} s. {summary.message}
         </p>
       )}
       {error !== null && <ErrorState title="The file could not be loaded" error={error} />}

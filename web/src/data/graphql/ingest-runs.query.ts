@@ -22,8 +22,23 @@ export interface IngestRunsData {
 export const INGEST_RUNS_QUERY: TypedDocumentNode<IngestRunsData, { first: number; after?: string | null }> = gql`
   query IngestRuns($first: Int, $after: String) {
     ingestRuns(first: $first, after: $after) {
-      nodes { id source files status message startedAt finishedAt rowsRead rowsLoaded rowsRejected rowsUnscored }
-      pageInfo { endCursor hasNextPage }
+      nodes {
+        id
+        source
+        files
+        status
+        message
+        startedAt
+        finishedAt
+        rowsRead
+        rowsLoaded
+        rowsRejected
+        rowsUnscored
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;

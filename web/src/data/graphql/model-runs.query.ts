@@ -30,11 +30,30 @@ export const MODEL_RUNS_QUERY: TypedDocumentNode<ModelRunsData, { first: number;
   query ModelRuns($first: Int, $after: String) {
     modelRuns(first: $first, after: $after) {
       nodes {
-        runId model segment fittedAt customers logLikelihood pooled note horizonMonths monthlyDiscount calibrationEnd
-        parameters { name value }
-        standardErrors { name value }
+        runId
+        model
+        segment
+        fittedAt
+        customers
+        logLikelihood
+        pooled
+        note
+        horizonMonths
+        monthlyDiscount
+        calibrationEnd
+        parameters {
+          name
+          value
+        }
+        standardErrors {
+          name
+          value
+        }
       }
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;

@@ -13,11 +13,21 @@ export interface RejectsData {
   rejects: { nodes: Reject[]; pageInfo: PageInfo };
 }
 
-export const REJECTS_QUERY: TypedDocumentNode<RejectsData, { runId: string; first: number; after?: string | null }> = gql`
-  query Rejects($runId: ID!, $first: Int, $after: String) {
-    rejects(runId: $runId, first: $first, after: $after) {
-      nodes { file line reason raw rejectedAt }
-      pageInfo { endCursor hasNextPage }
+export const REJECTS_QUERY: TypedDocumentNode<RejectsData, { runId: string; first: number; after?: string | null }> =
+  gql`
+    query Rejects($runId: ID!, $first: Int, $after: String) {
+      rejects(runId: $runId, first: $first, after: $after) {
+        nodes {
+          file
+          line
+          reason
+          raw
+          rejectedAt
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+      }
     }
-  }
-`;
+  `;

@@ -18,12 +18,34 @@ const COLUMNS: readonly Column<MessageRecord>[] = [
   { id: 'createdAt', header: 'Written', value: (m) => m.createdAt, render: (m) => formatDateTime(m.createdAt) },
   { id: 'channel', header: 'Channel', value: (m) => m.channel, render: (m) => channelLabel(m.channel) },
   { id: 'brand', header: 'Brand', value: (m) => m.brand },
-  { id: 'segment', header: 'Segment', value: (m) => m.segment, render: (m) => (m.segment ? segmentLabel(m.segment) : '—') },
+  {
+    id: 'segment',
+    header: 'Segment',
+    value: (m) => m.segment,
+    render: (m) => (m.segment ? segmentLabel(m.segment) : '—'),
+  },
   { id: 'author', header: 'Author', value: (m) => m.author },
   { id: 'text', header: 'Message', value: (m) => m.text, render: (m) => <span className="cell-text">{m.text}</span> },
-  { id: 'sentiment', header: 'Sentiment', numeric: true, value: (m) => m.sentiment, render: (m) => formatSentiment(m.sentiment) },
-  { id: 'status', header: 'Status', value: (m) => m.status, render: (m) => <span className={`badge badge-${m.status}`}>{m.status}</span> },
-  { id: 'replySeconds', header: 'First response', numeric: true, value: (m) => m.replySeconds, render: (m) => formatDuration(m.replySeconds) },
+  {
+    id: 'sentiment',
+    header: 'Sentiment',
+    numeric: true,
+    value: (m) => m.sentiment,
+    render: (m) => formatSentiment(m.sentiment),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    value: (m) => m.status,
+    render: (m) => <span className={`badge badge-${m.status}`}>{m.status}</span>,
+  },
+  {
+    id: 'replySeconds',
+    header: 'First response',
+    numeric: true,
+    value: (m) => m.replySeconds,
+    render: (m) => formatDuration(m.replySeconds),
+  },
   { id: 'reach', header: 'Reach', numeric: true, value: (m) => m.reach, render: (m) => formatCount(m.reach) },
 ];
 

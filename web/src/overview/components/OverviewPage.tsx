@@ -128,7 +128,8 @@ export default function OverviewPage() {
             <header className="card-header">
               <h2 id="trend-title">Volume, response and sentiment</h2>
               <p className="muted">
-                Inbound messages per {bucketUnit(overview.trend)}, with the share answered and net sentiment. Click a bar for its messages.
+                Inbound messages per {bucketUnit(overview.trend)}, with the share answered and net sentiment. Click a
+                bar for its messages.
               </p>
             </header>
             <Suspense fallback={<div className="skeleton skeleton-chart" />}>

@@ -34,24 +34,57 @@ export default function OverviewValue() {
   const common = { ready: report !== undefined, error, onRetry: () => void refetch() };
 
   return (
-    <section className="panel-grid overview-value" data-section="value" data-state={report ? 'ready' : error ? 'error' : 'loading'} aria-label="Value">
+    <section
+      className="panel-grid overview-value"
+      data-section="value"
+      data-state={report ? 'ready' : error ? 'error' : 'loading'}
+      aria-label="Value"
+    >
       <Card id="value-at-risk" title="Value at risk" metric={METRICS.valueAtRisk}>
         <Loadable {...common} empty={false} emptyText="" what="Value at risk" height={90}>
           {report && (
             <div className="figure-row">
-              <Figure id="valueAtRisk" metric={METRICS.valueAtRisk} label="Predicted CLV at risk" value={formatCurrency(report.valueAtRisk, workspace.currency)} caption={`${formatExactCount(report.customersAtRisk)} customers with a missed negative message`} />
+              <Figure
+                id="valueAtRisk"
+                metric={METRICS.valueAtRisk}
+                label="Predicted CLV at risk"
+                value={formatCurrency(report.valueAtRisk, workspace.currency)}
+                caption={`${formatExactCount(report.customersAtRisk)} customers with a missed negative message`}
+              />
               {uplift
                 .filter((u) => u.segment === '')
                 .map((u) => (
-                  <Figure key="uplift" id="clvUplift" metric={METRICS.serviceUplift} label="CLV uplift of answering" value={u.clv.estimate === null ? '—' : toMoney(u.clv.estimate)} caption={u.clv.low !== null && u.clv.high !== null ? `95% interval ${toMoney(u.clv.low)} to ${toMoney(u.clv.high)}` : 'no interval'} />
+                  <Figure
+                    key="uplift"
+                    id="clvUplift"
+                    metric={METRICS.serviceUplift}
+                    label="CLV uplift of answering"
+                    value={u.clv.estimate === null ? '—' : toMoney(u.clv.estimate)}
+                    caption={
+                      u.clv.low !== null && u.clv.high !== null
+                        ? `95% interval ${toMoney(u.clv.low)} to ${toMoney(u.clv.high)}`
+                        : 'no interval'
+                    }
+                  />
                 ))}
             </div>
           )}
         </Loadable>
       </Card>
 
-      <Card id="clv-by-segment" title="Predicted CLV by segment" metric={METRICS.predictedClv} description="Median, p25–p75 and p10–p90. Click for the segment's messages.">
-        <Loadable {...common} empty={distribution.length === 0} emptyText="No CLV predictions yet: run `resonance fit`." what="CLV by segment" height={260}>
+      <Card
+        id="clv-by-segment"
+        title="Predicted CLV by segment"
+        metric={METRICS.predictedClv}
+        description="Median, p25–p75 and p10–p90. Click for the segment's messages."
+      >
+        <Loadable
+          {...common}
+          empty={distribution.length === 0}
+          emptyText="No CLV predictions yet: run `resonance fit`."
+          what="CLV by segment"
+          height={260}
+        >
           <Chart
             build={(p) => toClvDistributionOption(distribution, valueSegmentLabel, toMoney, p)}
             deps={[report, workspace.currency]}
@@ -65,10 +98,28 @@ export default function OverviewValue() {
         </Loadable>
       </Card>
 
-      <Card id="service-uplift" title="Service → value uplift" metric={METRICS.serviceUplift} description="Mean CLV of answered minus missed customers, per segment, 95% interval.">
-        <Loadable {...common} empty={uplift.length === 0} emptyText="No answered or missed customers in this period." what="The uplift" height={260}>
+      <Card
+        id="service-uplift"
+        title="Service → value uplift"
+        metric={METRICS.serviceUplift}
+        description="Mean CLV of answered minus missed customers, per segment, 95% interval."
+      >
+        <Loadable
+          {...common}
+          empty={uplift.length === 0}
+          emptyText="No answered or missed customers in this period."
+          what="The uplift"
+          height={260}
+        >
           <Chart
-            build={(p) => toIntervalOption(uplift.map((u) => ({ key: u.segment, label: valueSegmentLabel(u.segment), estimate: u.clv })), toMoney, p, 'CLV uplift')}
+            build={(p) =>
+              toIntervalOption(
+                uplift.map((u) => ({ key: u.segment, label: valueSegmentLabel(u.segment), estimate: u.clv })),
+                toMoney,
+                p,
+                'CLV uplift',
+              )
+            }
             deps={[report, workspace.currency]}
             label="CLV uplift of answering per segment with intervals"
             height={260}
@@ -81,9 +132,27 @@ export default function OverviewValue() {
       </Card>
 
       <Card id="retention-by-experience" title="Retention by service experience" metric={METRICS.retention}>
-        <Loadable {...common} empty={overall.length === 0} emptyText="No customers in this period." what="Retention" height={260}>
+        <Loadable
+          {...common}
+          empty={overall.length === 0}
+          emptyText="No customers in this period."
+          what="Retention"
+          height={260}
+        >
           <Chart
-            build={(p) => toIntervalOption(overall.map((r) => ({ key: r.experience, label: EXPERIENCE_LABELS[r.experience], estimate: r.retention, color: experienceColour(r.experience, p) })), percent, p, 'Retention')}
+            build={(p) =>
+              toIntervalOption(
+                overall.map((r) => ({
+                  key: r.experience,
+                  label: EXPERIENCE_LABELS[r.experience],
+                  estimate: r.retention,
+                  color: experienceColour(r.experience, p),
+                })),
+                percent,
+                p,
+                'Retention',
+              )
+            }
             deps={[report]}
             label="Retention per service experience with intervals"
             height={260}

@@ -17,7 +17,10 @@ export default function TrendChart({
   const { theme } = useTheme();
   const option = useMemo(() => toChartOption(points, PALETTES[theme]), [points, theme]);
   const events = useMemo(
-    () => (onPick ? { click: (params: unknown) => (isChartClick(params) ? onPick(params.dataIndex) : undefined) } : undefined),
+    () =>
+      onPick
+        ? { click: (params: unknown) => (isChartClick(params) ? onPick(params.dataIndex) : undefined) }
+        : undefined,
     [onPick],
   );
   return (

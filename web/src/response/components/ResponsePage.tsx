@@ -66,41 +66,177 @@ export default function ResponsePage() {
 
   const columns: Column<ResponseFigures>[] = [
     { id: 'key', header: split.label, value: (r) => r.key, render: (r) => label(r.key) },
-    { id: 'inbound', header: 'Inbound', metric: METRICS.inbound, numeric: true, value: (r) => r.inbound, render: (r) => formatExactCount(r.inbound) },
-    { id: 'responseRate', header: 'Response rate', metric: METRICS.responseRate, numeric: true, value: (r) => r.responseRate, render: (r) => formatPercent(r.responseRate) },
-    { id: 'missed', header: 'Missed', metric: METRICS.missed, numeric: true, value: (r) => r.missed, render: (r) => formatExactCount(r.missed) },
-    { id: 'pending', header: 'Pending', numeric: true, value: (r) => r.pending, render: (r) => formatExactCount(r.pending) },
-    { id: 'p50', header: 'FRT p50', metric: METRICS.frtP50, numeric: true, value: (r) => r.frtP50Seconds, render: (r) => formatDuration(r.frtP50Seconds) },
-    { id: 'p90', header: 'FRT p90', metric: METRICS.frtP90, numeric: true, value: (r) => r.frtP90Seconds, render: (r) => formatDuration(r.frtP90Seconds) },
-    { id: 'p95', header: 'FRT p95', metric: METRICS.frtP95, numeric: true, value: (r) => r.frtP95Seconds, render: (r) => formatDuration(r.frtP95Seconds) },
-    { id: 'business', header: 'Business p50', metric: METRICS.businessFrtP50, numeric: true, value: (r) => r.businessFrtP50Seconds, render: (r) => formatDuration(r.businessFrtP50Seconds) },
+    {
+      id: 'inbound',
+      header: 'Inbound',
+      metric: METRICS.inbound,
+      numeric: true,
+      value: (r) => r.inbound,
+      render: (r) => formatExactCount(r.inbound),
+    },
+    {
+      id: 'responseRate',
+      header: 'Response rate',
+      metric: METRICS.responseRate,
+      numeric: true,
+      value: (r) => r.responseRate,
+      render: (r) => formatPercent(r.responseRate),
+    },
+    {
+      id: 'missed',
+      header: 'Missed',
+      metric: METRICS.missed,
+      numeric: true,
+      value: (r) => r.missed,
+      render: (r) => formatExactCount(r.missed),
+    },
+    {
+      id: 'pending',
+      header: 'Pending',
+      numeric: true,
+      value: (r) => r.pending,
+      render: (r) => formatExactCount(r.pending),
+    },
+    {
+      id: 'p50',
+      header: 'FRT p50',
+      metric: METRICS.frtP50,
+      numeric: true,
+      value: (r) => r.frtP50Seconds,
+      render: (r) => formatDuration(r.frtP50Seconds),
+    },
+    {
+      id: 'p90',
+      header: 'FRT p90',
+      metric: METRICS.frtP90,
+      numeric: true,
+      value: (r) => r.frtP90Seconds,
+      render: (r) => formatDuration(r.frtP90Seconds),
+    },
+    {
+      id: 'p95',
+      header: 'FRT p95',
+      metric: METRICS.frtP95,
+      numeric: true,
+      value: (r) => r.frtP95Seconds,
+      render: (r) => formatDuration(r.frtP95Seconds),
+    },
+    {
+      id: 'business',
+      header: 'Business p50',
+      metric: METRICS.businessFrtP50,
+      numeric: true,
+      value: (r) => r.businessFrtP50Seconds,
+      render: (r) => formatDuration(r.businessFrtP50Seconds),
+    },
   ];
 
   const gapColumns: Column<GapQueueItem>[] = [
-    { id: 'age', header: 'Waiting', numeric: true, value: (g) => g.ageSeconds, render: (g) => formatDuration(g.ageSeconds) },
-    { id: 'channel', header: 'Channel', value: (g) => g.channel, render: (g) => `${channelLabel(g.channel)}${g.isPublic ? ' · public' : ''}` },
+    {
+      id: 'age',
+      header: 'Waiting',
+      numeric: true,
+      value: (g) => g.ageSeconds,
+      render: (g) => formatDuration(g.ageSeconds),
+    },
+    {
+      id: 'channel',
+      header: 'Channel',
+      value: (g) => g.channel,
+      render: (g) => `${channelLabel(g.channel)}${g.isPublic ? ' · public' : ''}`,
+    },
     { id: 'brand', header: 'Brand', value: (g) => g.brand, render: (g) => brandName(g.brand) },
-    { id: 'customer', header: 'Customer', value: (g) => g.customerName ?? g.authorHandle, render: (g) => g.customerName ?? g.authorHandle ?? '—' },
-    { id: 'segment', header: 'Segment', value: (g) => g.customerSegment, render: (g) => (g.customerSegment ? segmentLabel(g.customerSegment) : '—') },
-    { id: 'text', header: 'Message', value: (g) => g.text, render: (g) => <span className="cell-text">{g.text ?? '—'}</span> },
-    { id: 'sentiment', header: 'Sentiment', numeric: true, value: (g) => g.sentiment, render: (g) => formatSentiment(g.sentiment) },
+    {
+      id: 'customer',
+      header: 'Customer',
+      value: (g) => g.customerName ?? g.authorHandle,
+      render: (g) => g.customerName ?? g.authorHandle ?? '—',
+    },
+    {
+      id: 'segment',
+      header: 'Segment',
+      value: (g) => g.customerSegment,
+      render: (g) => (g.customerSegment ? segmentLabel(g.customerSegment) : '—'),
+    },
+    {
+      id: 'text',
+      header: 'Message',
+      value: (g) => g.text,
+      render: (g) => <span className="cell-text">{g.text ?? '—'}</span>,
+    },
+    {
+      id: 'sentiment',
+      header: 'Sentiment',
+      numeric: true,
+      value: (g) => g.sentiment,
+      render: (g) => formatSentiment(g.sentiment),
+    },
     { id: 'reach', header: 'Reach', numeric: true, value: (g) => g.reach, render: (g) => formatCount(g.reach) },
-    { id: 'value', header: 'Customer value', metric: METRICS.predictedClv, numeric: true, value: (g) => g.customerValue, render: (g) => formatCurrency(g.customerValue, workspace.currency) },
+    {
+      id: 'value',
+      header: 'Customer value',
+      metric: METRICS.predictedClv,
+      numeric: true,
+      value: (g) => g.customerValue,
+      render: (g) => formatCurrency(g.customerValue, workspace.currency),
+    },
   ];
 
   return (
     <div className="page" data-page="response" data-state={state} aria-busy={loading}>
-      <PageHeader title="Response" subtitle="What we answer, how fast, and what is still waiting" loading={loading && state === 'ready'} />
+      <PageHeader
+        title="Response"
+        subtitle="What we answer, how fast, and what is still waiting"
+        loading={loading && state === 'ready'}
+      />
       <div className="panel-grid">
         <Card id="response-summary" title="Response of the period" wide>
-          <Loadable ready={report !== undefined} error={grouped.error} empty={false} emptyText="" what="Response figures" height={90} onRetry={() => void grouped.refetch()}>
+          <Loadable
+            ready={report !== undefined}
+            error={grouped.error}
+            empty={false}
+            emptyText=""
+            what="Response figures"
+            height={90}
+            onRetry={() => void grouped.refetch()}
+          >
             {report && (
               <div className="figure-row">
-                <Figure id="responseRate" metric={METRICS.responseRate} label="Response rate" value={formatPercent(report.total.responseRate)} caption={`${formatExactCount(report.total.replied)} of ${formatExactCount(report.total.inbound)} answered`} />
-                <Figure id="missed" metric={METRICS.missed} label="Missed" value={formatExactCount(report.total.missed)} caption={`${formatExactCount(report.total.pending)} pending within SLA`} />
-                <Figure id="frtP50" metric={METRICS.frtP50} label="FRT p50" value={formatDuration(report.total.frtP50Seconds)} caption={`business time ${formatDuration(report.total.businessFrtP50Seconds)}`} />
-                <Figure id="frtP90" metric={METRICS.frtP90} label="FRT p90" value={formatDuration(report.total.frtP90Seconds)} caption={`business time ${formatDuration(report.total.businessFrtP90Seconds)}`} />
-                <Figure id="frtP95" metric={METRICS.frtP95} label="FRT p95" value={formatDuration(report.total.frtP95Seconds)} caption={`mean ${formatDuration(report.total.frtMeanSeconds)}`} />
+                <Figure
+                  id="responseRate"
+                  metric={METRICS.responseRate}
+                  label="Response rate"
+                  value={formatPercent(report.total.responseRate)}
+                  caption={`${formatExactCount(report.total.replied)} of ${formatExactCount(report.total.inbound)} answered`}
+                />
+                <Figure
+                  id="missed"
+                  metric={METRICS.missed}
+                  label="Missed"
+                  value={formatExactCount(report.total.missed)}
+                  caption={`${formatExactCount(report.total.pending)} pending within SLA`}
+                />
+                <Figure
+                  id="frtP50"
+                  metric={METRICS.frtP50}
+                  label="FRT p50"
+                  value={formatDuration(report.total.frtP50Seconds)}
+                  caption={`business time ${formatDuration(report.total.businessFrtP50Seconds)}`}
+                />
+                <Figure
+                  id="frtP90"
+                  metric={METRICS.frtP90}
+                  label="FRT p90"
+                  value={formatDuration(report.total.frtP90Seconds)}
+                  caption={`business time ${formatDuration(report.total.businessFrtP90Seconds)}`}
+                />
+                <Figure
+                  id="frtP95"
+                  metric={METRICS.frtP95}
+                  label="FRT p95"
+                  value={formatDuration(report.total.frtP95Seconds)}
+                  caption={`mean ${formatDuration(report.total.frtMeanSeconds)}`}
+                />
               </div>
             )}
           </Loadable>
@@ -132,7 +268,13 @@ export default function ResponsePage() {
             </div>
           }
         >
-          <Loadable ready={report !== undefined} error={grouped.error} empty={rows.length === 0} emptyText="No inbound messages in this period." what="Response by group">
+          <Loadable
+            ready={report !== undefined}
+            error={grouped.error}
+            empty={rows.length === 0}
+            emptyText="No inbound messages in this period."
+            what="Response by group"
+          >
             <Chart
               build={(p) => toResponseByGroupOption(rows.slice(0, 24), label, p)}
               deps={[report, split.id]}
@@ -143,23 +285,69 @@ export default function ResponsePage() {
                 if (row) drillGroup(row);
               }}
             />
-            <DataTable id="response-by-group" title={`Response by ${split.label.toLowerCase()}`} columns={columns} rows={rows} rowKey={(r) => r.key} onRowActivate={drillGroup} />
+            <DataTable
+              id="response-by-group"
+              title={`Response by ${split.label.toLowerCase()}`}
+              columns={columns}
+              rows={rows}
+              rowKey={(r) => r.key}
+              onRowActivate={drillGroup}
+            />
           </Loadable>
         </Card>
 
-        <Card id="frt-heatmap" title="First response by hour of the week" metric={METRICS.frtP50} description={`Median FRT of messages written in each hour (${workspace.timezone}).`}>
-          <Loadable ready={hours !== undefined} error={hourly.error} empty={(hours?.rows.length ?? 0) === 0} emptyText="No replied messages in this period." what="The hour-of-week heatmap">
-            <Chart build={(p) => toHourOfWeekOption(hours?.rows ?? [], p)} deps={[hours]} label="Median first response time per weekday and hour" height={300} />
+        <Card
+          id="frt-heatmap"
+          title="First response by hour of the week"
+          metric={METRICS.frtP50}
+          description={`Median FRT of messages written in each hour (${workspace.timezone}).`}
+        >
+          <Loadable
+            ready={hours !== undefined}
+            error={hourly.error}
+            empty={(hours?.rows.length ?? 0) === 0}
+            emptyText="No replied messages in this period."
+            what="The hour-of-week heatmap"
+          >
+            <Chart
+              build={(p) => toHourOfWeekOption(hours?.rows ?? [], p)}
+              deps={[hours]}
+              label="Median first response time per weekday and hour"
+              height={300}
+            />
           </Loadable>
         </Card>
 
         <Card id="sentiment-lift" title="Sentiment lift after a reply" metric={METRICS.sentimentLift}>
-          <Loadable ready={lift !== undefined} error={sentiment.error} empty={false} emptyText="" what="Sentiment lift" height={120}>
+          <Loadable
+            ready={lift !== undefined}
+            error={sentiment.error}
+            empty={false}
+            emptyText=""
+            what="Sentiment lift"
+            height={120}
+          >
             {lift && (
               <div className="figure-row">
-                <Figure id="averageLift" metric={METRICS.sentimentLift} label="Average lift" value={formatSentiment(lift.averageLift)} caption={`over ${formatExactCount(lift.pairs)} replied messages with a follow-up`} />
-                <Figure id="improved" label="Improved" value={formatPercent(lift.improvedShare)} caption={`${formatExactCount(lift.improved)} customers`} />
-                <Figure id="worsened" label="Worsened" value={formatPercent(lift.worsenedShare)} caption={`${formatExactCount(lift.worsened)} customers`} />
+                <Figure
+                  id="averageLift"
+                  metric={METRICS.sentimentLift}
+                  label="Average lift"
+                  value={formatSentiment(lift.averageLift)}
+                  caption={`over ${formatExactCount(lift.pairs)} replied messages with a follow-up`}
+                />
+                <Figure
+                  id="improved"
+                  label="Improved"
+                  value={formatPercent(lift.improvedShare)}
+                  caption={`${formatExactCount(lift.improved)} follow-ups more positive`}
+                />
+                <Figure
+                  id="worsened"
+                  label="Worsened"
+                  value={formatPercent(lift.worsenedShare)}
+                  caption={`${formatExactCount(lift.worsened)} follow-ups more negative`}
+                />
               </div>
             )}
           </Loadable>
@@ -177,7 +365,14 @@ export default function ResponsePage() {
             </button>
           }
         >
-          <Loadable ready={queue !== undefined} error={gaps.error} empty={(queue?.nodes.length ?? 0) === 0} emptyText="Nothing missed: every message older than the SLA has a reply." what="The gap queue" skeleton="table">
+          <Loadable
+            ready={queue !== undefined}
+            error={gaps.error}
+            empty={(queue?.nodes.length ?? 0) === 0}
+            emptyText="Nothing missed: every message older than the SLA has a reply."
+            what="The gap queue"
+            skeleton="table"
+          >
             {queue && (
               <DataTable
                 id="gap-queue"

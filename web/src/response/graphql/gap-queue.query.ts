@@ -35,10 +35,25 @@ export const GAP_QUEUE_QUERY: TypedDocumentNode<GapQueueQueryData, GapQueueQuery
     gapQueue(filter: $filter, first: $first, after: $after) {
       totalCount
       nodes {
-        interactionId createdAt ageSeconds brand channel isPublic sentiment reach authorHandle text
-        customerId customerName customerSegment customerValue
+        interactionId
+        createdAt
+        ageSeconds
+        brand
+        channel
+        isPublic
+        sentiment
+        reach
+        authorHandle
+        text
+        customerId
+        customerName
+        customerSegment
+        customerValue
       }
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `;

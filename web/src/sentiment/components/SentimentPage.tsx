@@ -52,9 +52,27 @@ function netBars(rows: readonly SentimentFigures[], label: (key: string) => stri
 
 const GROUP_COLUMNS = (name: string, label: (key: string) => string): Column<SentimentFigures>[] => [
   { id: 'key', header: name, value: (r) => r.key, render: (r) => label(r.key) },
-  { id: 'inbound', header: 'Messages', numeric: true, value: (r) => r.inbound, render: (r) => formatExactCount(r.inbound) },
-  { id: 'positive', header: 'Positive', numeric: true, value: (r) => r.positive, render: (r) => formatExactCount(r.positive) },
-  { id: 'negative', header: 'Negative', numeric: true, value: (r) => r.negative, render: (r) => formatExactCount(r.negative) },
+  {
+    id: 'inbound',
+    header: 'Messages',
+    numeric: true,
+    value: (r) => r.inbound,
+    render: (r) => formatExactCount(r.inbound),
+  },
+  {
+    id: 'positive',
+    header: 'Positive',
+    numeric: true,
+    value: (r) => r.positive,
+    render: (r) => formatExactCount(r.positive),
+  },
+  {
+    id: 'negative',
+    header: 'Negative',
+    numeric: true,
+    value: (r) => r.negative,
+    render: (r) => formatExactCount(r.negative),
+  },
   {
     id: 'net',
     header: 'Net sentiment',
@@ -98,8 +116,19 @@ export default function SentimentPage() {
     { id: 'channel', header: 'Channel', value: (p) => p.channel, render: (p) => channelLabel(p.channel) },
     { id: 'brand', header: 'Brand', value: (p) => p.brand, render: (p) => brandName(p.brand) },
     { id: 'author', header: 'Author', value: (p) => p.authorHandle, render: (p) => p.authorHandle ?? '—' },
-    { id: 'text', header: 'Post', value: (p) => p.text, render: (p) => <span className="cell-text">{p.text ?? '—'}</span> },
-    { id: 'sentiment', header: 'Sentiment', numeric: true, value: (p) => p.sentiment, render: (p) => formatSentiment(p.sentiment) },
+    {
+      id: 'text',
+      header: 'Post',
+      value: (p) => p.text,
+      render: (p) => <span className="cell-text">{p.text ?? '—'}</span>,
+    },
+    {
+      id: 'sentiment',
+      header: 'Sentiment',
+      numeric: true,
+      value: (p) => p.sentiment,
+      render: (p) => formatSentiment(p.sentiment),
+    },
     {
       id: 'amplification',
       header: 'Amplification',
@@ -114,25 +143,80 @@ export default function SentimentPage() {
 
   return (
     <div className="page" data-page="sentiment" data-state={state} aria-busy={loading}>
-      <PageHeader title="Sentiment & amplification" subtitle="How brand sentiment moves, where, and how far it travels" loading={loading && state === 'ready'} />
+      <PageHeader
+        title="Sentiment & amplification"
+        subtitle="How brand sentiment moves, where, and how far it travels"
+        loading={loading && state === 'ready'}
+      />
 
       <div className="panel-grid">
         <Card id="sentiment-summary" title="Sentiment of the period" wide>
-          <Loadable ready={report !== undefined} error={byChannel.error} empty={false} emptyText="" what="Sentiment" skeleton="tiles" height={90} onRetry={() => void byChannel.refetch()}>
+          <Loadable
+            ready={report !== undefined}
+            error={byChannel.error}
+            empty={false}
+            emptyText=""
+            what="Sentiment"
+            skeleton="tiles"
+            height={90}
+            onRetry={() => void byChannel.refetch()}
+          >
             {report && (
               <div className="figure-row">
-                <Figure id="netSentiment" metric={METRICS.netSentiment} label="Net sentiment" value={formatNetSentiment(report.total.netSentiment)} caption={`${formatExactCount(report.total.inbound)} inbound messages`} />
-                <Figure id="positiveShare" metric={METRICS.sentimentShare} label="Positive" value={formatPercent(report.total.positiveShare)} caption={`${formatExactCount(report.total.positive)} messages`} />
-                <Figure id="negativeShare" metric={METRICS.sentimentShare} label="Negative" value={formatPercent(report.total.negativeShare)} caption={`${formatExactCount(report.total.negative)} messages`} />
-                <Figure id="amplifiedNegativeReach" metric={METRICS.amplifiedNegativeReach} label="Amplified negative reach" value={formatCount(amp?.amplifiedNegativeReach)} caption={amp ? `${formatExactCount(amp.negativeMessages)} negative public messages` : undefined} />
-                <Figure id="amplification" metric={METRICS.amplification} label="Shares + quotes" value={formatCount(amp?.amplification)} caption={amp ? `${formatExactCount(amp.publicMessages)} public messages` : undefined} />
+                <Figure
+                  id="netSentiment"
+                  metric={METRICS.netSentiment}
+                  label="Net sentiment"
+                  value={formatNetSentiment(report.total.netSentiment)}
+                  caption={`${formatExactCount(report.total.inbound)} inbound messages`}
+                />
+                <Figure
+                  id="positiveShare"
+                  metric={METRICS.sentimentShare}
+                  label="Positive"
+                  value={formatPercent(report.total.positiveShare)}
+                  caption={`${formatExactCount(report.total.positive)} messages`}
+                />
+                <Figure
+                  id="negativeShare"
+                  metric={METRICS.sentimentShare}
+                  label="Negative"
+                  value={formatPercent(report.total.negativeShare)}
+                  caption={`${formatExactCount(report.total.negative)} messages`}
+                />
+                <Figure
+                  id="amplifiedNegativeReach"
+                  metric={METRICS.amplifiedNegativeReach}
+                  label="Amplified negative reach"
+                  value={formatCount(amp?.amplifiedNegativeReach)}
+                  caption={amp ? `${formatExactCount(amp.negativeMessages)} negative public messages` : undefined}
+                />
+                <Figure
+                  id="amplification"
+                  metric={METRICS.amplification}
+                  label="Shares + quotes"
+                  value={formatCount(amp?.amplification)}
+                  caption={amp ? `${formatExactCount(amp.publicMessages)} public messages` : undefined}
+                />
               </div>
             )}
           </Loadable>
         </Card>
 
-        <Card id="sentiment-trend" title="Sentiment over time" metric={METRICS.netSentiment} description="Messages by sentiment class per bucket, net sentiment as a line. Click a bar for its messages." wide>
-          <Loadable ready={report !== undefined} error={byChannel.error} empty={(report?.total.inbound ?? 0) === 0} emptyText="No inbound messages in this period." what="The sentiment trend">
+        <Card
+          id="sentiment-trend"
+          title="Sentiment over time"
+          metric={METRICS.netSentiment}
+          description="Messages by sentiment class per bucket, net sentiment as a line. Click a bar for its messages."
+          wide
+        >
+          <Loadable
+            ready={report !== undefined}
+            error={byChannel.error}
+            empty={(report?.total.inbound ?? 0) === 0}
+            emptyText="No inbound messages in this period."
+            what="The sentiment trend"
+          >
             {report && (
               <Chart
                 build={(p) => toSentimentTrendOption(report.trend, report.trendInterval, p)}
@@ -141,17 +225,41 @@ export default function SentimentPage() {
                 height={320}
                 onPick={(click) => {
                   const point = report.trend[click.dataIndex];
-                  if (point) openDrill(trendLabel(point.key, report.trendInterval), { kind: 'period', ...bucketRange(point.key, bucketDays) });
+                  if (point)
+                    openDrill(trendLabel(point.key, report.trendInterval), {
+                      kind: 'period',
+                      ...bucketRange(point.key, bucketDays),
+                    });
                 }}
               />
             )}
           </Loadable>
         </Card>
 
-        <Card id="sentiment-by-channel" title="Net sentiment by channel" metric={METRICS.netSentiment} description="Most messages first. Click a bar or a row for its messages.">
-          <Loadable ready={report !== undefined} error={byChannel.error} empty={channelBars.length === 0} emptyText="No messages on any channel." what="Sentiment by channel">
+        <Card
+          id="sentiment-by-channel"
+          title="Net sentiment by channel"
+          metric={METRICS.netSentiment}
+          description="Most messages first. Click a bar or a row for its messages."
+        >
+          <Loadable
+            ready={report !== undefined}
+            error={byChannel.error}
+            empty={channelBars.length === 0}
+            emptyText="No messages on any channel."
+            what="Sentiment by channel"
+          >
             <Chart
-              build={(p) => toBarOption(channelBars, p, { seriesName: 'Net sentiment', format: formatNetSentiment, min: -100, max: 100, signed: true, horizontal: true })}
+              build={(p) =>
+                toBarOption(channelBars, p, {
+                  seriesName: 'Net sentiment',
+                  format: formatNetSentiment,
+                  min: -100,
+                  max: 100,
+                  signed: true,
+                  horizontal: true,
+                })
+              }
               deps={[report]}
               label="Net sentiment per channel"
               height={Math.max(160, channelBars.length * 34)}
@@ -160,14 +268,41 @@ export default function SentimentPage() {
                 if (bar) openDrill(bar.label, { kind: 'channel', value: bar.key });
               }}
             />
-            <DataTable id="sentiment-by-channel" title="Sentiment by channel" columns={GROUP_COLUMNS('Channel', channelLabel)} rows={report?.rows ?? []} rowKey={(r) => r.key} onRowActivate={(r) => openDrill(channelLabel(r.key), { kind: 'channel', value: r.key })} />
+            <DataTable
+              id="sentiment-by-channel"
+              title="Sentiment by channel"
+              columns={GROUP_COLUMNS('Channel', channelLabel)}
+              rows={report?.rows ?? []}
+              rowKey={(r) => r.key}
+              onRowActivate={(r) => openDrill(channelLabel(r.key), { kind: 'channel', value: r.key })}
+            />
           </Loadable>
         </Card>
 
-        <Card id="sentiment-by-brand" title="Net sentiment by brand" metric={METRICS.netSentiment} description="Brands of the filter (your own by default). Click for the messages.">
-          <Loadable ready={brands !== undefined} error={byBrand.error} empty={brandBars.length === 0} emptyText="No messages for these brands." what="Sentiment by brand">
+        <Card
+          id="sentiment-by-brand"
+          title="Net sentiment by brand"
+          metric={METRICS.netSentiment}
+          description="Brands of the filter (your own by default). Click for the messages."
+        >
+          <Loadable
+            ready={brands !== undefined}
+            error={byBrand.error}
+            empty={brandBars.length === 0}
+            emptyText="No messages for these brands."
+            what="Sentiment by brand"
+          >
             <Chart
-              build={(p) => toBarOption(brandBars, p, { seriesName: 'Net sentiment', format: formatNetSentiment, min: -100, max: 100, signed: true, horizontal: true })}
+              build={(p) =>
+                toBarOption(brandBars, p, {
+                  seriesName: 'Net sentiment',
+                  format: formatNetSentiment,
+                  min: -100,
+                  max: 100,
+                  signed: true,
+                  horizontal: true,
+                })
+              }
               deps={[brands]}
               label="Net sentiment per brand"
               height={Math.max(160, brandBars.length * 34)}
@@ -176,12 +311,30 @@ export default function SentimentPage() {
                 if (bar) openDrill(bar.label, { kind: 'brand', value: bar.key });
               }}
             />
-            <DataTable id="sentiment-by-brand" title="Sentiment by brand" columns={GROUP_COLUMNS('Brand', brandName)} rows={brands?.rows ?? []} rowKey={(r) => r.key} onRowActivate={(r) => openDrill(brandName(r.key), { kind: 'brand', value: r.key })} />
+            <DataTable
+              id="sentiment-by-brand"
+              title="Sentiment by brand"
+              columns={GROUP_COLUMNS('Brand', brandName)}
+              rows={brands?.rows ?? []}
+              rowKey={(r) => r.key}
+              onRowActivate={(r) => openDrill(brandName(r.key), { kind: 'brand', value: r.key })}
+            />
           </Loadable>
         </Card>
 
-        <Card id="share-of-voice" title="Share of voice" metric={METRICS.shareOfVoice} description="Inbound mentions of every tracked brand, competitors included, by sentiment.">
-          <Loadable ready={voiceData !== undefined} error={voice.error} empty={sov.length === 0} emptyText="No brand mentions in this period." what="Share of voice">
+        <Card
+          id="share-of-voice"
+          title="Share of voice"
+          metric={METRICS.shareOfVoice}
+          description="Inbound mentions of every tracked brand, competitors included, by sentiment."
+        >
+          <Loadable
+            ready={voiceData !== undefined}
+            error={voice.error}
+            empty={sov.length === 0}
+            emptyText="No brand mentions in this period."
+            what="Share of voice"
+          >
             <Chart
               build={(p) => toShareOfVoiceOption(sov, p)}
               deps={[voiceData]}
@@ -195,11 +348,31 @@ export default function SentimentPage() {
           </Loadable>
         </Card>
 
-        <Card id="negative-reach" title="Amplified negative reach: answered vs missed" metric={METRICS.negativeReachSplit} description="Click for the public messages behind it.">
-          <Loadable ready={amp !== undefined} error={voice.error} empty={(amp?.amplifiedNegativeReach ?? 0) === 0} emptyText="No negative public message reached anyone in this period." what="Amplified reach">
+        <Card
+          id="negative-reach"
+          title="Amplified negative reach: answered vs missed"
+          metric={METRICS.negativeReachSplit}
+          description="Click for the public messages behind it."
+        >
+          <Loadable
+            ready={amp !== undefined}
+            error={voice.error}
+            empty={(amp?.amplifiedNegativeReach ?? 0) === 0}
+            emptyText="No negative public message reached anyone in this period."
+            what="Amplified reach"
+          >
             {amp && (
               <Chart
-                build={(p) => toNegativeReachOption({ answered: amp.answeredNegativeReach, pending: amp.pendingNegativeReach, missed: amp.missedNegativeReach }, p)}
+                build={(p) =>
+                  toNegativeReachOption(
+                    {
+                      answered: amp.answeredNegativeReach,
+                      pending: amp.pendingNegativeReach,
+                      missed: amp.missedNegativeReach,
+                    },
+                    p,
+                  )
+                }
                 deps={[amp]}
                 label="Reach of negative public messages answered, pending and missed"
                 height={180}
@@ -209,27 +382,61 @@ export default function SentimentPage() {
           </Loadable>
         </Card>
 
-        <Card id="top-terms" title="What people write about" metric={METRICS.topTerms} actions={
-          <div className="segmented" role="group" aria-label="Sentiment of the terms">
-            {TONES.map((t) => (
-              <button key={t.id} type="button" aria-pressed={tone === t.id} onClick={() => setTone(t.id)}>
-                {t.label}
-              </button>
-            ))}
-          </div>
-        }>
-          <Loadable ready={termsData !== undefined} error={terms.error} empty={(termsData?.topTerms.terms.length ?? 0) === 0} emptyText="No terms in these messages." what="Top terms">
+        <Card
+          id="top-terms"
+          title="What people write about"
+          metric={METRICS.topTerms}
+          actions={
+            <div className="segmented" role="group" aria-label="Sentiment of the terms">
+              {TONES.map((t) => (
+                <button key={t.id} type="button" aria-pressed={tone === t.id} onClick={() => setTone(t.id)}>
+                  {t.label}
+                </button>
+              ))}
+            </div>
+          }
+        >
+          <Loadable
+            ready={termsData !== undefined}
+            error={terms.error}
+            empty={(termsData?.topTerms.terms.length ?? 0) === 0}
+            emptyText="No terms in these messages."
+            what="Top terms"
+          >
             {termsData && (
               <Suspense fallback={<div className="skeleton" style={{ height: 300 }} />}>
-                <WordCloud build={(p) => toWordCloudOption(termsData.topTerms.terms, tone, p)} deps={[termsData, tone]} label={`Word cloud of the most used terms in ${tone} messages`} />
+                <WordCloud
+                  build={(p) => toWordCloudOption(termsData.topTerms.terms, tone, p)}
+                  deps={[termsData, tone]}
+                  label={`Word cloud of the most used terms in ${tone} messages`}
+                />
               </Suspense>
             )}
           </Loadable>
         </Card>
 
-        <Card id="top-posts" title="Most amplified posts" metric={METRICS.amplification} description="Public inbound messages, most shared and quoted first." wide>
-          <Loadable ready={amp !== undefined} error={voice.error} empty={(amp?.topPosts.length ?? 0) === 0} emptyText="No public messages were shared in this period." what="Amplified posts" skeleton="table">
-            <DataTable id="top-posts" title="Most amplified posts" columns={postColumns} rows={amp?.topPosts ?? []} rowKey={(p) => p.interactionId} />
+        <Card
+          id="top-posts"
+          title="Most amplified posts"
+          metric={METRICS.amplification}
+          description="Public inbound messages, most shared and quoted first."
+          wide
+        >
+          <Loadable
+            ready={amp !== undefined}
+            error={voice.error}
+            empty={(amp?.topPosts.length ?? 0) === 0}
+            emptyText="No public messages were shared in this period."
+            what="Amplified posts"
+            skeleton="table"
+          >
+            <DataTable
+              id="top-posts"
+              title="Most amplified posts"
+              columns={postColumns}
+              rows={amp?.topPosts ?? []}
+              rowKey={(p) => p.interactionId}
+            />
           </Loadable>
         </Card>
       </div>

@@ -1,7 +1,8 @@
 import { gql, type TypedDocumentNode } from '@apollo/client';
 import type { Filter } from '../../filters/graphql/filter';
 
-export type GroupBy = 'AGENT' | 'BRAND' | 'CHANNEL' | 'DAY' | 'HOUR_OF_WEEK' | 'LIFECYCLE_STAGE' | 'MONTH' | 'SEGMENT' | 'WEEK';
+export type GroupBy =
+  'AGENT' | 'BRAND' | 'CHANNEL' | 'DAY' | 'HOUR_OF_WEEK' | 'LIFECYCLE_STAGE' | 'MONTH' | 'SEGMENT' | 'WEEK';
 export type TrendInterval = 'DAY' | 'WEEK';
 
 /** Schema type `SentimentFigures`. Shares are of scored messages; null when none is scored. */

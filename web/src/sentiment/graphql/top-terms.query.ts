@@ -22,7 +22,10 @@ export const TOP_TERMS_QUERY: TypedDocumentNode<TopTermsQueryData, TopTermsQuery
   query TopTerms($filter: Filter!, $limit: Int, $sentiment: SentimentClass) {
     topTerms(filter: $filter, limit: $limit, sentiment: $sentiment) {
       sentiment
-      terms { term messages }
+      terms {
+        term
+        messages
+      }
     }
   }
 `;

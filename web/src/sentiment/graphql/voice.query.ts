@@ -50,7 +50,17 @@ export const VOICE_QUERY: TypedDocumentNode<VoiceQueryData, { filter: Filter; to
   query Voice($filter: Filter!, $top: Int) {
     shareOfVoice(filter: $filter) {
       totalMentions
-      brands { brand name isOwn mentions positive neutral negative share netSentiment }
+      brands {
+        brand
+        name
+        isOwn
+        mentions
+        positive
+        neutral
+        negative
+        share
+        netSentiment
+      }
     }
     amplification(filter: $filter, top: $top) {
       publicMessages
@@ -62,7 +72,18 @@ export const VOICE_QUERY: TypedDocumentNode<VoiceQueryData, { filter: Filter; to
       pendingNegativeReach
       missedNegativeReach
       topPosts {
-        interactionId brand channel createdAt authorHandle text sentiment shares quotes amplification reach answered
+        interactionId
+        brand
+        channel
+        createdAt
+        authorHandle
+        text
+        sentiment
+        shares
+        quotes
+        amplification
+        reach
+        answered
       }
     }
   }

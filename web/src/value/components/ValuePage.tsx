@@ -48,95 +48,292 @@ export default function ValuePage() {
 
   const rowColumns: Column<ServiceValueRow>[] = [
     { id: 'segment', header: 'Segment', value: (r) => r.segment, render: (r) => valueSegmentLabel(r.segment) },
-    { id: 'experience', header: 'Service experience', value: (r) => r.experience, render: (r) => EXPERIENCE_LABELS[r.experience] },
-    { id: 'customers', header: 'Customers', numeric: true, value: (r) => r.customers, render: (r) => formatExactCount(r.customers) },
-    { id: 'clv', header: 'Mean predicted CLV (95%)', metric: METRICS.predictedClv, numeric: true, value: (r) => r.clv.estimate, render: (r) => formatEstimate(r.clv, toMoney) },
-    { id: 'retention', header: 'Retention (95%)', metric: METRICS.retention, numeric: true, value: (r) => r.retention.estimate, render: (r) => formatEstimate(r.retention, percent) },
-    { id: 'repeat', header: 'Repeat purchase (95%)', metric: METRICS.repeatPurchaseRate, numeric: true, value: (r) => r.repeatPurchaseRate.estimate, render: (r) => formatEstimate(r.repeatPurchaseRate, percent) },
+    {
+      id: 'experience',
+      header: 'Service experience',
+      value: (r) => r.experience,
+      render: (r) => EXPERIENCE_LABELS[r.experience],
+    },
+    {
+      id: 'customers',
+      header: 'Customers',
+      numeric: true,
+      value: (r) => r.customers,
+      render: (r) => formatExactCount(r.customers),
+    },
+    {
+      id: 'clv',
+      header: 'Mean predicted CLV (95%)',
+      metric: METRICS.predictedClv,
+      numeric: true,
+      value: (r) => r.clv.estimate,
+      render: (r) => formatEstimate(r.clv, toMoney),
+    },
+    {
+      id: 'retention',
+      header: 'Retention (95%)',
+      metric: METRICS.retention,
+      numeric: true,
+      value: (r) => r.retention.estimate,
+      render: (r) => formatEstimate(r.retention, percent),
+    },
+    {
+      id: 'repeat',
+      header: 'Repeat purchase (95%)',
+      metric: METRICS.repeatPurchaseRate,
+      numeric: true,
+      value: (r) => r.repeatPurchaseRate.estimate,
+      render: (r) => formatEstimate(r.repeatPurchaseRate, percent),
+    },
   ];
 
   const riskColumns: Column<CustomerAtRisk>[] = [
     { id: 'customer', header: 'Customer', value: (c) => c.customerId },
     { id: 'segment', header: 'Segment', value: (c) => c.segment, render: (c) => valueSegmentLabel(c.segment) },
-    { id: 'clv', header: 'Predicted CLV', metric: METRICS.predictedClv, numeric: true, value: (c) => c.predictedClv, render: (c) => formatCurrency(c.predictedClv, workspace.currency) },
-    { id: 'pAlive', header: 'P(alive)', metric: METRICS.pAlive, numeric: true, value: (c) => c.pAlive, render: (c) => formatShare(c.pAlive) },
-    { id: 'missed', header: 'Missed negative', numeric: true, value: (c) => c.missedNegativeMessages, render: (c) => formatExactCount(c.missedNegativeMessages) },
-    { id: 'last', header: 'Latest missed', value: (c) => c.lastMissedAt, render: (c) => `${formatDateTime(c.lastMissedAt)} · ${channelLabel(c.lastChannel)}` },
+    {
+      id: 'clv',
+      header: 'Predicted CLV',
+      metric: METRICS.predictedClv,
+      numeric: true,
+      value: (c) => c.predictedClv,
+      render: (c) => formatCurrency(c.predictedClv, workspace.currency),
+    },
+    {
+      id: 'pAlive',
+      header: 'P(alive)',
+      metric: METRICS.pAlive,
+      numeric: true,
+      value: (c) => c.pAlive,
+      render: (c) => formatShare(c.pAlive),
+    },
+    {
+      id: 'missed',
+      header: 'Missed negative',
+      numeric: true,
+      value: (c) => c.missedNegativeMessages,
+      render: (c) => formatExactCount(c.missedNegativeMessages),
+    },
+    {
+      id: 'last',
+      header: 'Latest missed',
+      value: (c) => c.lastMissedAt,
+      render: (c) => `${formatDateTime(c.lastMissedAt)} · ${channelLabel(c.lastChannel)}`,
+    },
   ];
 
   return (
     <div className="page" data-page="value" data-state={state} aria-busy={loading}>
-      <PageHeader title="Value" subtitle="What customers are worth, and what service does to it" loading={loading && state === 'ready'} />
+      <PageHeader
+        title="Value"
+        subtitle="What customers are worth, and what service does to it"
+        loading={loading && state === 'ready'}
+      />
       <div className="panel-grid">
         <Card id="value-summary" title="Value and risk" wide>
-          <Loadable ready={report !== undefined} error={value.error} empty={false} emptyText="" what="Value figures" height={90} onRetry={() => void value.refetch()}>
+          <Loadable
+            ready={report !== undefined}
+            error={value.error}
+            empty={false}
+            emptyText=""
+            what="Value figures"
+            height={90}
+            onRetry={() => void value.refetch()}
+          >
             {report && (
               <div className="figure-row">
-                <Figure id="valueAtRisk" metric={METRICS.valueAtRisk} label="Value at risk" value={formatCurrency(report.valueAtRisk, workspace.currency)} caption={`${formatExactCount(report.customersAtRisk)} customers with a missed negative message`} />
+                <Figure
+                  id="valueAtRisk"
+                  metric={METRICS.valueAtRisk}
+                  label="Value at risk"
+                  value={formatCurrency(report.valueAtRisk, workspace.currency)}
+                  caption={`${formatExactCount(report.customersAtRisk)} customers with a missed negative message`}
+                />
                 {uplift
                   .filter((u) => u.segment === '')
                   .map((u) => (
-                    <Figure key="uplift" id="clvUplift" metric={METRICS.serviceUplift} label="CLV uplift, answered vs missed" value={u.clv.estimate === null ? '—' : toMoney(u.clv.estimate)} caption={u.clv.low !== null && u.clv.high !== null ? `95% interval ${toMoney(u.clv.low)} to ${toMoney(u.clv.high)}` : 'no interval'} />
+                    <Figure
+                      key="uplift"
+                      id="clvUplift"
+                      metric={METRICS.serviceUplift}
+                      label="CLV uplift, answered vs missed"
+                      value={u.clv.estimate === null ? '—' : toMoney(u.clv.estimate)}
+                      caption={
+                        u.clv.low !== null && u.clv.high !== null
+                          ? `95% interval ${toMoney(u.clv.low)} to ${toMoney(u.clv.high)}`
+                          : 'no interval'
+                      }
+                    />
                   ))}
-                <Figure id="customers" label="Customers with a prediction" value={formatExactCount(distribution.reduce((n, d) => n + d.customers, 0))} caption={report.runId ? `model run ${report.runId.slice(0, 8)}` : 'no CLV model fitted yet: run `resonance fit`'} />
+                <Figure
+                  id="customers"
+                  label="Customers with a prediction"
+                  value={formatExactCount(distribution.reduce((n, d) => n + d.customers, 0))}
+                  caption={
+                    report.runId
+                      ? `model run ${report.runId.slice(0, 8)}`
+                      : 'no CLV model fitted yet: run `resonance fit`'
+                  }
+                />
               </div>
             )}
           </Loadable>
         </Card>
 
-        <Card id="clv-distribution" title="Predicted CLV by segment" metric={METRICS.predictedClv} description="Box: p25–p75, line: median, whiskers: p10 and p90. Click for the segment's messages.">
-          <Loadable ready={report !== undefined} error={value.error} empty={distribution.length === 0} emptyText="No CLV predictions yet: run `resonance fit`." what="The CLV distribution">
+        <Card
+          id="clv-distribution"
+          title="Predicted CLV by segment"
+          metric={METRICS.predictedClv}
+          description="Box: p25–p75, line: median, whiskers: p10 and p90. Click for the segment's messages."
+        >
+          <Loadable
+            ready={report !== undefined}
+            error={value.error}
+            empty={distribution.length === 0}
+            emptyText="No CLV predictions yet: run `resonance fit`."
+            what="The CLV distribution"
+          >
             <Chart
               build={(p) => toClvDistributionOption(distribution, valueSegmentLabel, toMoney, p)}
               deps={[report, workspace.currency]}
               label="Predicted CLV quantiles per segment"
               onPick={(click) => {
                 const d = distribution[click.dataIndex];
-                if (d && d.segment !== '') openDrill(valueSegmentLabel(d.segment), { kind: 'segment', value: d.segment });
+                if (d && d.segment !== '')
+                  openDrill(valueSegmentLabel(d.segment), { kind: 'segment', value: d.segment });
               }}
             />
           </Loadable>
         </Card>
 
-        <Card id="clv-uplift" title="CLV uplift of answering, by segment" metric={METRICS.serviceUplift} description="Mean CLV of answered minus missed customers, 95% bootstrap interval.">
-          <Loadable ready={report !== undefined} error={value.error} empty={uplift.length === 0} emptyText="No answered or missed customers in this period." what="The uplift">
+        <Card
+          id="clv-uplift"
+          title="CLV uplift of answering, by segment"
+          metric={METRICS.serviceUplift}
+          description="Mean CLV of answered minus missed customers, 95% bootstrap interval."
+        >
+          <Loadable
+            ready={report !== undefined}
+            error={value.error}
+            empty={uplift.length === 0}
+            emptyText="No answered or missed customers in this period."
+            what="The uplift"
+          >
             <Chart
-              build={(p) => toIntervalOption(uplift.map((u) => ({ key: u.segment, label: valueSegmentLabel(u.segment), estimate: u.clv })), toMoney, p, 'CLV uplift')}
+              build={(p) =>
+                toIntervalOption(
+                  uplift.map((u) => ({ key: u.segment, label: valueSegmentLabel(u.segment), estimate: u.clv })),
+                  toMoney,
+                  p,
+                  'CLV uplift',
+                )
+              }
               deps={[report, workspace.currency]}
               label="CLV uplift of answered over missed customers per segment, with intervals"
               onPick={(click) => {
                 const u = uplift[click.dataIndex];
-                if (u && u.segment !== '') openDrill(valueSegmentLabel(u.segment), { kind: 'segment', value: u.segment });
+                if (u && u.segment !== '')
+                  openDrill(valueSegmentLabel(u.segment), { kind: 'segment', value: u.segment });
               }}
             />
           </Loadable>
         </Card>
 
-        <Card id="retention-by-experience" title="Retention by service experience" metric={METRICS.retention} description="All segments; 95% bootstrap intervals.">
-          <Loadable ready={report !== undefined} error={value.error} empty={allRows.length === 0} emptyText="No customers in this period." what="Retention">
+        <Card
+          id="retention-by-experience"
+          title="Retention by service experience"
+          metric={METRICS.retention}
+          description="All segments; 95% bootstrap intervals."
+        >
+          <Loadable
+            ready={report !== undefined}
+            error={value.error}
+            empty={allRows.length === 0}
+            emptyText="No customers in this period."
+            what="Retention"
+          >
             <Chart
-              build={(p) => toIntervalOption(allRows.map((r) => ({ key: r.experience, label: EXPERIENCE_LABELS[r.experience], estimate: r.retention, color: experienceColour(r.experience, p) })), percent, p, 'Retention')}
+              build={(p) =>
+                toIntervalOption(
+                  allRows.map((r) => ({
+                    key: r.experience,
+                    label: EXPERIENCE_LABELS[r.experience],
+                    estimate: r.retention,
+                    color: experienceColour(r.experience, p),
+                  })),
+                  percent,
+                  p,
+                  'Retention',
+                )
+              }
               deps={[report]}
               label="Retention per service experience with intervals"
             />
           </Loadable>
         </Card>
 
-        <Card id="cohort-retention" title="Cohort retention by service experience" metric={METRICS.cohortRetention} description="Share of first-purchase cohorts still purchasing k months later, weighted over cohorts.">
-          <Loadable ready={cohortRows !== undefined} error={cohorts.error} empty={curves.length === 0} emptyText="No purchase cohorts in this period." what="Cohort retention">
-            <Chart build={(p) => toRetentionCurvesOption(curves, p)} deps={[cohortRows]} label="Retention curves per service experience" />
+        <Card
+          id="cohort-retention"
+          title="Cohort retention by service experience"
+          metric={METRICS.cohortRetention}
+          description="Share of first-purchase cohorts still purchasing k months later, weighted over cohorts."
+        >
+          <Loadable
+            ready={cohortRows !== undefined}
+            error={cohorts.error}
+            empty={curves.length === 0}
+            emptyText="No purchase cohorts in this period."
+            what="Cohort retention"
+          >
+            <Chart
+              build={(p) => toRetentionCurvesOption(curves, p)}
+              deps={[cohortRows]}
+              label="Retention curves per service experience"
+            />
           </Loadable>
         </Card>
 
         <Card id="service-value-rows" title="Service → value by segment" metric={METRICS.serviceUplift} wide>
-          <Loadable ready={report !== undefined} error={value.error} empty={(report?.rows.length ?? 0) === 0} emptyText="No customers in this period." what="Service → value" skeleton="table">
-            <DataTable id="service-value" title="Service to value by segment" columns={rowColumns} rows={report?.rows ?? []} rowKey={(r) => `${r.segment}:${r.experience}`} />
+          <Loadable
+            ready={report !== undefined}
+            error={value.error}
+            empty={(report?.rows.length ?? 0) === 0}
+            emptyText="No customers in this period."
+            what="Service → value"
+            skeleton="table"
+          >
+            <DataTable
+              id="service-value"
+              title="Service to value by segment"
+              columns={rowColumns}
+              rows={report?.rows ?? []}
+              rowKey={(r) => `${r.segment}:${r.experience}`}
+            />
           </Loadable>
         </Card>
 
-        <Card id="customers-at-risk" title="Customers at risk" metric={METRICS.valueAtRisk} description="A missed negative message in the period; highest predicted CLV first. Open one for their timeline." wide>
-          <Loadable ready={risk !== undefined} error={atRisk.error} empty={(risk?.length ?? 0) === 0} emptyText="No customer has a missed negative message in this period." what="Customers at risk" skeleton="table">
-            <DataTable id="customers-at-risk" title="Customers at risk" columns={riskColumns} rows={risk ?? []} rowKey={(c) => c.customerId} onRowActivate={(c) => navigate(`/customers?customer=${encodeURIComponent(c.customerId)}`)} />
+        <Card
+          id="customers-at-risk"
+          title="Customers at risk"
+          metric={METRICS.valueAtRisk}
+          description="A missed negative message in the period; highest predicted CLV first. Open one for their timeline."
+          wide
+        >
+          <Loadable
+            ready={risk !== undefined}
+            error={atRisk.error}
+            empty={(risk?.length ?? 0) === 0}
+            emptyText="No customer has a missed negative message in this period."
+            what="Customers at risk"
+            skeleton="table"
+          >
+            <DataTable
+              id="customers-at-risk"
+              title="Customers at risk"
+              columns={riskColumns}
+              rows={risk ?? []}
+              rowKey={(c) => c.customerId}
+              onRowActivate={(c) => navigate(`/customers?customer=${encodeURIComponent(c.customerId)}`)}
+            />
           </Loadable>
         </Card>
       </div>

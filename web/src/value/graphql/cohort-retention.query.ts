@@ -10,13 +10,14 @@ export interface CohortRetention {
   retention: number[];
 }
 
-export const COHORT_RETENTION_QUERY: TypedDocumentNode<{ cohortRetention: CohortRetention[] }, { filter: Filter }> = gql`
-  query CohortRetention($filter: Filter!) {
-    cohortRetention(filter: $filter) {
-      cohort
-      experience
-      customers
-      retention
+export const COHORT_RETENTION_QUERY: TypedDocumentNode<{ cohortRetention: CohortRetention[] }, { filter: Filter }> =
+  gql`
+    query CohortRetention($filter: Filter!) {
+      cohortRetention(filter: $filter) {
+        cohort
+        experience
+        customers
+        retention
+      }
     }
-  }
-`;
+  `;
