@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { fitWorkspace, loadDemoWorkspace } from '@resonance/pipelines';
-import { createApiKey, describeClickHouseConfig, listApiKeys, namedQuery, type Database } from '@resonance/sql';
+import { DemoWorkspaceExistsError, fitWorkspace, loadDemoWorkspace } from '@resonance/pipelines';
+import { createApiKey, deleteWorkspaceData, describeClickHouseConfig, listApiKeys, namedQuery, type Database } from '@resonance/sql';
 import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AppConfig } from './config/app-config';
 import { dashboardFallback } from './dashboard/dashboard.middleware';
@@ -56,7 +56,17 @@ async function prepareDemo(
   let workspaces = await workspaceIds(db);
   if (workspaces.length === 0) {
     say(`Loading the demo workspace (${customers.toLocaleString('en-US')} customers)…`);
-    const demo = await loadDemoWorkspace(db, { customers });
+    let demo;
+    try {
+      demo = await loadDemoWorkspace(db, { customers });
+    } catch (error) {
+      if (!(error instanceof DemoWorkspaceExistsError)) throw error;
+      // An earlier first start was interrupted mid-load (the workspace row is written last).
+      // The demo's rows depend on the time it is generated, so clear them rather than load over.
+      say('An earlier demo load did not finish: removing what it wrote and loading it again…');
+      await deleteWorkspaceData(db, DEMO_WORKSPACE_ID);
+      demo = await loadDemoWorkspace(db, { customers });
+    }
     say(
       `Demo workspace "${demo.workspaceId}": ${demo.customers.toLocaleString('en-US')} customers, ` +
         `${demo.interactions.toLocaleString('en-US')} interactions, ${demo.transactions.toLocaleString('en-US')} transactions ` +

@@ -53,6 +53,26 @@ describe('startServer', () => {
     expect(body.data?.workspace.id).toBe('demo');
   });
 
+  it('after a first start interrupted mid-load: clears the partial demo and loads it again', async () => {
+    const partial = { ...env, CLICKHOUSE_DB: `${env.CLICKHOUSE_DB}_partial` };
+    running = await startServer({ port: 0, env: partial, demo: false, quiet: true });
+    // What an interrupted load leaves: rows of the demo workspace but no workspaces row yet.
+    await running.db.client.insert({
+      table: 'transactions',
+      format: 'JSONEachRow',
+      values: [{ workspace_id: 'demo', transaction_id: 'left-behind', customer_id: 'x', occurred_at: '2020-01-01 00:00:00.000', kind: 'purchase', amount: 1, currency: 'USD', source: 'demo', ingest_run_id: 'r', version: 1 }],
+    });
+    await running.close();
+    running = await startServer({ port: 0, env: partial, demo: true, demoCustomers: 100, quiet: true });
+    expect(running.workspaceId).toBe('demo');
+    expect(running.apiKey).not.toBeNull();
+    const left = await running.db.client.query({
+      query: "SELECT count() AS n FROM transactions WHERE workspace_id = 'demo' AND transaction_id = 'left-behind'",
+      format: 'JSONEachRow',
+    });
+    expect(await left.json()).toEqual([{ n: '0' }]);
+  });
+
   it('with the demo off on an empty database: serves nothing and creates no key', async () => {
     running = await startServer({
       port: 0,

@@ -7,3 +7,4 @@ export * from './model';
 export * from './filter';
 export * from './api-keys';
 export * from './testing/test-database';
+export * from './workspace-data';
