@@ -91,8 +91,9 @@ export class ServiceEffectsService {
       (_, b) => byReplicate.get(b + 1)?.beta ?? new Array<number>(COEFFICIENTS).fill(NaN),
     );
     const effects: ServiceEffect[] = EXPERIENCES.map((experience, e) => {
-      const customers = data?.customers[e] ?? 0;
-      const purchases = data?.purchases[e] ?? 0;
+      // Sums of ones in Float64: whole numbers, rounded only to make that plain.
+      const customers = Math.round(data?.customers[e] ?? 0);
+      const purchases = Math.round(data?.purchases[e] ?? 0);
       if (e === 0) {
         const identified = customers > 0 ? 1 : null;
         return { experience, estimate: identified, low: identified, high: identified, customers, purchases };
@@ -105,7 +106,7 @@ export class ServiceEffectsService {
     });
     return {
       bootstrapSamples: samples,
-      customers: data?.informative ?? 0,
+      customers: Math.round(data?.informative ?? 0),
       effects,
       upliftFastOverMissedNegative: ratio(
         (data?.beta[FAST] ?? NaN) - (data?.beta[MISSED_NEGATIVE] ?? NaN),

@@ -10,7 +10,9 @@
 --               not: purchases under it are left out. Pending messages decide nothing.
 --   A customer's own mean log order value is the fixed effect, so the customer's spending level
 --   and segment cancel: the target is the ratio of spend multipliers, whatever the customer mix.
--- Output: one row per replicate, b = 0 being the data itself (weight 1 for every customer), with
+--   Logs, because an effect that multiplies the amount is then a shift whatever the order-to-order
+--   noise (a mean of amount ÷ the customer's mean would carry Jensen's bias of that mean).
+-- Output: one row per replicate, replicate 0 being the data itself (weight 1 for every customer), with
 -- the per-customer contributions summed (weighted):
 --   [1..16]  X'X of the demeaned experience indicators (answered_fast, answered_slow, missed,
 --            missed_negative; row-major 4 × 4)
