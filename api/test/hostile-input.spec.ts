@@ -165,6 +165,14 @@ describe('hostile inputs', () => {
     expect(await response.text()).not.toMatch(/\bat .*\.[jt]s:\d+/);
   });
 
+  it.each([
+    ['an unknown enum value in a variable', 'query($f: Filter!, $g: GroupBy) { response(filter: $f, groupBy: $g) { total { inbound } } }', { g: 'DROP_TABLE' }],
+    ['a wrongly typed variable', 'query($f: Filter!, $n: Int) { gapQueue(filter: $f, first: $n) { totalCount } }', { n: 'ten' }],
+    ['a missing required variable', 'query($f: Filter!, $q: String!) { searchCustomers(query: $q) { nodes { id } } overview(filter: $f) { current { inbound } } }', {}],
+  ])('%s is BAD_USER_INPUT, not an internal error', async (_name, query, variables) => {
+    expectError(await graphql(server.url, query, { f: period, ...variables }, key), 'BAD_USER_INPUT');
+  });
+
   it('keeps serving after all of it', async () => {
     const { body } = await search('zo');
     expect(body.errors).toBeUndefined();
