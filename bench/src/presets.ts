@@ -42,7 +42,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     sentimentRounds: 3,
     clvCustomers: 1_000_000,
     clvNaive: false,
-    repeats: 5,
+    repeats: 2,
   },
   // 10 M interactions / 1 M customers (the demo's 6 purchases a customer give 6 M transactions, not 3 M).
   large: {

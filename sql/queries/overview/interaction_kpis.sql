@@ -42,4 +42,6 @@ WHERE i.workspace_id = {workspace_id:String}
   )
   /*filter*/
 GROUP BY period
-SETTINGS join_use_nulls = 1
+-- 'hash' rather than the default's parallel_hash: on 2 cores the parallel build costs more than it
+-- saves; bench medium (1 M interactions), 365-day period: 740 -> 390 ms CPU, same figures.
+SETTINGS join_use_nulls = 1, join_algorithm = 'hash'
