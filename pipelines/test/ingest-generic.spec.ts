@@ -96,6 +96,21 @@ describe('generic interactions', () => {
     });
   });
 
+  it('links replies in buckets to the same result as in one query', async () => {
+    const facts = async (workspace: string) =>
+      [...(await interactions(workspace)).values()]
+        .map((r) => [r.interaction_id, r.first_reply_at, r.first_reply_id, r.first_reply_agent, r.first_bot_reply_at])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const file = fixture('generic', 'interactions.csv');
+    await ingest(db, 'interactions', [file], 'w-link-one');
+    // One row per bucket: every parent and its replies must still meet.
+    const summary = await ingest(db, 'interactions', [file], 'w-link-buckets', { linkRows: 1 });
+    expect(summary).toMatchObject({ status: 'succeeded', loaded: 8 });
+    const bucketed = await facts('w-link-buckets');
+    expect(bucketed.filter((r) => r[2] !== '').length).toBeGreaterThan(0);
+    expect(bucketed).toEqual(await facts('w-link-one'));
+  });
+
   it('rejects each bad row with its line and reason and loads the rest', async () => {
     const summary = await ingest(db, 'interactions', [fixture('generic', 'interactions-bad.csv')], 'w-bad', {
       limits: { maxFieldChars: 200, maxLineBytes: 1 << 20 },

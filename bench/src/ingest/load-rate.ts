@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadClickHouseConfig, migrate, openDatabase, type Database } from '@resonance/sql';
 import { closeSentimentPool, defaultScorer, findSource, loadFiles, type RunSummary } from '@resonance/pipelines';
+import { generateInteractionsCsv } from './generate';
 
 // Load-rate benchmark: generates interactions CSVs, loads them with `resonance ingest`'s code
 // path into a fresh embedded ClickHouse, and prints rows/s and peak RSS. Two runs: pre-scored rows
@@ -10,7 +11,7 @@ import { closeSentimentPool, defaultScorer, findSource, loadFiles, type RunSumma
 //
 //   npx tsc -b && node bench/dist/ingest/load-rate.js [--rows 1000000] [--scored-rows 200000] [--keep]
 //
-// A multi-GB file (--rows 20000000, about 3 GB) shows that RSS stays flat whatever the size.
+// Bounded memory on a multi-GB file: big-file.ts.
 
 interface Options {
   rows: number;
@@ -31,41 +32,6 @@ function parseOptions(argv: string[]): Options {
     } else throw new Error('usage: node bench/dist/ingest/load-rate.js [--rows N] [--scored-rows N] [--keep]');
   }
   return options;
-}
-
-const TEXTS = [
-  'My order never arrived and nobody answers',
-  'Thanks, the replacement came today, great service!',
-  'Can you tell me when the store opens on Sunday?',
-  'Worst update ever, the app keeps crashing',
-  'ok',
-  'Love the new design, so much faster',
-];
-
-/** Writes `rows` interactions as CSV, streaming (the file can be larger than memory). */
-async function generate(file: string, rows: number, scored: boolean): Promise<number> {
-  const out = fs.createWriteStream(file);
-  const write = (text: string) =>
-    out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
-  await write(
-    'interaction_id,brand,channel,direction,created_at,thread_id,parent_id,author_handle,agent,text,sentiment\n',
-  );
-  const start = Date.UTC(2024, 0, 1);
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
-    const inbound = i % 3 !== 2;
-    const at = new Date(start + i * 1_000).toISOString();
-    const text = TEXTS[i % TEXTS.length]!;
-    const sentiment = scored ? '' : (((i * 7919) % 2001) / 1000 - 1).toFixed(3);
-    chunk += `m${i},brand${i % 4},${i % 5 === 0 ? 'email' : 'twitter'},${inbound ? 'inbound' : 'outbound'},${at},t${Math.floor(i / 3)},${inbound ? '' : `m${i - 1}`},user${i % 50_000},${inbound ? '' : `agent${i % 40}`},"${text}",${sentiment}\n`;
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return fs.statSync(file).size;
 }
 
 /** Peak resident set size while `fn` runs, sampled every 50 ms (maxRSS covers the whole process). */
@@ -133,7 +99,7 @@ async function main(): Promise<void> {
     for (const [name, rows, scored] of runs) {
       if (rows === 0) continue;
       const file = path.join(dir, `${name}.csv`);
-      const bytes = await generate(file, rows, scored);
+      const bytes = await generateInteractionsCsv(file, rows, { unscored: scored });
       const cpu = process.cpuUsage();
       const { result, peakRss } = await withPeakRss<RunSummary>(() =>
         loadFiles(db, source, [file], { workspaceId: `bench-${name}`, ...(scored ? { scorer: defaultScorer() } : {}) }),

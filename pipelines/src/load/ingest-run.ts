@@ -30,10 +30,18 @@ export interface IngestRunOptions {
   scorer?: BatchScorer;
   /** Rows per insert; large, so ClickHouse makes few parts. */
   batchRows?: number;
+  /** Rows of the run the reply-link pass handles per query (memory bound of a very large load). */
+  linkRows?: number;
 }
 
 /** Rows are sent in batches of this many: large enough that ClickHouse makes few parts. */
 export const BATCH_ROWS = 100_000;
+
+/**
+ * The reply-link pass runs in buckets of about this many loaded interactions: in one query over
+ * a million rows the embedded engine alone went past 1 GiB of RSS.
+ */
+export const LINK_ROWS = 250_000;
 
 /**
  * Rows are scored and encoded to text in chunks of this many as they arrive, so row objects die
@@ -173,7 +181,8 @@ export class IngestRun {
       });
     }
     for (const pass of this.passes) await pass(this, ++version);
-    await linkReplies(this.db, this.workspaceId, this.runId, ++version);
+    const buckets = Math.max(1, Math.ceil(this.rowsWritten('interactions') / (this.options.linkRows ?? LINK_ROWS)));
+    await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
     await this.writeRunRow('succeeded', Date.now(), message);
     return this.summary('succeeded', message);
   }
@@ -311,7 +320,17 @@ export async function runLoadQuery(db: Database, name: string, params: Record<st
   await db.client.command({ query: namedQuery(name), query_params: params });
 }
 
-/** Writes first-reply facts onto the inbound rows this run touched (see the SQL for the rule). */
-export async function linkReplies(db: Database, workspaceId: string, runId: string, version: number): Promise<void> {
-  await runLoadQuery(db, 'load/link_replies', { workspace_id: workspaceId, run_id: runId, version });
+/**
+ * Writes first-reply facts onto the inbound rows this run touched (see the SQL for the rule), one
+ * bucket of inbound ids per query; the buckets' union is the same as a single query.
+ */
+export async function linkReplies(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+  version: number,
+  buckets = 1,
+): Promise<void> {
+  for (let bucket = 0; bucket < buckets; bucket++)
+    await runLoadQuery(db, 'load/link_replies', { workspace_id: workspaceId, run_id: runId, version, buckets, bucket });
 }

@@ -10,6 +10,8 @@ export interface LoadOptions {
   limits?: SourceLimits;
   scorer?: BatchScorer;
   batchRows?: number;
+  /** Rows per reply-link query (see IngestRunOptions). */
+  linkRows?: number;
   /** Names to record for the files (the original names of uploaded temporary files); default the paths. */
   names?: string[];
   /** Told about the run as soon as it starts: the CLI's progress bar reads its counts and the bytes read of the total. */
@@ -38,6 +40,7 @@ export async function loadFiles(
     {
       ...(options.scorer ? { scorer: options.scorer } : {}),
       ...(options.batchRows ? { batchRows: options.batchRows } : {}),
+      ...(options.linkRows ? { linkRows: options.linkRows } : {}),
     },
   );
   const read: ByteCounter = { bytes: 0 };

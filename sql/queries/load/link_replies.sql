@@ -4,6 +4,9 @@
 -- touched: those it loaded, and the parents of the replies it loaded, so the result is the same
 -- whatever order parent and reply arrive in (same file, another file, a later run).
 -- Only rows whose reply facts change are written again, with a higher version.
+-- Run once per bucket of inbound ids (cityHash64(id) % buckets): a parent and its replies fall in
+-- the same bucket, so the buckets together give the same result as one run, and each bucket's
+-- sets and groups stay small enough for a load of many millions of rows to keep a bounded RSS.
 INSERT INTO interactions
 WITH touched AS
 (
@@ -12,6 +15,7 @@ WITH touched AS
     WHERE workspace_id = {workspace_id:String}
       AND ingest_run_id = {run_id:String}
       AND direction = 'inbound'
+      AND cityHash64(interaction_id) % {buckets:UInt64} = {bucket:UInt64}
     UNION DISTINCT
     SELECT parent_id
     FROM interactions
@@ -19,6 +23,7 @@ WITH touched AS
       AND ingest_run_id = {run_id:String}
       AND direction = 'outbound'
       AND parent_id != ''
+      AND cityHash64(parent_id) % {buckets:UInt64} = {bucket:UInt64}
 )
 SELECT i.* REPLACE (
     r.first_reply_at AS first_reply_at,
