@@ -32,4 +32,5 @@ WHERE i.workspace_id = {workspace_id:String}
   AND i.created_at >= {from:DateTime64(3)}
   AND i.created_at < {to:DateTime64(3)}
   /*filter*/
-SETTINGS join_use_nulls = 1
+-- 'hash' rather than the default's parallel_hash (2 cores): bench medium, 365 days, 323 -> 295 ms CPU.
+SETTINGS join_use_nulls = 1, join_algorithm = 'hash'

@@ -28,4 +28,5 @@ WHERE i.workspace_id = {workspace_id:String}
   /*filter*/
 ORDER BY amplification DESC, reach DESC, created_at, interaction_id
 LIMIT {limit:UInt32}
-SETTINGS join_use_nulls = 1
+-- 'hash' rather than the default's parallel_hash (2 cores): bench medium, 365 days, 501 -> 431 ms CPU.
+SETTINGS join_use_nulls = 1, join_algorithm = 'hash'
