@@ -274,6 +274,13 @@ async function chartsDrawn(page: Page): Promise<void> {
   );
 }
 
+/** A page already signed in (the key in storage), so each test also runs on its own (-t). */
+async function openSignedIn(): ReturnType<typeof openPage> {
+  const opened = await openPage();
+  await opened.page.addInitScript(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(apiKey)})`);
+  return opened;
+}
+
 function lastRequest(requests: GraphQLBody[], operationName: string, where: (b: GraphQLBody) => boolean = () => true) {
   const found = requests.filter((r) => r.operationName === operationName && where(r));
   return lastOf(found);
@@ -299,7 +306,7 @@ describe('Every page in the browser', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`renders every page in the ${theme} theme without console errors`, async () => {
-      const { page, errors } = await openPage();
+      const { page, errors } = await openSignedIn();
       await page.addInitScript(`window.localStorage.setItem('resonance.theme', '${theme}')`);
       for (const { path: pagePath, name } of PAGES) {
         const url = name === 'customers' ? `/customers?q=a&customer=${encodeURIComponent(customerId)}` : pagePath;
@@ -317,7 +324,7 @@ describe('Every page in the browser', () => {
   }
 
   it('shows the api figures on the Response, Sentiment and Value pages', async () => {
-    const { page, errors, requests } = await openPage();
+    const { page, errors, requests } = await openSignedIn();
     await page.goto(`${server.url}/response`);
     await page.waitForSelector(ready('response'));
     const sent = lastRequest(requests, 'Response', (r) => r.variables['groupBy'] === 'CHANNEL');
@@ -353,7 +360,7 @@ describe('Every page in the browser', () => {
   });
 
   it('puts a channel filter in the URL and redraws the charts for it', async () => {
-    const { page, errors, requests } = await openPage();
+    const { page, errors, requests } = await openSignedIn();
     await page.goto(`${server.url}/response?period=90d`);
     await page.waitForSelector(ready('response'));
     await chartsDrawn(page);
@@ -391,7 +398,7 @@ describe('Every page in the browser', () => {
   });
 
   it('drills from a table row to the messages behind it, and exports them and a table as CSV', async () => {
-    const { page, errors, requests } = await openPage();
+    const { page, errors, requests } = await openSignedIn();
     await page.goto(`${server.url}/response`);
     await page.waitForSelector(ready('response'));
 
@@ -447,7 +454,7 @@ describe('Every page in the browser', () => {
   });
 
   it('fits a tablet: no page scrolls sideways at 820 px', async () => {
-    const { page, errors } = await openPage();
+    const { page, errors } = await openSignedIn();
     await page.setViewportSize({ width: 820, height: 1100 });
     await page.addInitScript(`window.localStorage.setItem('resonance.theme', 'light')`);
     for (const { path: pagePath, name } of PAGES) {
@@ -465,7 +472,7 @@ describe('Every page in the browser', () => {
   });
 
   it('uploads a file on the Data page, shows the load and the row it refused', async () => {
-    const { page, errors } = await openPage();
+    const { page, errors } = await openSignedIn();
     await page.goto(`${server.url}/data`);
     await page.waitForSelector(ready('data'));
     const csv = [
@@ -486,7 +493,8 @@ describe('Every page in the browser', () => {
 
     // The new load is listed first and opened on its refused row.
     const firstRun = page.locator('[data-table="ingest-runs"] tbody tr').first();
-    await expect(firstRun.textContent()).resolves.toContain('upload.csv');
+    await firstRun.filter({ hasText: 'upload.csv' }).waitFor();
+    await expect(firstRun.locator('td').nth(1).textContent()).resolves.toBe('interactions');
     const rejects = page.locator('[data-table="rejects"] tbody tr');
     await rejects.first().waitFor();
     await expect(rejects.count()).resolves.toBe(1);
