@@ -55,6 +55,9 @@ async function main(): Promise<void> {
   const customers = Number(option('customers', '20000'));
   const seed = Number(option('seed', String(DEFAULT_DEMO_SEED)));
   const now = new Date(option('now', '2026-11-22T12:00:00Z'));
+  if (!Number.isSafeInteger(customers) || customers < 1) throw new Error('--customers must be a whole number ≥ 1');
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error('--seed must be a whole number ≥ 0');
+  if (Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date');
   const workspaceId = `recovery_${customers}_${seed}`;
   const keep = process.argv.includes('--keep');
   const dataDir = process.env.RESONANCE_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-recovery-'));
