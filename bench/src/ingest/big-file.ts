@@ -65,7 +65,11 @@ async function main(): Promise<void> {
     const started = process.hrtime.bigint();
     const sample = () => {
       const memory = process.memoryUsage();
-      samples.push({ seconds: Number(process.hrtime.bigint() - started) / 1e9, rss: memory.rss, heap: memory.heapUsed });
+      samples.push({
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        rss: memory.rss,
+        heap: memory.heapUsed,
+      });
     };
     sample();
     const timer = setInterval(sample, 1_000);

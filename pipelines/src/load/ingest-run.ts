@@ -38,6 +38,12 @@ export interface IngestRunOptions {
 export const BATCH_ROWS = 100_000;
 
 /**
+ * A batch is also sent once its text reaches this many characters: 100 000 rows of long texts
+ * made batches of over 50 MB, and a load of a multi-GB file went past 1 GiB of RSS.
+ */
+export const BATCH_CHARS = 24 << 20;
+
+/**
  * The reply-link pass runs in buckets of about this many loaded interactions: in one query over
  * a million rows the embedded engine alone went past 1 GiB of RSS.
  */
@@ -57,6 +63,8 @@ interface TableBuffer {
   chunks: Promise<string>[];
   /** Rows in `chunks`. */
   count: number;
+  /** Characters of the chunks encoded so far (those still being scored count when they are done). */
+  chars: number;
 }
 
 /** A pass run by finish() before the link pass, with the version it must write at. */
@@ -119,11 +127,11 @@ export class IngestRun {
   /** A row that is not counted as read (a second table fed by the same input row, such as an engagement snapshot). */
   async addRelated(table: InsertTable, row: Record<string, unknown>): Promise<void> {
     let buffer = this.buffers.get(table);
-    if (!buffer) this.buffers.set(table, (buffer = { rows: [], chunks: [], count: 0 }));
+    if (!buffer) this.buffers.set(table, (buffer = { rows: [], chunks: [], count: 0, chars: 0 }));
     buffer.rows.push(row);
     if (buffer.rows.length >= ENCODE_ROWS) {
       await this.encodeChunk(table, buffer);
-      if (buffer.count >= this.batchRows) await this.flushTable(table);
+      if (buffer.count >= this.batchRows || buffer.chars >= BATCH_CHARS) await this.flushTable(table);
     }
   }
 
@@ -228,7 +236,9 @@ export class IngestRun {
     const scored = table === 'interactions' ? this.score(rows) : Promise.resolve();
     const chunk = scored.then(() => {
       for (const row of rows) row.version ??= this.version;
-      return encodeRows(columns, rows);
+      const text = encodeRows(columns, rows);
+      buffer.chars += text.length;
+      return text;
     });
     // Awaited by flushTable; this only keeps an early failure from being reported as unhandled.
     chunk.catch(() => undefined);
@@ -245,7 +255,9 @@ export class IngestRun {
     buffer.chunks = [];
     buffer.count = 0;
     const columns = await tableColumns(this.db, table);
-    const body = (await Promise.all(chunks)).join('');
+    // Rows arrive only after this returns, so every chunk counted in `chars` is one of these.
+    const body = await Promise.all(chunks);
+    buffer.chars = 0;
     this.written.set(table, this.rowsWritten(table) + count);
     // One insert in flight while the next batch is parsed (the embedded engine works on its own
     // thread); waiting for the previous one first keeps memory bounded.
