@@ -83,6 +83,14 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
       await context.addInitScript(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(server.apiKey)})`);
       const page = await context.newPage();
+      // How long the api took for each GraphQL operation of the page, to tell server from browser time.
+      const apiMs = new Map<string, number>();
+      page.on('requestfinished', (request) => {
+        if (!request.url().endsWith('/graphql')) return;
+        const name = (request.postDataJSON() as { operationName?: string } | null)?.operationName ?? '?';
+        const timing = request.timing();
+        apiMs.set(name, timing.responseEnd - timing.requestStart);
+      });
       started = process.hrtime.bigint();
       await page.goto(`${server.url}/`);
       await page.waitForSelector(READY, { timeout: 60_000 });
@@ -94,6 +102,12 @@ async function main(): Promise<void> {
       await page.waitForSelector(WHOLE_PAGE, { timeout: 300_000 });
       await page.waitForFunction(CHARTS_DRAWN, undefined, { timeout: 60_000 });
       const wholeMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const api = ['Workspace', 'Overview', 'ServiceValue'].map(
+        (n) => `${n} ${(apiMs.get(n) ?? Number.NaN).toFixed(0)} ms`,
+      );
+      console.log(
+        `  run ${run}: figures ${ms.toFixed(0)} ms, whole page ${wholeMs.toFixed(0)} ms; api: ${api.join(', ')}`,
+      );
       await context.close();
       if (run === 0) {
         console.log(
@@ -111,6 +125,8 @@ async function main(): Promise<void> {
         `median ${median.toFixed(0)} ms, p90 ${quantile(sorted, 0.9).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms` +
         ` — budget ${OVERVIEW_BUDGET_MS} ms: ${median <= OVERVIEW_BUDGET_MS ? 'within' : 'OVER'}`,
     );
+    // The reference machine has 2 cores shared with other work: the load says how shared it was.
+    console.log(`load average during the runs: ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores`);
     const whole = [...wholeTimes].sort((a, b) => a - b);
     console.log(
       `Overview whole page (value cards and every chart drawn): median ${quantile(whole, 0.5).toFixed(0)} ms, ` +

@@ -11,47 +11,65 @@ export interface PageEntry {
   component: LazyExoticComponent<ComponentType>;
 }
 
+const LOADERS = {
+  '/': () => import('../overview/components/OverviewPage'),
+  '/sentiment': () => import('../sentiment/components/SentimentPage'),
+  '/response': () => import('../response/components/ResponsePage'),
+  '/value': () => import('../value/components/ValuePage'),
+  '/customers': () => import('../customers/components/CustomersPage'),
+  '/data': () => import('../data/components/DataPage'),
+} as const;
+
+/**
+ * Starts loading the chunk of the page at `pathname` at once, while the shell still waits for the
+ * workspace: otherwise the page's code would only be asked for after that round trip.
+ */
+export function preloadPage(pathname: string): void {
+  const load = (LOADERS as Record<string, (() => Promise<unknown>) | undefined>)[pathname];
+  void load?.().catch(() => undefined);
+}
+
 export const PAGES: readonly PageEntry[] = [
   {
     path: '/',
     label: 'Overview',
     icon: 'overview',
     filtered: true,
-    component: lazy(() => import('../overview/components/OverviewPage')),
+    component: lazy(LOADERS['/']),
   },
   {
     path: '/sentiment',
     label: 'Sentiment & amplification',
     icon: 'sentiment',
     filtered: true,
-    component: lazy(() => import('../sentiment/components/SentimentPage')),
+    component: lazy(LOADERS['/sentiment']),
   },
   {
     path: '/response',
     label: 'Response',
     icon: 'response',
     filtered: true,
-    component: lazy(() => import('../response/components/ResponsePage')),
+    component: lazy(LOADERS['/response']),
   },
   {
     path: '/value',
     label: 'Value',
     icon: 'value',
     filtered: true,
-    component: lazy(() => import('../value/components/ValuePage')),
+    component: lazy(LOADERS['/value']),
   },
   {
     path: '/customers',
     label: 'Customers',
     icon: 'customers',
     filtered: false,
-    component: lazy(() => import('../customers/components/CustomersPage')),
+    component: lazy(LOADERS['/customers']),
   },
   {
     path: '/data',
     label: 'Data',
     icon: 'data',
     filtered: false,
-    component: lazy(() => import('../data/components/DataPage')),
+    component: lazy(LOADERS['/data']),
   },
 ];
