@@ -12,7 +12,11 @@ import { loadClickHouseConfig, migrate, openDatabase } from '@resonance/sql';
  * Uses a fresh embedded database in a temporary directory (RESONANCE_DATA_DIR if set); with
  * --keep the directory stays, so `resonance fit --workspace cdnow …` can be run on it afterwards.
  */
-const CDNOW_FILE = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets', 'cdnow', 'CDNOW_sample.txt');
+const CDNOW_FILE = path.join(
+  process.env.RESONANCE_DATASETS_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'datasets'),
+  'cdnow',
+  'CDNOW_sample.txt',
+);
 
 async function main(): Promise<void> {
   const keep = process.argv.includes('--keep');

@@ -1,8 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The shared CDNOW reference files, beside the repository (never copied into it). */
-export const CDNOW_DIR = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'datasets', 'cdnow');
+/**
+ * The shared CDNOW reference files, beside the repository in ../shared/datasets (never copied
+ * into it); RESONANCE_DATASETS_DIR points elsewhere for a checkout that is not beside them.
+ */
+export const CDNOW_DIR = path.join(
+  process.env.RESONANCE_DATASETS_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'datasets'),
+  'cdnow',
+);
 
 export interface PublishedSummaryRow {
   id: string;
