@@ -7,7 +7,13 @@ import { ResultCache } from '@resonance/api/dist/cache/result-cache';
 import { DEFAULT_DEMO_SEED, fitWorkspace, loadDemoWorkspace } from '@resonance/pipelines';
 import { createApiKey, loadClickHouseConfig, migrate, openDatabase, type Database } from '@resonance/sql';
 import { captured, lastJsonLine, runChild } from './children';
-import { measureBaselines, measureOperations, measurePages, type OperationLatency, type PageLatency } from './graphql/latency';
+import {
+  measureBaselines,
+  measureOperations,
+  measurePages,
+  type OperationLatency,
+  type PageLatency,
+} from './graphql/latency';
 import type { Period } from './graphql/operations';
 import { isPresetName, PRESET_NAMES, PRESETS, type Preset } from './presets';
 import { heading, table, thousands, writeResults } from './report';
@@ -144,7 +150,10 @@ async function settleMerges(db: Database, limitSeconds: number): Promise<{ secon
 }
 
 async function fitClv(db: Database) {
-  const fit = await fitWorkspace(db, { workspaceId: WORKSPACE, until: new Date(NOW.getTime() - DAY).toISOString().slice(0, 10) });
+  const fit = await fitWorkspace(db, {
+    workspaceId: WORKSPACE,
+    until: new Date(NOW.getTime() - DAY).toISOString().slice(0, 10),
+  });
   return { seconds: fit.seconds, totalSeconds: round(fit.seconds.summary + fit.seconds.fit + fit.seconds.write, 2) };
 }
 
@@ -163,7 +172,12 @@ async function graphqlLatency(dataDir: string, preset: Preset) {
   try {
     const { secret } = await createApiKey(server.db, { workspaceId: WORKSPACE, role: 'admin', name: 'bench' });
     const cache = server.app.get(ResultCache);
-    const target = { url: server.url, apiKey: secret, db: server.db, dropResultCache: () => cache.invalidate(WORKSPACE) };
+    const target = {
+      url: server.url,
+      apiKey: secret,
+      db: server.db,
+      dropResultCache: () => cache.invalidate(WORKSPACE),
+    };
     const spans = periods();
     say(`GraphQL: ${spans.length} periods × ${preset.repeats} repeats per operation, cold then warm`);
     const baselines = await measureBaselines(target, WORKSPACE, spans, preset.repeats);
@@ -178,22 +192,38 @@ async function graphqlLatency(dataDir: string, preset: Preset) {
 
 async function standalone(preset: Preset) {
   say('ingest bench (generic CSV through the pipeline, with and without scoring)…');
-  const ingestRun = await runChild('ingest/load-rate.js', ['--rows', String(preset.loadRows), '--scored-rows', String(preset.scoredLoadRows)]);
+  const ingestRun = await runChild('ingest/load-rate.js', [
+    '--rows',
+    String(preset.loadRows),
+    '--scored-rows',
+    String(preset.scoredLoadRows),
+  ]);
   const ingest = lastJsonLine(ingestRun, 'ingest/load-rate.js');
   if (ingestRun.exitCode !== 0) throw new Error(`ingest bench failed (exit ${ingestRun.exitCode})`);
 
   say('sentiment bench (port vs vader-sentiment)…');
-  const sentimentRun = await runChild('sentiment/main.js', ['--texts', String(preset.sentimentTexts), '--rounds', String(preset.sentimentRounds)]);
+  const sentimentRun = await runChild('sentiment/main.js', [
+    '--texts',
+    String(preset.sentimentTexts),
+    '--rounds',
+    String(preset.sentimentRounds),
+  ]);
   const sentiment = lastJsonLine(sentimentRun, 'sentiment/main.js');
 
   say(`CLV bench (${thousands(preset.clvCustomers)} simulated customers)…`);
-  const clvRun = await runChild('clv/main.js', ['--customers', String(preset.clvCustomers), ...(preset.clvNaive ? [] : ['--skip-naive'])]);
+  const clvRun = await runChild('clv/main.js', [
+    '--customers',
+    String(preset.clvCustomers),
+    ...(preset.clvNaive ? [] : ['--skip-naive']),
+  ]);
   if (clvRun.exitCode !== 0) throw new Error(`CLV bench failed (exit ${clvRun.exitCode}):\n${clvRun.stdout}`);
   const clv = {
     customers: preset.clvCustomers,
     fitSeconds: captured(clvRun, /CLV fit of \d+ customers: ([\d.]+) s/, 'the CLV fit time'),
     fitAndPredictionsSeconds: captured(clvRun, /for every customer\): ([\d.]+) s/, 'the fit + predictions time'),
-    naiveOverGroupedRatio: preset.clvNaive ? captured(clvRun, /ratio naive \/ grouped BG\/NBD fit: ([\d.]+)x/, 'the naive ratio') : null,
+    naiveOverGroupedRatio: preset.clvNaive
+      ? captured(clvRun, /ratio naive \/ grouped BG\/NBD fit: ([\d.]+)x/, 'the naive ratio')
+      : null,
   };
   return { ingest, sentiment: { ...sentiment, exitCode: sentimentRun.exitCode }, clv };
 }
@@ -206,11 +236,33 @@ function cpuCells(l: Latency): string[] {
   return [`${l.cpuP50Ms} ms`, `${l.cpuP95Ms} ms`];
 }
 
-function printQueries(operations: OperationLatency[], pages: PageLatency[], baselines: { roundTrip: Latency; scan: Latency }): void {
+function printQueries(
+  operations: OperationLatency[],
+  pages: PageLatency[],
+  baselines: { roundTrip: Latency; scan: Latency },
+): void {
   say(heading('GraphQL through HTTP (cold = api result cache and ClickHouse mark caches dropped)'));
-  const rows = [['operation', 'cold p50', 'cold p95', 'CPU p50', 'CPU p95', 'warm p50', 'warm p95', 'CPU × scan', 'p95 ≤ 250']];
-  rows.push(['baseline: { __typename }', ...latencyCells(baselines.roundTrip), ...cpuCells(baselines.roundTrip), '', '', '', '']);
-  rows.push(['baseline: count() FINAL of the period', ...latencyCells(baselines.scan), ...cpuCells(baselines.scan), '', '', '1.0', '']);
+  const rows = [
+    ['operation', 'cold p50', 'cold p95', 'CPU p50', 'CPU p95', 'warm p50', 'warm p95', 'CPU × scan', 'p95 ≤ 250'],
+  ];
+  rows.push([
+    'baseline: { __typename }',
+    ...latencyCells(baselines.roundTrip),
+    ...cpuCells(baselines.roundTrip),
+    '',
+    '',
+    '',
+    '',
+  ]);
+  rows.push([
+    'baseline: count() FINAL of the period',
+    ...latencyCells(baselines.scan),
+    ...cpuCells(baselines.scan),
+    '',
+    '',
+    '1.0',
+    '',
+  ]);
   for (const op of operations) {
     rows.push([
       op.name,
@@ -240,7 +292,9 @@ function printQueries(operations: OperationLatency[], pages: PageLatency[], base
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const { preset } = options;
-  const dataDir = options.dataDir ? path.resolve(options.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-bench-'));
+  const dataDir = options.dataDir
+    ? path.resolve(options.dataDir)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-bench-'));
   const started = Date.now();
   say(`Resonance bench, preset ${preset.name}: ${thousands(preset.customers)} demo customers, data in ${dataDir}`);
   try {
@@ -249,7 +303,11 @@ async function main(): Promise<void> {
     try {
       await migrate(db);
       const host = await machine(db);
-      const { n } = await scalar<{ n: string }>(db, 'SELECT count() AS n FROM interactions WHERE workspace_id = {w:String}', { w: WORKSPACE });
+      const { n } = await scalar<{ n: string }>(
+        db,
+        'SELECT count() AS n FROM interactions WHERE workspace_id = {w:String}',
+        { w: WORKSPACE },
+      );
       const load = Number(n) === 0 ? await loadDemo(db, preset) : null;
       if (load) say(`demo load: ${thousands(load.interactions)} interactions in ${load.seconds.toFixed(1)} s`);
       else say(`reusing the ${thousands(Number(n))} interactions in ${dataDir}`);
@@ -266,12 +324,20 @@ async function main(): Promise<void> {
     const other = options.standalone ? await standalone(preset) : null;
 
     const { host, load, fit, disk } = prepared;
-    say(heading(`Machine: ${host.cpus} × ${host.cpuModel}, ${host.memoryGiB} GiB, node ${host.node}, ClickHouse ${host.clickhouse}, load ${host.loadAverage1m}`));
+    say(
+      heading(
+        `Machine: ${host.cpus} × ${host.cpuModel}, ${host.memoryGiB} GiB, node ${host.node}, ClickHouse ${host.clickhouse}, load ${host.loadAverage1m}`,
+      ),
+    );
     say(heading('Load and storage'));
     const loadRows: string[][] = [['figure', 'value', 'baseline / target']];
     if (load) {
       loadRows.push(
-        ['demo load (generate + pipeline + link pass), interactions/s', thousands(load.interactionsPerSecond), `target ${thousands(TARGETS.loadRowsPerSecond)}`],
+        [
+          'demo load (generate + pipeline + link pass), interactions/s',
+          thousands(load.interactionsPerSecond),
+          `target ${thousands(TARGETS.loadRowsPerSecond)}`,
+        ],
         ['demo load, interactions per CPU second', thousands(load.interactionsPerCpuSecond), ''],
         ['demo load peak RSS', `${load.peakRssMiB} MiB`, ''],
       );
@@ -279,23 +345,59 @@ async function main(): Promise<void> {
     if (other) {
       const ingest = other.ingest as Record<string, Record<string, number>>;
       loadRows.push(
-        ['CSV load, pre-scored, rows/s', thousands(ingest.prescored?.rowsPerSecond ?? NaN), `ClickHouse alone ${thousands(ingest.clickhouseOnly?.rowsPerSecond ?? NaN)} (ratio ${ingest.clickhouseOnly?.loadToBaselineRatio})`],
-        ['CSV load, scored during the load, rows/s', thousands(ingest.scored?.rowsPerSecond ?? NaN), `target ${thousands(TARGETS.loadRowsPerSecond)}`],
-        ['CSV load peak RSS (pre-scored / scored)', `${ingest.prescored?.peakRssMiB} / ${ingest.scored?.peakRssMiB} MiB`, ''],
+        [
+          'CSV load, pre-scored, rows/s',
+          thousands(ingest.prescored?.rowsPerSecond ?? NaN),
+          `ClickHouse alone ${thousands(ingest.clickhouseOnly?.rowsPerSecond ?? NaN)} (ratio ${ingest.clickhouseOnly?.loadToBaselineRatio})`,
+        ],
+        [
+          'CSV load, scored during the load, rows/s',
+          thousands(ingest.scored?.rowsPerSecond ?? NaN),
+          `target ${thousands(TARGETS.loadRowsPerSecond)}`,
+        ],
+        [
+          'CSV load peak RSS (pre-scored / scored)',
+          `${ingest.prescored?.peakRssMiB} / ${ingest.scored?.peakRssMiB} MiB`,
+          '',
+        ],
       );
     }
     loadRows.push(
-      ['interactions on disk, MiB per million', String(disk.mibPerMillionInteractions), `compression ${disk.compressionRatio}×`],
-      ['rows in parts / interactions (unmerged versions)', `${round(disk.rowsInParts / disk.interactions, 2)}`, `${disk.activeParts} active parts`],
-      ['parts of interactions after the load -> merged', `${disk.afterLoad.activeParts} -> ${disk.activeParts}`, `background merges ${disk.merges.seconds} s${disk.merges.settled ? '' : ' (not finished: queries ran on unmerged parts)'}`],
-      ['resonance fit on the demo workspace, s', String(fit.totalSeconds), `summary ${fit.seconds.summary} fit ${fit.seconds.fit} write ${fit.seconds.write}`],
+      [
+        'interactions on disk, MiB per million',
+        String(disk.mibPerMillionInteractions),
+        `compression ${disk.compressionRatio}×`,
+      ],
+      [
+        'rows in parts / interactions (unmerged versions)',
+        `${round(disk.rowsInParts / disk.interactions, 2)}`,
+        `${disk.activeParts} active parts`,
+      ],
+      [
+        'parts of interactions after the load -> merged',
+        `${disk.afterLoad.activeParts} -> ${disk.activeParts}`,
+        `background merges ${disk.merges.seconds} s${disk.merges.settled ? '' : ' (not finished: queries ran on unmerged parts)'}`,
+      ],
+      [
+        'resonance fit on the demo workspace, s',
+        String(fit.totalSeconds),
+        `summary ${fit.seconds.summary} fit ${fit.seconds.fit} write ${fit.seconds.write}`,
+      ],
     );
     if (other) {
       const s = other.sentiment as Record<string, number>;
       loadRows.push(
-        ['sentiment port, texts/s (1 thread)', thousands(s.portTextsPerSecond ?? NaN), `vader-sentiment ${thousands(s.referenceTextsPerSecond ?? NaN)}: ${s.ratio}× (CPU ${s.ratioCpu}×), target ${TARGETS.sentimentRatio}×`],
+        [
+          'sentiment port, texts/s (1 thread)',
+          thousands(s.portTextsPerSecond ?? NaN),
+          `vader-sentiment ${thousands(s.referenceTextsPerSecond ?? NaN)}: ${s.ratio}× (CPU ${s.ratioCpu}×), target ${TARGETS.sentimentRatio}×`,
+        ],
         ['sentiment mismatches vs vader-sentiment', String(s.mismatches), `max |diff| ${s.maxDifference}`],
-        [`CLV fit of ${thousands(other.clv.customers)} customers, s`, String(other.clv.fitSeconds), `target ${TARGETS.clvFitSeconds}${other.clv.naiveOverGroupedRatio === null ? '' : `; naive fit ${other.clv.naiveOverGroupedRatio}× slower`}`],
+        [
+          `CLV fit of ${thousands(other.clv.customers)} customers, s`,
+          String(other.clv.fitSeconds),
+          `target ${TARGETS.clvFitSeconds}${other.clv.naiveOverGroupedRatio === null ? '' : `; naive fit ${other.clv.naiveOverGroupedRatio}× slower`}`,
+        ],
       );
     }
     say(table(loadRows));

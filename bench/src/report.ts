@@ -8,7 +8,9 @@ export function table(rows: readonly (readonly string[])[]): string {
   return rows
     .map((row) =>
       row
-        .map((cell, i) => (/^[-\d.,×x%≤ ]+(ms|s|MiB|\/s)?$/.test(cell) && i > 0 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .map((cell, i) =>
+          /^[-\d.,×x%≤ ]+(ms|s|MiB|\/s)?$/.test(cell) && i > 0 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
+        )
         .join('  ')
         .trimEnd(),
     )

@@ -71,14 +71,20 @@ export async function measureOperations(
       }
     }
     const result = { name: base.name, cold: latency(cold), warm: latency(warm) };
-    onProgress(`  ${base.name}: cold p95 ${result.cold.p95Ms} ms (CPU ${result.cold.cpuP95Ms} ms), warm p95 ${result.warm.p95Ms} ms`);
+    onProgress(
+      `  ${base.name}: cold p95 ${result.cold.p95Ms} ms (CPU ${result.cold.cpuP95Ms} ms), warm p95 ${result.warm.p95Ms} ms`,
+    );
     results.push(result);
   }
   return results;
 }
 
 /** A page's operations sent together, as the dashboard does, from cold caches: time until the last answer. */
-export async function measurePages(target: GraphqlTarget, periods: readonly Period[], repeats: number): Promise<PageLatency[]> {
+export async function measurePages(
+  target: GraphqlTarget,
+  periods: readonly Period[],
+  repeats: number,
+): Promise<PageLatency[]> {
   const results: PageLatency[] = [];
   for (const [page, names] of Object.entries(PAGES)) {
     const samples: Sample[] = [];
@@ -115,10 +121,10 @@ export async function measureBaselines(
       scan.push(
         await timed(async () => {
           const result = await target.db.client.query({
-        query:
-          'SELECT count() AS n FROM interactions FINAL WHERE workspace_id = {w:String} ' +
-          'AND created_at >= parseDateTime64BestEffort({from:String}, 3) AND created_at < parseDateTime64BestEffort({to:String}, 3)',
-        query_params: { w: workspaceId, from: period.from, to: period.to },
+            query:
+              'SELECT count() AS n FROM interactions FINAL WHERE workspace_id = {w:String} ' +
+              'AND created_at >= parseDateTime64BestEffort({from:String}, 3) AND created_at < parseDateTime64BestEffort({to:String}, 3)',
+            query_params: { w: workspaceId, from: period.from, to: period.to },
             format: 'JSONEachRow',
           });
           await result.json();

@@ -37,7 +37,12 @@ const VALUE_BENCH_QUERIES: BenchQuery[] = [
     name: 'cohortRetention',
     query: /* GraphQL */ `
       query CohortRetention($filter: Filter!) {
-        cohortRetention(filter: $filter) { cohort experience customers retention }
+        cohortRetention(filter: $filter) {
+          cohort
+          experience
+          customers
+          retention
+        }
       }
     `,
     variables: { filter: {} },
@@ -47,7 +52,14 @@ const VALUE_BENCH_QUERIES: BenchQuery[] = [
     query: /* GraphQL */ `
       query CustomersAtRisk($filter: Filter!, $limit: Int) {
         customersAtRisk(filter: $filter, limit: $limit) {
-          customerId segment predictedClv pAlive missedNegativeMessages lastMissedAt lastChannel lastInteractionId
+          customerId
+          segment
+          predictedClv
+          pAlive
+          missedNegativeMessages
+          lastMissedAt
+          lastChannel
+          lastInteractionId
         }
       }
     `,
