@@ -348,6 +348,17 @@ describe('Every page in the browser', () => {
       formatNetSentiment(report.sentiment.total.netSentiment),
     );
 
+    // The trend of one channel: in the URL, asked with the filter narrowed to it.
+    const trendSelect = page.locator('[data-card="sentiment-trend"] select');
+    const channelValue = await trendSelect.locator('optgroup[label="Channel"] option').first().getAttribute('value');
+    if (!channelValue) throw new Error('no channel to show the trend of');
+    await trendSelect.selectOption(channelValue);
+    await page.waitForURL(/trend=channel/);
+    await page.waitForSelector(`${ready('sentiment')}[aria-busy="false"]`);
+    const channelTrend = lastRequest(requests, 'Sentiment');
+    expect(channelTrend.variables.filter.channels).toEqual([channelValue.replace(/^channel:/, '')]);
+    await chartsDrawn(page);
+
     await page.getByRole('link', { name: 'Value', exact: true }).click();
     await page.waitForSelector(ready('value'));
     const value = lastRequest(requests, 'ServiceValue');

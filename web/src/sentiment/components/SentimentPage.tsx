@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Card, Figure } from '../../app/components/Card';
 import { Loadable } from '../../app/components/Loadable';
 import { PageHeader, pageState } from '../../app/components/PageHeader';
 import { toBarOption, type Bar } from '../../charts/bar-option';
 import { Chart } from '../../charts/Chart';
-import { bucketRange } from '../../drilldown/drill';
+import { bucketRange, narrow, type Narrowing } from '../../drilldown/drill';
 import { useDrill } from '../../drilldown/hooks/useDrill';
 import { useFilters } from '../../filters/hooks/useFilters';
 import { channelLabel } from '../../filters/labels';
@@ -90,7 +91,29 @@ export default function SentimentPage() {
   const [tone, setTone] = useState<(typeof TONES)[number]['id']>('negative');
   const brandName = (key: string) => workspace.brands.find((b) => b.brand === key)?.name ?? key;
 
+  // The trend of one channel or brand (?trend=channel:twitter), else of everything the filter holds.
+  const [params, setParams] = useSearchParams();
+  const trendParam = params.get('trend') ?? '';
+  const trendOptions = [
+    ...workspace.channels.map((c) => ({
+      id: `channel:${c}`,
+      label: channelLabel(c),
+      by: { kind: 'channel', value: c } as Narrowing,
+    })),
+    ...workspace.brands.map((b) => ({
+      id: `brand:${b.brand}`,
+      label: b.name,
+      by: { kind: 'brand', value: b.brand } as Narrowing,
+    })),
+  ];
+  const trendChoice = trendOptions.find((o) => o.id === trendParam);
+  const trendFilter = trendChoice ? narrow(filter, trendChoice.by) : filter;
+
   const byChannel = useQuery(SENTIMENT_QUERY, { variables: { filter, groupBy: 'CHANNEL' } });
+  const trendQuery = useQuery(SENTIMENT_QUERY, {
+    variables: { filter: trendFilter, groupBy: 'CHANNEL' },
+    skip: !trendChoice,
+  });
   const byBrand = useQuery(SENTIMENT_QUERY, { variables: { filter, groupBy: 'BRAND' } });
   const voice = useQuery(VOICE_QUERY, { variables: { filter, top: 10 } });
   const toneChoice = TONES.find((t) => t.id === tone) ?? TONES[0];
@@ -99,17 +122,17 @@ export default function SentimentPage() {
   });
 
   const report = byChannel.data?.sentiment ?? byChannel.previousData?.sentiment;
+  const trendReport = trendChoice ? (trendQuery.data?.sentiment ?? trendQuery.previousData?.sentiment) : report;
   const brands = byBrand.data?.sentiment ?? byBrand.previousData?.sentiment;
   const voiceData = voice.data ?? voice.previousData;
   const termsData = terms.data ?? terms.previousData;
-  const loading = byChannel.loading || byBrand.loading || voice.loading;
+  const loading = byChannel.loading || byBrand.loading || voice.loading || trendQuery.loading;
   const state = pageState([report, brands, voiceData], [byChannel.error, byBrand.error, voice.error]);
 
   const channelBars = report ? netBars(report.rows, channelLabel) : [];
   const brandBars = brands ? netBars(brands.rows, brandName) : [];
   const sov: BrandVoice[] = voiceData?.shareOfVoice.brands ?? [];
   const amp = voiceData?.amplification;
-  const bucketDays = report?.trendInterval === 'WEEK' ? 7 : 1;
 
   const postColumns: Column<AmplifiedPost>[] = [
     { id: 'createdAt', header: 'Written', value: (p) => p.createdAt, render: (p) => formatDateTime(p.createdAt) },
@@ -205,31 +228,68 @@ export default function SentimentPage() {
 
         <Card
           id="sentiment-trend"
-          title="Sentiment over time"
+          title={trendChoice ? `Sentiment over time: ${trendChoice.label}` : 'Sentiment over time'}
           metric={METRICS.netSentiment}
           description="Messages by sentiment class per bucket, net sentiment as a line. Click a bar for its messages."
           wide
+          actions={
+            <label className="compare-select">
+              <span className="visually-hidden">Trend of</span>
+              <select
+                value={trendChoice?.id ?? ''}
+                onChange={(e) => {
+                  const next = new URLSearchParams(params);
+                  if (e.target.value) next.set('trend', e.target.value);
+                  else next.delete('trend');
+                  setParams(next);
+                }}
+              >
+                <option value="">All channels and brands</option>
+                <optgroup label="Channel">
+                  {trendOptions
+                    .filter((o) => o.by.kind === 'channel')
+                    .map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.label}
+                      </option>
+                    ))}
+                </optgroup>
+                <optgroup label="Brand">
+                  {trendOptions
+                    .filter((o) => o.by.kind === 'brand')
+                    .map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.label}
+                      </option>
+                    ))}
+                </optgroup>
+              </select>
+            </label>
+          }
         >
           <Loadable
-            ready={report !== undefined}
-            error={byChannel.error}
-            empty={(report?.total.inbound ?? 0) === 0}
+            ready={trendReport !== undefined}
+            error={trendChoice ? trendQuery.error : byChannel.error}
+            empty={(trendReport?.total.inbound ?? 0) === 0}
             emptyText="No inbound messages in this period."
             what="The sentiment trend"
           >
-            {report && (
+            {trendReport && (
               <Chart
-                build={(p) => toSentimentTrendOption(report.trend, report.trendInterval, p)}
-                deps={[report]}
+                build={(p) => toSentimentTrendOption(trendReport.trend, trendReport.trendInterval, p)}
+                deps={[trendReport]}
                 label="Inbound messages by sentiment class per bucket, with net sentiment"
                 height={320}
                 onPick={(click) => {
-                  const point = report.trend[click.dataIndex];
-                  if (point)
-                    openDrill(trendLabel(point.key, report.trendInterval), {
-                      kind: 'period',
-                      ...bucketRange(point.key, bucketDays),
-                    });
+                  const point = trendReport.trend[click.dataIndex];
+                  if (!point) return;
+                  const bucket: Narrowing = {
+                    kind: 'period',
+                    ...bucketRange(point.key, trendReport.trendInterval === 'WEEK' ? 7 : 1),
+                  };
+                  const title = trendLabel(point.key, trendReport.trendInterval);
+                  if (trendChoice) openDrill(`${trendChoice.label}, ${title}`, trendChoice.by, bucket);
+                  else openDrill(title, bucket);
                 }}
               />
             )}
