@@ -111,6 +111,10 @@ export function encodeRows(columns: readonly Column[], rows: readonly Record<str
   return text;
 }
 
+function* utf8Pieces(pieces: readonly string[]): Generator<Buffer> {
+  for (const piece of pieces) yield Buffer.from(piece);
+}
+
 /**
  * Inserts TabSeparated text given as pieces (each whole lines), never joined: a batch of wide rows
  * joined into one string and then copied into one buffer held three copies of it at once.
@@ -133,10 +137,8 @@ export async function insertTsv(
       table,
       columns: names as [string, ...string[]],
       format: 'TabSeparated',
-      values: Readable.from(
-        pieces.map((p) => Buffer.from(p)),
-        { objectMode: false },
-      ),
+      // Each piece becomes bytes only as the request reads it.
+      values: Readable.from(utf8Pieces(pieces), { objectMode: false }),
     });
     return;
   }
