@@ -65,8 +65,9 @@ export function DrillDownDialog({ drill, onClose }: { drill: Drill; onClose: () 
 
   useEffect(() => {
     const element = dialog.current;
+    // No close() on cleanup: its asynchronous close event would call onClose after a StrictMode
+    // remount; removing the element closes it anyway.
     if (element && !element.open) element.showModal();
-    return () => element?.close();
   }, []);
 
   const page = data?.messages;
