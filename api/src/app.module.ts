@@ -9,6 +9,7 @@ import { AuthExceptionFilter } from './auth/auth.exception';
 import { CacheModule } from './cache/cache.module';
 import { ClockModule } from './common/clock.module';
 import { ErrorInterceptor } from './common/error.interceptor';
+import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { formatError } from './common/format-error';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -77,6 +78,7 @@ export class AppModule {
       providers: [
         ComplexityPlugin,
         { provide: APP_INTERCEPTOR, useClass: ErrorInterceptor },
+        { provide: APP_FILTER, useClass: GraphQLErrorFilter },
         { provide: APP_FILTER, useClass: AuthExceptionFilter },
         { provide: APP_FILTER, useClass: FilterExceptionFilter },
       ],
