@@ -225,7 +225,23 @@ async function standalone(preset: Preset) {
       ? captured(clvRun, /ratio naive \/ grouped BG\/NBD fit: ([\d.]+)x/, 'the naive ratio')
       : null,
   };
-  return { ingest, sentiment: { ...sentiment, exitCode: sentimentRun.exitCode }, clv };
+  return { ingest, sentiment: { ...sentiment, exitCode: sentimentRun.exitCode }, clv, web: await dashboard(preset) };
+}
+
+/**
+ * The dashboard bench (bench/src/web: JavaScript per page, time to the Overview's figures in
+ * Chromium) where it can run: it needs the built dashboard and Chromium. Its lines are kept as
+ * printed; it sizes its own demo workspace (at most 50 000 customers: it loads it at every start).
+ */
+async function dashboard(preset: Preset): Promise<{ skipped: string } | { exitCode: number; lines: string[] }> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const dist = path.resolve(__dirname, '..', '..', 'web', 'dist', 'index.html');
+  if (!fs.existsSync(dist)) return { skipped: 'no web/dist (npm run build -w web)' };
+  if (!fs.existsSync(chromium)) return { skipped: `no Chromium at ${chromium}` };
+  say('dashboard bench (Chromium)…');
+  const customers = Math.min(preset.customers, 50_000);
+  const run = await runChild('web/main.js', ['--customers', String(customers), '--runs', String(preset.webRuns)]);
+  return { exitCode: run.exitCode, lines: run.stdout.trim().split('\n') };
 }
 
 function latencyCells(l: Latency): string[] {
@@ -402,6 +418,10 @@ async function main(): Promise<void> {
     }
     say(table(loadRows));
     printQueries(graphql.operations, graphql.pages, graphql.baselines);
+    if (other) {
+      say(heading('Dashboard in Chromium (bench/src/web)'));
+      say('skipped' in other.web ? `skipped: ${other.web.skipped}` : other.web.lines.join('\n'));
+    }
 
     const results = {
       benchmark: 'resonance',

@@ -14,6 +14,8 @@ export interface Preset {
   clvNaive: boolean;
   /** Timed requests per operation and filter period, cold and warm. */
   repeats: number;
+  /** Browser runs of the dashboard bench (bench/src/web) on its own demo workspace of `customers`. */
+  webRuns: number;
 }
 
 export const PRESET_NAMES = ['small', 'medium', 'large'] as const;
@@ -31,6 +33,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     clvCustomers: 20_000,
     clvNaive: true,
     repeats: 1,
+    webRuns: 2,
   },
   // 1 M interactions.
   medium: {
@@ -43,6 +46,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     clvCustomers: 1_000_000,
     clvNaive: false,
     repeats: 2,
+    webRuns: 5,
   },
   // 10 M interactions / 1 M customers (the demo's 6 purchases a customer give 6 M transactions, not 3 M).
   large: {
@@ -55,6 +59,7 @@ export const PRESETS: Record<PresetName, Preset> = {
     clvCustomers: 1_000_000,
     clvNaive: false,
     repeats: 5,
+    webRuns: 5,
   },
 };
 
