@@ -152,6 +152,12 @@ export const METRICS = {
     definition: 'Share of customers with a repeat purchase in the calibration period, per service experience.',
     direction: 'higher-is-better',
   },
+  serviceEffects: {
+    label: 'Service effect on order value',
+    definition:
+      'Order value of purchases made under a service experience ÷ the same customers’ order value with no contact before (customer fixed effects, so spending level and segment cancel out), with bootstrap 95% intervals over customers.',
+    direction: 'higher-is-better',
+  },
   cohortRetention: {
     label: 'Cohort retention',
     definition: 'Share of a first-purchase-month cohort still purchasing k months later, split by service experience.',

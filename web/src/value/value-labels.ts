@@ -17,3 +17,16 @@ export function formatEstimate(estimate: Estimate, format: (value: number) => st
 
 export const money = (currency: string) => (value: number) => formatCurrency(value, currency);
 export const percent = (value: number) => formatPercent(value);
+
+/** A ratio of order values: 1.124 -> "×1.12". */
+export function formatRatio(value: number): string {
+  return Number.isFinite(value) ? `×${value.toFixed(2)}` : '—';
+}
+
+export const PURCHASE_EXPERIENCE_LABELS: Record<string, string> = {
+  NO_CONTACT: 'No contact (reference)',
+  ANSWERED_FAST: 'Answered fast',
+  ANSWERED_SLOW: 'Answered slow',
+  MISSED: 'Missed',
+  MISSED_NEGATIVE: 'Missed negative',
+};

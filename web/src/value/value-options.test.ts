@@ -55,3 +55,12 @@ describe('retentionCurves', () => {
     expect(seriesOf(option)[1]?.data).toEqual([100, 40, 20]);
   });
 });
+
+describe('formatRatio', () => {
+  it('shows order-value ratios as multipliers', async () => {
+    const { formatRatio } = await import('./value-labels');
+    expect(formatRatio(1.1249)).toBe('×1.12');
+    expect(formatRatio(0.8)).toBe('×0.80');
+    expect(formatRatio(Number.NaN)).toBe('—');
+  });
+});

@@ -13,8 +13,16 @@ import { DataTable, type Column } from '../../tables/components/DataTable';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { COHORT_RETENTION_QUERY } from '../graphql/cohort-retention.query';
 import { CUSTOMERS_AT_RISK_QUERY, type CustomerAtRisk } from '../graphql/customers-at-risk.query';
+import { SERVICE_EFFECTS_QUERY } from '../graphql/service-effects.query';
 import { SERVICE_VALUE_QUERY, type ServiceValueRow } from '../graphql/service-value.query';
-import { formatEstimate, money, percent, valueSegmentLabel } from '../value-labels';
+import {
+  formatEstimate,
+  formatRatio,
+  money,
+  percent,
+  PURCHASE_EXPERIENCE_LABELS,
+  valueSegmentLabel,
+} from '../value-labels';
 import {
   EXPERIENCE_LABELS,
   experienceColour,
@@ -34,12 +42,17 @@ export default function ValuePage() {
   const value = useQuery(SERVICE_VALUE_QUERY, { variables: { filter } });
   const cohorts = useQuery(COHORT_RETENTION_QUERY, { variables: { filter } });
   const atRisk = useQuery(CUSTOMERS_AT_RISK_QUERY, { variables: { filter, limit: 50 } });
+  const effects = useQuery(SERVICE_EFFECTS_QUERY, { variables: { filter } });
+  const effectsReport = (effects.data ?? effects.previousData)?.serviceEffects;
 
   const report = value.data?.serviceValue ?? value.previousData?.serviceValue;
   const cohortRows = (cohorts.data ?? cohorts.previousData)?.cohortRetention;
   const risk = (atRisk.data ?? atRisk.previousData)?.customersAtRisk;
-  const state = pageState([report, cohortRows, risk], [value.error, cohorts.error, atRisk.error]);
-  const loading = value.loading || cohorts.loading || atRisk.loading;
+  const state = pageState(
+    [report, cohortRows, risk, effectsReport],
+    [value.error, cohorts.error, atRisk.error, effects.error],
+  );
+  const loading = value.loading || cohorts.loading || atRisk.loading || effects.loading;
 
   const distribution = report?.distribution ?? [];
   const allRows = (report?.rows ?? []).filter((r) => r.segment === '');
@@ -288,6 +301,44 @@ export default function ValuePage() {
               build={(p) => toRetentionCurvesOption(curves, p)}
               deps={[cohortRows]}
               label="Retention curves per service experience"
+            />
+          </Loadable>
+        </Card>
+
+        <Card
+          id="service-effects"
+          title="Order value by service experience"
+          metric={METRICS.serviceEffects}
+          description={
+            effectsReport
+              ? `Each purchase against the same customer's purchases with no contact; ${effectsReport.customers} customers bought under two experiences or more. Fast answer ÷ missed negative: ${formatEstimate(effectsReport.upliftFastOverMissedNegative, formatRatio)}.`
+              : 'Each purchase against the same customer’s purchases with no contact.'
+          }
+          wide
+        >
+          <Loadable
+            ready={effectsReport !== undefined}
+            error={effects.error}
+            empty={(effectsReport?.effects.length ?? 0) === 0}
+            emptyText="No customer bought under two service experiences in this period."
+            what="Service effects"
+          >
+            <Chart
+              build={(p) =>
+                toIntervalOption(
+                  (effectsReport?.effects ?? []).map((e) => ({
+                    key: e.experience,
+                    label: PURCHASE_EXPERIENCE_LABELS[e.experience] ?? e.experience,
+                    estimate: { estimate: e.estimate, low: e.low, high: e.high },
+                  })),
+                  formatRatio,
+                  p,
+                  'Order value ratio',
+                )
+              }
+              deps={[effectsReport]}
+              label="Order value ratio per service experience with intervals, no contact = 1"
+              height={260}
             />
           </Loadable>
         </Card>
