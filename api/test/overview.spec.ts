@@ -1,5 +1,8 @@
+import { IngestRun } from '@resonance/pipelines';
 import { openTestDatabase, type Database } from '@resonance/sql';
-import { FixedClock } from '../src/common/clock';
+import { DataVersionRepository } from '../src/cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../src/cache/result-cache';
+import { FixedClock, SystemClock } from '../src/common/clock';
 import type { FilterInput } from '../src/filter/dto/filter.input';
 import { FilterException } from '../src/filter/filter.exception';
 import { FilterService } from '../src/filter/filter.service';
@@ -17,6 +20,7 @@ function service(now: Date): OverviewService {
     new OverviewRepository(db),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(now),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
 }
 
@@ -139,6 +143,29 @@ describe('overview on the acme fixture', () => {
       historicalValue: 0,
     });
     expect(trend.every((p) => p.inbound === 0)).toBe(true);
+  });
+
+  it('serves a repeat from the cache, and a new load of the workspace is seen at once', async () => {
+    const cachedService = service(ACME_NOW);
+    await loadAcme(db, 'acme-cache');
+    const first = await cachedService.overview('acme-cache', { ...ACME_PERIOD });
+    const scans = jest.spyOn(OverviewRepository.prototype, 'interactionKpis');
+    expect(await cachedService.overview('acme-cache', { ...ACME_PERIOD })).toEqual(first);
+    expect(scans).not.toHaveBeenCalled();
+    // One more unanswered message in the period, loaded as any load is (a new ingest run).
+    const run = await IngestRun.start(db, 'acme-cache', 'test', []);
+    await run.add('interactions', {
+      workspace_id: 'acme-cache', interaction_id: 'cache-extra', source: 'test', brand: 'acme', channel: 'email',
+      direction: 'inbound', is_public: false, created_at: '2025-03-10 10:00:00.000', thread_id: 'cache-extra', parent_id: '',
+      author_kind: 'email', author_handle: 'x@example.com', author_followers: null, customer_id: '', agent: '',
+      is_automated: false, text: 'where is my order', lang: 'en', sentiment: 0, sentiment_source: 'source', topics: [],
+      csat: null, ingest_run_id: run.runId, version: run.version,
+    });
+    await run.finish();
+    const after = await cachedService.overview('acme-cache', { ...ACME_PERIOD });
+    expect(scans).toHaveBeenCalledTimes(1);
+    expect(after.current.inbound).toBe(first.current.inbound + 1);
+    scans.mockRestore();
   });
 
   it.each<[string, Partial<FilterInput>]>([

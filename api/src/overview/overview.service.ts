@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { Clock } from '../common/clock';
 import { count, finiteOrNull, netSentiment, responseRate } from '../common/metrics';
@@ -44,17 +46,23 @@ export class OverviewService {
     private readonly repository: OverviewRepository,
     private readonly filters: FilterService,
     private readonly clock: Clock,
+    private readonly cache: ResultCache,
   ) {}
 
   async overview(workspaceId: string, input: FilterInput): Promise<Overview> {
     const { analytics, period, comparePeriod } = await this.filters.resolve(workspaceId, input, 'own');
     const unit = chooseBucket(period.from, period.to);
-    const now = this.clock.now();
-    const [kpis, values, trend] = await Promise.all([
-      this.repository.interactionKpis(workspaceId, analytics, comparePeriod, now),
-      this.repository.valueKpis(workspaceId, analytics, comparePeriod),
-      this.repository.trend(workspaceId, analytics, unit),
-    ]);
+    // Cached per workspace and data version; the cache's time limit bounds how stale pending vs missed gets.
+    const [kpis, values, trend] = await this.cache.cached(
+      workspaceId,
+      cacheKey('overview/overview', analytics, comparePeriod, unit),
+      () =>
+        Promise.all([
+          this.repository.interactionKpis(workspaceId, analytics, comparePeriod, this.clock.now()),
+          this.repository.valueKpis(workspaceId, analytics, comparePeriod),
+          this.repository.trend(workspaceId, analytics, unit),
+        ]),
+    );
     return {
       period,
       comparePeriod,
