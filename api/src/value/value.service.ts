@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { Clock } from '../common/clock';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { count } from '../common/metrics';
@@ -57,6 +59,7 @@ export class ValueService {
   constructor(
     private readonly repository: ValueRepository,
     private readonly clock: Clock,
+    private readonly cache: ResultCache,
   ) {}
 
   async serviceValue(
@@ -71,7 +74,10 @@ export class ValueService {
       );
     }
     const { analytics } = resolveFilter(input);
-    const rows = await this.repository.serviceValue(workspaceId, analytics, this.clock.now(), samples);
+    // Cached per workspace and data version (the bootstrap is seeded, so a repeat is the same answer).
+    const rows = await this.cache.cached(workspaceId, cacheKey('value/service_value', analytics, samples), () =>
+      this.repository.serviceValue(workspaceId, analytics, this.clock.now(), samples),
+    );
     const groups = rows.map(toGroup);
     const segments = [...new Set(groups.map((g) => g.segment))].sort();
     const pick = (segment: string | null, experiences: readonly ServiceExperience[]) => {
@@ -118,7 +124,10 @@ export class ValueService {
         retention: differenceInterval(answered.retention, missed.retention),
       });
     }
-    const distribution: ClvDistribution[] = (await this.repository.clvDistribution(workspaceId, analytics)).map(
+    const quantiles = await this.cache.cached(workspaceId, cacheKey('value/clv_distribution', analytics), () =>
+      this.repository.clvDistribution(workspaceId, analytics),
+    );
+    const distribution: ClvDistribution[] = quantiles.map(
       (r) => ({
         segment: r.segment,
         customers: count(r.customers),
@@ -148,7 +157,9 @@ export class ValueService {
       );
     }
     const { analytics } = resolveFilter(input);
-    const rows = await this.repository.customersAtRisk(workspaceId, analytics, this.clock.now(), limit);
+    const rows = await this.cache.cached(workspaceId, cacheKey('value/customers_at_risk', analytics, limit), () =>
+      this.repository.customersAtRisk(workspaceId, analytics, this.clock.now(), limit),
+    );
     return rows.map((r) => ({
       customerId: r.customer_id,
       segment: r.segment,
@@ -163,7 +174,9 @@ export class ValueService {
 
   async cohortRetention(workspaceId: string, input: FilterInput): Promise<CohortRetention[]> {
     const { analytics } = resolveFilter(input);
-    const rows = await this.repository.cohortRetention(workspaceId, analytics, this.clock.now());
+    const rows = await this.cache.cached(workspaceId, cacheKey('value/cohort_retention', analytics), () =>
+      this.repository.cohortRetention(workspaceId, analytics, this.clock.now()),
+    );
     // The curve of a cohort runs to the last month of the period (the month holding `to` − 1 ms).
     const last = new Date(analytics.to.getTime() - 1);
     const lastMonth = last.getUTCFullYear() * 12 + last.getUTCMonth();

@@ -1,5 +1,7 @@
 import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
-import { FixedClock } from '../common/clock';
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
+import { FixedClock, SystemClock } from '../common/clock';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { ServiceExperience as X, type ServiceValueReport } from './dto/service-value.model';
 import { ValueException } from './value.exception';
@@ -113,7 +115,11 @@ beforeAll(async () => {
   await writeRun('val', 'old-run', '2025-01-01T00:00:00Z', 10);
   await writeRun('val', 'run-2', '2025-02-01T00:00:00Z', 1);
   await loadWorkspace(db, { id: 'unfitted', messages: [{ id: 'u1', at: '2025-03-10T10:00:00Z', customer: 'c1' }] });
-  service = new ValueService(new ValueRepository(db), new FixedClock(NOW));
+  service = new ValueService(
+    new ValueRepository(db),
+    new FixedClock(NOW),
+    new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
+  );
   report = await service.serviceValue('val', PERIOD);
 });
 
