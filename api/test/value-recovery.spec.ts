@@ -1,4 +1,6 @@
 import { DEMO_TRUE_EFFECTS, loadDemoWorkspace, type Experience } from '@resonance/pipelines';
+import { DataVersionRepository } from '../src/cache/data-version.repository';
+import { ResultCache } from '../src/cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock } from '../src/common/clock';
 import { FilterService } from '../src/filter/filter.service';
@@ -38,6 +40,8 @@ beforeAll(async () => {
     new ValueRepository(db),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
+    // No caching: every call below must compute (repeat runs are compared).
+    new ResultCache(new DataVersionRepository(db), new FixedClock(NOW), { maxEntries: 0, ttlMs: 0 }),
   );
   report = await service.serviceEffects('demo', PERIOD);
 }, 120_000);

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { Clock } from '../common/clock';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterService } from '../filter/filter.service';
@@ -61,6 +63,7 @@ export class ServiceEffectsService {
     private readonly repository: ValueRepository,
     private readonly filters: FilterService,
     private readonly clock: Clock,
+    private readonly cache: ResultCache,
   ) {}
 
   async serviceEffects(
@@ -76,12 +79,9 @@ export class ServiceEffectsService {
     }
     // Experience is about the workspace's own service: own brands unless the filter names others.
     const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
-    const rows = await this.repository.serviceEffects(
-      workspaceId,
-      analytics,
-      this.clock.now(),
-      samples,
-      SERVICE_EFFECTS_SEED,
+    // Seconds of ClickHouse work on a large workspace: computed once per data version and filter.
+    const rows = await this.cache.cached(workspaceId, cacheKey('value/service_effects', analytics, samples), () =>
+      this.repository.serviceEffects(workspaceId, analytics, this.clock.now(), samples, SERVICE_EFFECTS_SEED),
     );
     const byReplicate = new Map(rows.map((r) => [Number(r.replicate), fit(r.sums)]));
     const data = byReplicate.get(0);

@@ -1,4 +1,6 @@
 import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
+import { DataVersionRepository } from '../cache/data-version.repository';
+import { ResultCache } from '../cache/result-cache';
 import { FixedClock } from '../common/clock';
 import { FilterService } from '../filter/filter.service';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
@@ -92,6 +94,8 @@ beforeAll(async () => {
     new ValueRepository(db),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
+    // No caching: every call below must compute (repeat runs are compared).
+    new ResultCache(new DataVersionRepository(db), new FixedClock(NOW), { maxEntries: 0, ttlMs: 0 }),
   );
   report = await service.serviceEffects('fx', PERIOD, 50);
 });

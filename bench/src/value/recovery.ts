@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FixedClock } from '@resonance/api';
+import { DataVersionRepository } from '@resonance/api/dist/cache/data-version.repository';
+import { ResultCache } from '@resonance/api/dist/cache/result-cache';
 import { FilterService } from '@resonance/api/dist/filter/filter.service';
 import { PurchaseExperience } from '@resonance/api/dist/value/dto/service-effects.model';
 import { ServiceEffectsService } from '@resonance/api/dist/value/service-effects.service';
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
       new ValueRepository(db),
       new FilterService(new WorkspaceRepository(db)),
       new FixedClock(now),
+      new ResultCache(new DataVersionRepository(db), new FixedClock(now), { maxEntries: 0, ttlMs: 0 }),
     );
     const from = new Date(now);
     from.setUTCFullYear(from.getUTCFullYear() - 3);
