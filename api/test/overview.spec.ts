@@ -155,11 +155,30 @@ describe('overview on the acme fixture', () => {
     // One more unanswered message in the period, loaded as any load is (a new ingest run).
     const run = await IngestRun.start(db, 'acme-cache', 'test', []);
     await run.add('interactions', {
-      workspace_id: 'acme-cache', interaction_id: 'cache-extra', source: 'test', brand: 'acme', channel: 'email',
-      direction: 'inbound', is_public: false, created_at: '2025-03-10 10:00:00.000', thread_id: 'cache-extra', parent_id: '',
-      author_kind: 'email', author_handle: 'x@example.com', author_followers: null, customer_id: '', agent: '',
-      is_automated: false, text: 'where is my order', lang: 'en', sentiment: 0, sentiment_source: 'source', topics: [],
-      csat: null, ingest_run_id: run.runId, version: run.version,
+      workspace_id: 'acme-cache',
+      interaction_id: 'cache-extra',
+      source: 'test',
+      brand: 'acme',
+      channel: 'email',
+      direction: 'inbound',
+      is_public: false,
+      created_at: '2025-03-10 10:00:00.000',
+      thread_id: 'cache-extra',
+      parent_id: '',
+      author_kind: 'email',
+      author_handle: 'x@example.com',
+      author_followers: null,
+      customer_id: '',
+      agent: '',
+      is_automated: false,
+      text: 'where is my order',
+      lang: 'en',
+      sentiment: 0,
+      sentiment_source: 'source',
+      topics: [],
+      csat: null,
+      ingest_run_id: run.runId,
+      version: run.version,
     });
     await run.finish();
     const after = await cachedService.overview('acme-cache', { ...ACME_PERIOD });
@@ -182,7 +201,10 @@ describe('overview on the acme fixture', () => {
 
 describe('workspace on the acme fixture', () => {
   it('describes settings, brands, segments, channels and the data range', async () => {
-    const workspace = await new WorkspaceService(new WorkspaceRepository(db)).workspace('acme');
+    const workspace = await new WorkspaceService(
+      new WorkspaceRepository(db),
+      new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
+    ).workspace('acme');
     expect(workspace).toEqual({
       id: 'acme',
       name: 'Acme Corp',

@@ -127,13 +127,11 @@ export class ValueService {
     const quantiles = await this.cache.cached(workspaceId, cacheKey('value/clv_distribution', analytics), () =>
       this.repository.clvDistribution(workspaceId, analytics),
     );
-    const distribution: ClvDistribution[] = quantiles.map(
-      (r) => ({
-        segment: r.segment,
-        customers: count(r.customers),
-        quantiles: r.quantiles,
-      }),
-    );
+    const distribution: ClvDistribution[] = quantiles.map((r) => ({
+      segment: r.segment,
+      customers: count(r.customers),
+      quantiles: r.quantiles,
+    }));
     return {
       runId: rows[0]?.run_id || null,
       bootstrapSamples: samples,

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { cacheKey } from '../cache/cache-key';
+import { ResultCache } from '../cache/result-cache';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { count } from '../common/metrics';
 import type { Workspace } from './dto/workspace.model';
@@ -12,15 +14,25 @@ const DEFAULTS = { currency: 'USD', timezone: 'UTC', slaHours: 24 } as const;
 
 @Injectable()
 export class WorkspaceService {
-  constructor(private readonly repository: WorkspaceRepository) {}
+  constructor(
+    private readonly repository: WorkspaceRepository,
+    private readonly cache: ResultCache,
+  ) {}
 
   async workspace(workspaceId: string): Promise<Workspace> {
-    const [settings, brands, segments, range] = await Promise.all([
-      this.repository.settings(workspaceId),
-      this.repository.brands(workspaceId),
-      this.repository.segments(workspaceId),
-      this.repository.dataRange(workspaceId),
-    ]);
+    // Every page asks for this first; it changes only with a load or a settings/brands edit,
+    // which is what the cache's data version follows.
+    const [settings, brands, segments, range] = await this.cache.cached(
+      workspaceId,
+      cacheKey('workspace/workspace'),
+      () =>
+        Promise.all([
+          this.repository.settings(workspaceId),
+          this.repository.brands(workspaceId),
+          this.repository.segments(workspaceId),
+          this.repository.dataRange(workspaceId),
+        ]),
+    );
     const hasInbound = count(range.inbound) > 0;
     return {
       id: workspaceId,
