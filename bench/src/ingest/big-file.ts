@@ -10,13 +10,15 @@ import { generateInteractionsCsv } from './generate';
 // (which runs in this process, so its memory counts too) and samples RSS every second from the
 // start of the load to the end of finish() (identity and reply-link passes included).
 //
-//   npx tsc -b && node --max-semi-space-size=64 bench/dist/ingest/big-file.js [--rows 9000000] [--pad 120] [--keep]
+//   npx tsc -b && node --max-semi-space-size=64 bench/dist/ingest/big-file.js [--rows 9000000] [--pad 120] [--link-rows N] [--keep]
 //
 // Prints the RSS curve (max, p50, p90, per tenth of the run) and rows/s, then one JSON line.
 
 interface Options {
   rows: number;
   pad: number;
+  /** Rows per reply-link query; the load's default when absent. */
+  linkRows?: number;
   keep: boolean;
 }
 
@@ -25,12 +27,14 @@ function parseOptions(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--keep') options.keep = true;
-    else if (arg === '--rows' || arg === '--pad') {
+    else if (arg === '--rows' || arg === '--pad' || arg === '--link-rows') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 0) throw new Error(`${arg} needs a whole number, got ${argv[i]}`);
       if (arg === '--rows') options.rows = value;
-      else options.pad = value;
-    } else throw new Error('usage: node bench/dist/ingest/big-file.js [--rows N] [--pad CHARS] [--keep]');
+      else if (arg === '--pad') options.pad = value;
+      else options.linkRows = value;
+    } else
+      throw new Error('usage: node bench/dist/ingest/big-file.js [--rows N] [--pad CHARS] [--link-rows N] [--keep]');
   }
   return options;
 }
@@ -75,7 +79,10 @@ async function main(): Promise<void> {
     const timer = setInterval(sample, 1_000);
     let summary: RunSummary;
     try {
-      summary = await loadFiles(db, findSource('interactions')!, [file], { workspaceId: 'bench-big' });
+      summary = await loadFiles(db, findSource('interactions')!, [file], {
+        workspaceId: 'bench-big',
+        ...(options.linkRows ? { linkRows: options.linkRows } : {}),
+      });
     } finally {
       clearInterval(timer);
       sample();
