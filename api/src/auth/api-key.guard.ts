@@ -2,7 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ROLES, type Role } from '@resonance/sql';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import type { GraphQLContext, GraphQLRequest } from '../graphql/graphql-context';
 import { ApiKeyService } from './api-key.service';
 import { AuthException, AuthExceptionCode } from './auth.exception';
 import { REQUIRED_ROLE } from './require-role.decorator';
@@ -20,8 +20,13 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
   ) {}
 
+  /** Where the request is: the GraphQL context here; HttpApiKeyGuard reads it from HTTP. */
+  protected request(context: ExecutionContext): GraphQLRequest {
+    return GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { req } = GqlExecutionContext.create(context).getContext<GraphQLContext>();
+    const req = this.request(context);
     const header = req.headers.authorization;
     if (!header) {
       throw new AuthException(
