@@ -189,8 +189,13 @@ export class IngestRun {
       });
     }
     for (const pass of this.passes) await pass(this, ++version);
-    const buckets = Math.max(1, Math.ceil(this.rowsWritten('interactions') / (this.options.linkRows ?? LINK_ROWS)));
-    await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
+    // The link pass touches only this run's interactions (and their parents), so a load without
+    // any — customers, identities, transactions — skips its scans of the workspace.
+    const interactions = this.rowsWritten('interactions');
+    if (interactions > 0) {
+      const buckets = Math.max(1, Math.ceil(interactions / (this.options.linkRows ?? LINK_ROWS)));
+      await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
+    }
     await this.writeRunRow('succeeded', Date.now(), message);
     return this.summary('succeeded', message);
   }
