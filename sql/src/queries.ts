@@ -3,6 +3,10 @@ import * as path from 'node:path';
 
 export const QUERIES_DIR = path.join(__dirname, '..', 'queries');
 const NAME = /^[a-z0-9_]+\/[a-z0-9_]+$/;
+/** A shared piece of SQL (a metric's CTEs) put into a query where it says `/*include:area/name*​/`. */
+const INCLUDE = /\/\*include:([a-z0-9_]+\/[a-z0-9_]+)\*\//g;
+/** Files named `*_fragment.sql` are pieces for INCLUDE, not queries. */
+const FRAGMENT = /_fragment$/;
 const cache = new Map<string, string>();
 
 /**
@@ -13,7 +17,11 @@ export function namedQuery(name: string): string {
   if (!NAME.test(name)) throw new Error(`bad query name "${name}": expected area/name`);
   let sql = cache.get(name);
   if (sql === undefined) {
-    sql = fs.readFileSync(path.join(QUERIES_DIR, `${name}.sql`), 'utf8');
+    const text = fs.readFileSync(path.join(QUERIES_DIR, `${name}.sql`), 'utf8');
+    // One level: a fragment is defined once and never includes another.
+    sql = text.replace(INCLUDE, (_marker, fragment: string) =>
+      fs.readFileSync(path.join(QUERIES_DIR, `${fragment}.sql`), 'utf8').trim(),
+    );
     cache.set(name, sql);
   }
   return sql;
@@ -28,7 +36,8 @@ export function listNamedQueries(): string[] {
       fs
         .readdirSync(path.join(QUERIES_DIR, d.name))
         .filter((f) => f.endsWith('.sql'))
-        .map((f) => `${d.name}/${f.replace(/\.sql$/, '')}`),
+        .map((f) => `${d.name}/${f.replace(/\.sql$/, '')}`)
+        .filter((name) => !FRAGMENT.test(name)),
     )
     .sort();
 }
