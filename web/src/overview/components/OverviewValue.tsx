@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Figure } from '../../app/components/Card';
+import { Card } from '../../app/components/Card';
 import { Loadable } from '../../app/components/Loadable';
 import { Chart } from '../../charts/Chart';
 import { useDrill } from '../../drilldown/hooks/useDrill';
 import { useFilters } from '../../filters/hooks/useFilters';
-import { formatCurrency, formatExactCount } from '../../format/format';
 import { METRICS } from '../../metrics/definitions';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+import { ValueHeadlineFigures } from '../../value/components/ValueHeadlineFigures';
 import { SERVICE_VALUE_QUERY } from '../../value/graphql/service-value.query';
 import { money, percent, valueSegmentLabel } from '../../value/value-labels';
 import {
@@ -44,29 +44,7 @@ export default function OverviewValue() {
         <Loadable {...common} empty={false} emptyText="" what="Value at risk" height={90}>
           {report && (
             <div className="figure-row">
-              <Figure
-                id="valueAtRisk"
-                metric={METRICS.valueAtRisk}
-                label="Predicted CLV at risk"
-                value={formatCurrency(report.valueAtRisk, workspace.currency)}
-                caption={`${formatExactCount(report.customersAtRisk)} customers with a missed negative message`}
-              />
-              {uplift
-                .filter((u) => u.segment === '')
-                .map((u) => (
-                  <Figure
-                    key="uplift"
-                    id="clvUplift"
-                    metric={METRICS.serviceUplift}
-                    label="CLV uplift of answering"
-                    value={u.clv.estimate === null ? '—' : toMoney(u.clv.estimate)}
-                    caption={
-                      u.clv.low !== null && u.clv.high !== null
-                        ? `95% interval ${toMoney(u.clv.low)} to ${toMoney(u.clv.high)}`
-                        : 'no interval'
-                    }
-                  />
-                ))}
+              <ValueHeadlineFigures report={report} currency={workspace.currency} />
             </div>
           )}
         </Loadable>

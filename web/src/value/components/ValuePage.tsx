@@ -15,6 +15,7 @@ import { COHORT_RETENTION_QUERY } from '../graphql/cohort-retention.query';
 import { CUSTOMERS_AT_RISK_QUERY, type CustomerAtRisk } from '../graphql/customers-at-risk.query';
 import { SERVICE_EFFECTS_QUERY } from '../graphql/service-effects.query';
 import { SERVICE_VALUE_QUERY, type ServiceValueRow } from '../graphql/service-value.query';
+import { ValueHeadlineFigures } from './ValueHeadlineFigures';
 import {
   formatEstimate,
   formatRatio,
@@ -154,29 +155,7 @@ export default function ValuePage() {
           >
             {report && (
               <div className="figure-row">
-                <Figure
-                  id="valueAtRisk"
-                  metric={METRICS.valueAtRisk}
-                  label="Value at risk"
-                  value={formatCurrency(report.valueAtRisk, workspace.currency)}
-                  caption={`${formatExactCount(report.customersAtRisk)} customers with a missed negative message`}
-                />
-                {uplift
-                  .filter((u) => u.segment === '')
-                  .map((u) => (
-                    <Figure
-                      key="uplift"
-                      id="clvUplift"
-                      metric={METRICS.serviceUplift}
-                      label="CLV uplift, answered vs missed"
-                      value={u.clv.estimate === null ? '—' : toMoney(u.clv.estimate)}
-                      caption={
-                        u.clv.low !== null && u.clv.high !== null
-                          ? `95% interval ${toMoney(u.clv.low)} to ${toMoney(u.clv.high)}`
-                          : 'no interval'
-                      }
-                    />
-                  ))}
+                <ValueHeadlineFigures report={report} currency={workspace.currency} />
                 <Figure
                   id="customers"
                   label="Customers with a prediction"
