@@ -129,8 +129,6 @@ export default function SentimentPage() {
   const loading = byChannel.loading || byBrand.loading || voice.loading || trendQuery.loading;
   const state = pageState([report, brands, voiceData], [byChannel.error, byBrand.error, voice.error]);
 
-  const channelBars = report ? netBars(report.rows, channelLabel) : [];
-  const brandBars = brands ? netBars(brands.rows, brandName) : [];
   const sov: BrandVoice[] = voiceData?.shareOfVoice.brands ?? [];
   const amp = voiceData?.amplification;
 
@@ -296,91 +294,25 @@ export default function SentimentPage() {
           </Loadable>
         </Card>
 
-        <Card
-          id="sentiment-by-channel"
-          title="Net sentiment by channel"
-          metric={METRICS.netSentiment}
+        <NetSentimentCard
+          group="channel"
           description="Most messages first. Click a bar or a row for its messages."
-        >
-          <Loadable
-            ready={report !== undefined}
-            error={byChannel.error}
-            empty={channelBars.length === 0}
-            emptyText="No messages on any channel."
-            what="Sentiment by channel"
-          >
-            <Chart
-              build={(p) =>
-                toBarOption(channelBars, p, {
-                  seriesName: 'Net sentiment',
-                  format: formatNetSentiment,
-                  min: -100,
-                  max: 100,
-                  signed: true,
-                  horizontal: true,
-                })
-              }
-              deps={[report]}
-              label="Net sentiment per channel"
-              height={Math.max(160, channelBars.length * 34)}
-              onPick={(click) => {
-                const bar = channelBars[click.dataIndex];
-                if (bar) openDrill(bar.label, { kind: 'channel', value: bar.key });
-              }}
-            />
-            <DataTable
-              id="sentiment-by-channel"
-              title="Sentiment by channel"
-              columns={GROUP_COLUMNS('Channel', channelLabel)}
-              rows={report?.rows ?? []}
-              rowKey={(r) => r.key}
-              onRowActivate={(r) => openDrill(channelLabel(r.key), { kind: 'channel', value: r.key })}
-            />
-          </Loadable>
-        </Card>
+          rows={report?.rows}
+          error={byChannel.error}
+          emptyText="No messages on any channel."
+          labelOf={channelLabel}
+          onDrill={openDrill}
+        />
 
-        <Card
-          id="sentiment-by-brand"
-          title="Net sentiment by brand"
-          metric={METRICS.netSentiment}
+        <NetSentimentCard
+          group="brand"
           description="Brands of the filter (your own by default). Click for the messages."
-        >
-          <Loadable
-            ready={brands !== undefined}
-            error={byBrand.error}
-            empty={brandBars.length === 0}
-            emptyText="No messages for these brands."
-            what="Sentiment by brand"
-          >
-            <Chart
-              build={(p) =>
-                toBarOption(brandBars, p, {
-                  seriesName: 'Net sentiment',
-                  format: formatNetSentiment,
-                  min: -100,
-                  max: 100,
-                  signed: true,
-                  horizontal: true,
-                })
-              }
-              deps={[brands]}
-              label="Net sentiment per brand"
-              height={Math.max(160, brandBars.length * 34)}
-              onPick={(click) => {
-                const bar = brandBars[click.dataIndex];
-                if (bar) openDrill(bar.label, { kind: 'brand', value: bar.key });
-              }}
-            />
-            <DataTable
-              id="sentiment-by-brand"
-              title="Sentiment by brand"
-              columns={GROUP_COLUMNS('Brand', brandName)}
-              rows={brands?.rows ?? []}
-              rowKey={(r) => r.key}
-              onRowActivate={(r) => openDrill(brandName(r.key), { kind: 'brand', value: r.key })}
-            />
-          </Loadable>
-        </Card>
+          rows={brands?.rows}
+          error={byBrand.error}
+          emptyText="No messages for these brands."
+          labelOf={brandName}
+          onDrill={openDrill}
+        />
 
         <Card
           id="share-of-voice"
@@ -501,5 +433,74 @@ export default function SentimentPage() {
         </Card>
       </div>
     </div>
+  );
+}
+
+/**
+ * Net sentiment per channel or per brand: bars most messages first and the table behind them,
+ * each bar and row drilling to its messages.
+ */
+function NetSentimentCard({
+  group,
+  description,
+  rows,
+  error,
+  emptyText,
+  labelOf,
+  onDrill,
+}: {
+  group: 'channel' | 'brand';
+  description: string;
+  rows: readonly SentimentFigures[] | undefined;
+  error: Error | undefined;
+  emptyText: string;
+  labelOf: (key: string) => string;
+  onDrill: (label: string, narrowing: Narrowing) => void;
+}) {
+  const bars = rows ? netBars(rows, labelOf) : [];
+  const heading = group === 'channel' ? 'Channel' : 'Brand';
+  return (
+    <Card
+      id={`sentiment-by-${group}`}
+      title={`Net sentiment by ${group}`}
+      metric={METRICS.netSentiment}
+      description={description}
+    >
+      <Loadable
+        ready={rows !== undefined}
+        error={error}
+        empty={bars.length === 0}
+        emptyText={emptyText}
+        what={`Sentiment by ${group}`}
+      >
+        <Chart
+          build={(p) =>
+            toBarOption(bars, p, {
+              seriesName: 'Net sentiment',
+              format: formatNetSentiment,
+              min: -100,
+              max: 100,
+              signed: true,
+              horizontal: true,
+            })
+          }
+          deps={[rows]}
+          label={`Net sentiment per ${group}`}
+          height={Math.max(160, bars.length * 34)}
+          onPick={(click) => {
+            const bar = bars[click.dataIndex];
+            if (bar) onDrill(bar.label, { kind: group, value: bar.key });
+          }}
+        />
+        <DataTable
+          id={`sentiment-by-${group}`}
+          title={`Sentiment by ${group}`}
+          columns={GROUP_COLUMNS(heading, labelOf)}
+          rows={rows ?? []}
+          rowKey={(r) => r.key}
+          onRowActivate={(r) => onDrill(labelOf(r.key), { kind: group, value: r.key })}
+        />
+      </Loadable>
+    </Card>
   );
 }
