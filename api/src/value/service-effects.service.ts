@@ -7,9 +7,8 @@ import { FilterService } from '../filter/filter.service';
 import { percentile, type Interval } from './bootstrap';
 import { PurchaseExperience, type ServiceEffect, type ServiceEffectsReport } from './dto/service-effects.model';
 import { solveNormalEquations } from './fixed-effects';
-import { ValueException, ValueExceptionCode } from './value.exception';
 import { ValueRepository } from './value.repository';
-import { DEFAULT_BOOTSTRAP_SAMPLES, MAX_BOOTSTRAP_SAMPLES, MIN_BOOTSTRAP_SAMPLES } from './value.service';
+import { checkBootstrapSamples, DEFAULT_BOOTSTRAP_SAMPLES } from './value.service';
 
 /** The order of value/service_effects.sql: no_contact (the reference) first, then the coefficients. */
 const EXPERIENCES = [
@@ -71,12 +70,7 @@ export class ServiceEffectsService {
     input: FilterInput,
     samples = DEFAULT_BOOTSTRAP_SAMPLES,
   ): Promise<ServiceEffectsReport> {
-    if (!Number.isInteger(samples) || samples < MIN_BOOTSTRAP_SAMPLES || samples > MAX_BOOTSTRAP_SAMPLES) {
-      throw new ValueException(
-        `bootstrapSamples must be a whole number from ${MIN_BOOTSTRAP_SAMPLES} to ${MAX_BOOTSTRAP_SAMPLES}`,
-        ValueExceptionCode.INVALID_BOOTSTRAP_SAMPLES,
-      );
-    }
+    checkBootstrapSamples(samples);
     // Experience is about the workspace's own service: own brands unless the filter names others.
     const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     // Seconds of ClickHouse work on a large workspace: computed once per data version and filter.

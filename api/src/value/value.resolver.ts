@@ -7,7 +7,21 @@ import { ServiceEffectsReport } from './dto/service-effects.model';
 import { CohortRetention, CustomerAtRisk, ServiceValueReport } from './dto/service-value.model';
 import { ServiceEffectsService } from './service-effects.service';
 import { ValueExceptionFilter } from './value.exception';
-import { DEFAULT_AT_RISK_LIMIT, DEFAULT_BOOTSTRAP_SAMPLES, MAX_AT_RISK_LIMIT, ValueService } from './value.service';
+import {
+  DEFAULT_AT_RISK_LIMIT,
+  DEFAULT_BOOTSTRAP_SAMPLES,
+  MAX_AT_RISK_LIMIT,
+  MAX_BOOTSTRAP_SAMPLES,
+  MIN_BOOTSTRAP_SAMPLES,
+  ValueService,
+} from './value.service';
+
+/** The bootstrapSamples argument of every query with 95% intervals. */
+const BOOTSTRAP_SAMPLES_ARG = {
+  type: () => Int,
+  nullable: true,
+  description: `Bootstrap replicates, ${MIN_BOOTSTRAP_SAMPLES}…${MAX_BOOTSTRAP_SAMPLES} (default ${DEFAULT_BOOTSTRAP_SAMPLES}).`,
+};
 
 @Resolver(() => ServiceValueReport)
 @UseGuards(ApiKeyGuard)
@@ -26,11 +40,7 @@ export class ValueResolver {
   serviceValue(
     @CurrentWorkspace() workspaceId: string,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
-    @Args('bootstrapSamples', {
-      type: () => Int,
-      nullable: true,
-      description: `Bootstrap replicates, 50…1000 (default ${DEFAULT_BOOTSTRAP_SAMPLES}).`,
-    })
+    @Args('bootstrapSamples', BOOTSTRAP_SAMPLES_ARG)
     bootstrapSamples?: number | null,
   ): Promise<ServiceValueReport> {
     return this.valueService.serviceValue(workspaceId, filter, bootstrapSamples ?? DEFAULT_BOOTSTRAP_SAMPLES);
@@ -45,11 +55,7 @@ export class ValueResolver {
   serviceEffects(
     @CurrentWorkspace() workspaceId: string,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
-    @Args('bootstrapSamples', {
-      type: () => Int,
-      nullable: true,
-      description: `Bootstrap replicates, 50…1000 (default ${DEFAULT_BOOTSTRAP_SAMPLES}).`,
-    })
+    @Args('bootstrapSamples', BOOTSTRAP_SAMPLES_ARG)
     bootstrapSamples?: number | null,
   ): Promise<ServiceEffectsReport> {
     return this.serviceEffectsService.serviceEffects(

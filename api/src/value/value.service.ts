@@ -24,6 +24,16 @@ export const DEFAULT_AT_RISK_LIMIT = 20;
 export const MAX_AT_RISK_LIMIT = 100;
 export const MAX_BOOTSTRAP_SAMPLES = 1000;
 export const MIN_BOOTSTRAP_SAMPLES = 50;
+
+/** The replicate count of every bootstrap interval of the value feature, checked in one place. */
+export function checkBootstrapSamples(samples: number): void {
+  if (!Number.isInteger(samples) || samples < MIN_BOOTSTRAP_SAMPLES || samples > MAX_BOOTSTRAP_SAMPLES) {
+    throw new ValueException(
+      `bootstrapSamples must be a whole number from ${MIN_BOOTSTRAP_SAMPLES} to ${MAX_BOOTSTRAP_SAMPLES}`,
+      ValueExceptionCode.INVALID_BOOTSTRAP_SAMPLES,
+    );
+  }
+}
 const EXPERIENCES = Object.values(ServiceExperience);
 const ANSWERED = [ServiceExperience.ANSWERED_FAST, ServiceExperience.ANSWERED_SLOW];
 
@@ -67,12 +77,7 @@ export class ValueService {
     input: FilterInput,
     samples = DEFAULT_BOOTSTRAP_SAMPLES,
   ): Promise<ServiceValueReport> {
-    if (!Number.isInteger(samples) || samples < MIN_BOOTSTRAP_SAMPLES || samples > MAX_BOOTSTRAP_SAMPLES) {
-      throw new ValueException(
-        `bootstrapSamples must be a whole number from ${MIN_BOOTSTRAP_SAMPLES} to ${MAX_BOOTSTRAP_SAMPLES}`,
-        ValueExceptionCode.INVALID_BOOTSTRAP_SAMPLES,
-      );
-    }
+    checkBootstrapSamples(samples);
     const { analytics } = resolveFilter(input);
     // Cached per workspace and data version (the bootstrap is seeded, so a repeat is the same answer).
     const rows = await this.cache.cached(workspaceId, cacheKey('value/service_value', analytics, samples), () =>
