@@ -1,4 +1,18 @@
 import { CHANNELS } from './model';
+import { namedQuery } from './queries';
+
+/** Sentiment classes (DESIGN.md "Sentiment"): positive ≥ 0.05, negative ≤ −0.05, neutral between. */
+export const SENTIMENT_CLASSES = ['positive', 'neutral', 'negative'] as const;
+export type SentimentClassName = (typeof SENTIMENT_CLASSES)[number];
+
+/** A customer's service experience over the period (DESIGN.md; value/experience_fragment.sql). */
+export const SERVICE_EXPERIENCES = ['no_contact', 'answered_fast', 'answered_slow', 'missed'] as const;
+export type ServiceExperienceName = (typeof SERVICE_EXPERIENCES)[number];
+
+/** Hours in a week: hour of week 0 is Monday 00:00–01:00, 167 Sunday 23:00–24:00. */
+export const HOURS_OF_WEEK = 168;
+/** Longest word a `terms` narrowing takes: top terms are words, not sentences. */
+export const MAX_TERM_LENGTH = 100;
 
 /**
  * The typed filter every analytic query takes. The workspace is not part of it: it comes from
@@ -14,6 +28,22 @@ export interface AnalyticsFilter {
   segments?: readonly string[];
   agents?: readonly string[];
   publicOnly?: boolean;
+  /**
+   * Messages written in these hours of the week, in the workspace's time zone (0 = Monday
+   * 00:00–01:00 … 167 = Sunday 23:00): the cells of the hour-of-week heatmap.
+   */
+  hoursOfWeek?: readonly number[];
+  /** Messages whose text has any of these words, split as top terms splits it (terms/words_fragment). */
+  terms?: readonly string[];
+  /** Messages of these sentiment classes; an unscored message is in none. */
+  sentiments?: readonly SentimentClassName[];
+  /**
+   * Customers with these service experiences over the period. Narrows a list of customers
+   * (customerListFilter), never messages: interactionFilter refuses it.
+   */
+  experiences?: readonly ServiceExperienceName[];
+  /** Customers whose first purchase month is one of these ("YYYY-MM"). A customer-list narrowing too. */
+  cohorts?: readonly string[];
 }
 
 export interface SqlFragment {
@@ -29,8 +59,59 @@ export class FilterError extends Error {
   }
 }
 
-const KNOWN_KEYS = new Set(['from', 'to', 'brands', 'channels', 'segments', 'agents', 'publicOnly']);
+const KNOWN_KEYS = new Set([
+  'from',
+  'to',
+  'brands',
+  'channels',
+  'segments',
+  'agents',
+  'publicOnly',
+  'hoursOfWeek',
+  'terms',
+  'sentiments',
+  'experiences',
+  'cohorts',
+]);
+/** The fields that narrow a list of customers rather than messages. */
+export const CUSTOMER_LIST_KEYS = ['experiences', 'cohorts'] as const;
 const MAX_LIST = 100;
+const COHORT = /^\d{4}-(0[1-9]|1[0-2])$/;
+// A word as splitByNonAlpha(lowerUTF8(…)) leaves it: ASCII lower-case letters and digits, and any
+// character outside ASCII. Anything else could never match, so it is refused rather than ignored.
+const WORD = /^(?:[a-z0-9]|[^\x00-\x7f])+$/;
+
+/** The workspace's time zone (UTC when it has no settings row, as migration 0001's default). */
+const WORKSPACE_TIME_ZONE =
+  "(SELECT if(count() = 0, 'UTC', toString(any(timezone))) FROM workspaces FINAL WHERE workspace_id = {workspace_id:String})";
+
+function checkKeys(filter: AnalyticsFilter): void {
+  for (const key of Object.keys(filter)) {
+    if (!KNOWN_KEYS.has(key)) throw new FilterError(`unknown filter field "${key}"`);
+  }
+}
+
+function checkList(name: string, values: readonly unknown[]): void {
+  if (values.length > MAX_LIST) throw new FilterError(`${name}: at most ${MAX_LIST} values`);
+}
+
+/**
+ * The words of `${prefix}text`: terms/words_fragment.sql, the one definition of a word, which
+ * terms/top_terms counts and the `terms` narrowing matches, so a word's drill-down holds exactly
+ * the messages it counted. Lower-cased runs of letters and digits (bytes outside ASCII count as
+ * letters). The fragment has no header comment so top_terms reads as it did before it was shared;
+ * its comments are left out here so a where clause stays one line per condition.
+ */
+export function messageWordsSql(prefix = ''): string {
+  const expression = namedQuery('terms/words_fragment')
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .map((line) => line.trim())
+    .join(' ');
+  const column = /\btext\b/g;
+  if ((expression.match(column) ?? []).length !== 1) throw new Error('terms/words_fragment must read `text` once');
+  return expression.replace(column, `${prefix}text`);
+}
 
 /**
  * The one where-builder for `interactions` (aliased or not): one case per filter field, each a
@@ -40,8 +121,11 @@ const MAX_LIST = 100;
 export function interactionFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  for (const key of Object.keys(filter)) {
-    if (!KNOWN_KEYS.has(key)) throw new FilterError(`unknown filter field "${key}"`);
+  checkKeys(filter);
+  for (const key of CUSTOMER_LIST_KEYS) {
+    if (filter[key] && filter[key].length > 0) {
+      throw new FilterError(`${key} narrows a list of customers (valueCustomers), not messages`);
+    }
   }
   const list = (name: string, values: readonly string[] | undefined, column: string) => {
     if (!values || values.length === 0) return;
@@ -73,7 +157,87 @@ export function interactionFilter(filter: AnalyticsFilter, prefix = ''): SqlFrag
     params.f_segments = [...filter.segments];
   }
   if (filter.publicOnly) parts.push(`${prefix}is_public`);
+  if (filter.hoursOfWeek && filter.hoursOfWeek.length > 0) {
+    if (filter.hoursOfWeek.length > HOURS_OF_WEEK) throw new FilterError(`hoursOfWeek: at most ${HOURS_OF_WEEK} values`);
+    for (const hour of filter.hoursOfWeek) {
+      if (!Number.isInteger(hour) || hour < 0 || hour >= HOURS_OF_WEEK) {
+        throw new FilterError(`hoursOfWeek: ${String(hour)} is not an hour of the week (0…${HOURS_OF_WEEK - 1})`);
+      }
+    }
+    // The bucketing of response's HOUR_OF_WEEK grouping: ISO weekday and hour on the local clock.
+    parts.push(
+      `(toDayOfWeek(${prefix}created_at, 0, ${WORKSPACE_TIME_ZONE}) - 1) * 24 + ` +
+        `toHour(toTimeZone(${prefix}created_at, ${WORKSPACE_TIME_ZONE})) IN {f_hours_of_week:Array(UInt8)}`,
+    );
+    params.f_hours_of_week = [...filter.hoursOfWeek];
+  }
+  if (filter.terms && filter.terms.length > 0) {
+    checkList('terms', filter.terms);
+    for (const term of filter.terms) {
+      if (term.length === 0 || term.length > MAX_TERM_LENGTH || !WORD.test(term)) {
+        throw new FilterError(
+          `terms: "${term.slice(0, MAX_TERM_LENGTH)}" is not a word as top terms lists them (lower case, no spaces or punctuation, 1…${MAX_TERM_LENGTH} characters)`,
+        );
+      }
+    }
+    parts.push(`hasAny(${messageWordsSql(prefix)}, {f_terms:Array(String)})`);
+    params.f_terms = [...filter.terms];
+  }
+  if (filter.sentiments && filter.sentiments.length > 0) {
+    checkList('sentiments', filter.sentiments);
+    for (const sentiment of filter.sentiments) {
+      if (!(SENTIMENT_CLASSES as readonly string[]).includes(sentiment)) {
+        throw new FilterError(`unknown sentiment class "${sentiment}"`);
+      }
+    }
+    // NULL (unscored) fails every comparison: it lands in '' and no class takes it.
+    parts.push(
+      `multiIf(${prefix}sentiment >= 0.05, 'positive', ${prefix}sentiment <= -0.05, 'negative', ` +
+        `${prefix}sentiment > -0.05, 'neutral', '') IN {f_sentiments:Array(String)}`,
+    );
+    params.f_sentiments = [...filter.sentiments];
+  }
   return { sql: parts.map((p) => `AND ${p}`).join('\n  '), params };
+}
+
+/**
+ * The customer-list narrowings of a filter, for a query listing customers with columns
+ * `experience` (value/experience_fragment) and, where the list has one, `cohort` (the first
+ * purchase month). Everything else in the filter goes through interactionFilter and
+ * customerFilter inside the list's query. Fails closed like interactionFilter: an unknown
+ * experience, a malformed month, or cohorts for a list without them is an error.
+ */
+export function customerListFilter(filter: AnalyticsFilter, columns: { cohort: boolean }): SqlFragment {
+  checkKeys(filter);
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.experiences && filter.experiences.length > 0) {
+    checkList('experiences', filter.experiences);
+    for (const experience of filter.experiences) {
+      if (!(SERVICE_EXPERIENCES as readonly string[]).includes(experience)) {
+        throw new FilterError(`unknown service experience "${experience}"`);
+      }
+    }
+    parts.push('experience IN {f_experiences:Array(String)}');
+    params.f_experiences = [...filter.experiences];
+  }
+  if (filter.cohorts && filter.cohorts.length > 0) {
+    if (!columns.cohort) throw new FilterError('cohorts narrows the purchase cohorts, not this list of customers');
+    checkList('cohorts', filter.cohorts);
+    for (const cohort of filter.cohorts) {
+      if (!COHORT.test(cohort)) throw new FilterError(`cohorts: "${cohort.slice(0, 20)}" is not a month (YYYY-MM)`);
+    }
+    parts.push('cohort IN {f_cohorts:Array(Date)}');
+    params.f_cohorts = filter.cohorts.map((c) => `${c}-01`);
+  }
+  return { sql: parts.map((p) => `AND ${p}`).join('\n  '), params };
+}
+
+/** The filter without its customer-list narrowings: what a customer list's own message queries take. */
+export function withoutCustomerList(filter: AnalyticsFilter): AnalyticsFilter {
+  const rest = { ...filter };
+  for (const key of CUSTOMER_LIST_KEYS) delete rest[key];
+  return rest;
 }
 
 /** The same filter applied to a table keyed by customer (transactions, customer_value): only segments apply. */

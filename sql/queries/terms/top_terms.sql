@@ -8,10 +8,7 @@ SELECT
 FROM interactions FINAL
 ARRAY JOIN arrayDistinct(arrayFilter(
     t -> lengthUTF8(t) >= 2 AND NOT match(t, '[0-9]') AND NOT has({stop_words:Array(String)}, t),
-    splitByNonAlpha(lowerUTF8(replaceRegexpAll(
-        -- Apostrophes go first so "don't" is one word; then links and handles become spaces.
-        replaceRegexpAll(text, '[\'’]', ''),
-        '(https?://\\S+|www\\.\\S+|@\\w+)', ' ')))
+    /*include:terms/words_fragment*/
 )) AS term
 WHERE workspace_id = {workspace_id:String}
   AND direction = 'inbound'
