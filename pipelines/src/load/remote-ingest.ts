@@ -79,5 +79,6 @@ export function combineSummaries(summaries: RunSummary[]): RunSummary {
     seconds: summaries.reduce((n, s) => n + s.seconds, 0),
     status: failed ? 'failed' : 'succeeded',
     message: failed?.message ?? '',
+    fastRows: summaries.reduce((n, s) => n + (s.fastRows ?? 0), 0),
   };
 }

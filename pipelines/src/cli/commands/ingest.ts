@@ -20,15 +20,15 @@ import { withDatabase } from '../database';
 const WORKSPACE = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function report(summary: RunSummary, where: string, json: boolean): number {
-  const { runId, source, read, loaded, rejected, seconds, unscored, status, message } = summary;
+  const { runId, source, read, loaded, rejected, seconds, unscored, status, message, fastRows } = summary;
   if (json)
     process.stdout.write(
-      `${JSON.stringify({ runId, source, read, loaded, rejected, seconds, unscored, status, message })}\n`,
+      `${JSON.stringify({ runId, source, read, loaded, rejected, seconds, unscored, status, message, fastRows: fastRows ?? 0 })}\n`,
     );
   else {
     process.stdout.write(
       `${source} → ${where}: ${read} read, ${loaded} loaded, ${rejected} rejected, ${unscored} unscored ` +
-        `in ${seconds.toFixed(1)} s (run ${runId})\n`,
+        `in ${seconds.toFixed(1)} s (run ${runId}; ${fastRows ?? 0} through the fast path)\n`,
     );
     if (rejected > 0) process.stdout.write(`rejected rows are in table rejects (run_id ${runId})\n`);
   }
