@@ -12,6 +12,8 @@ import { csvObjects, parseCsv } from './support/csv';
 import { loadShop, SHOP_PERIOD } from './support/shop-fixture';
 import { graphql, startTestServer } from './support/test-server';
 import { WorkspaceRepository } from '../src/workspace/workspace.repository';
+import { ValueRepository } from '../src/value/value.repository';
+import { ValueService } from '../src/value/value.service';
 
 let server: RunningServer;
 const keys = { analyst: '', viewer: '' };
@@ -253,11 +255,18 @@ describe('messages (GraphQL)', () => {
 
 describe('streaming in pages', () => {
   it('reads page by page and joins the pages into the same CSV', async () => {
+    const clock = new FixedClock(new Date('2025-03-13T13:00:00Z'));
+    const cache = new ResultCache(
+      new DataVersionRepository(server.db),
+      new FixedClock(new Date()),
+      DEFAULT_RESULT_CACHE_OPTIONS,
+    );
     const service = new ExportService(
       new ExportRepository(server.db),
       new FilterService(new WorkspaceRepository(server.db)),
-      new FixedClock(new Date('2025-03-13T13:00:00Z')),
-      new ResultCache(new DataVersionRepository(server.db), new FixedClock(new Date()), DEFAULT_RESULT_CACHE_OPTIONS),
+      clock,
+      cache,
+      new ValueService(new ValueRepository(server.db), clock, cache),
     );
     const chunks: string[] = [];
     for await (const chunk of await service.csv('shop', { ...SHOP_PERIOD }, 1)) chunks.push(chunk);
@@ -273,5 +282,152 @@ describe('streaming in pages', () => {
     const period = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-15T00:00:00Z') };
     for await (const chunk of await service.csv('shop', period, 2)) twoWeeks.push(chunk);
     expect(csvObjects(twoWeeks.join('')).map((r) => r.message_id)).toEqual(['a0', 'a1', 'a2', 'a3', 'a4']);
+  });
+});
+
+describe('the drill-down narrowings through HTTP', () => {
+  const MESSAGE_IDS = /* GraphQL */ `
+    query Messages($filter: Filter!) {
+      messages(filter: $filter, first: 100) {
+        nodes {
+          id
+        }
+      }
+    }
+  `;
+
+  it('messages.csv and messages take hoursOfWeek, terms and sentiments alike', async () => {
+    // a1 (Monday 10:00 UTC, the workspace's zone) is "Where is my parcel?", negative.
+    for (const [query, filter] of [
+      ['hoursOfWeek=10', { hoursOfWeek: [10] }],
+      ['terms=parcel', { terms: ['parcel'] }],
+      ['sentiments=NEGATIVE', { sentiments: ['NEGATIVE'] }],
+    ] as const) {
+      const csv = csvObjects(await (await get(`${period}&${query}`, keys.analyst)).text()).map((r) => r.message_id);
+      const { body } = await graphql<{ messages: { nodes: { id: string }[] } }>(
+        server.url,
+        MESSAGE_IDS,
+        { filter: { from: SHOP_PERIOD.from, to: SHOP_PERIOD.to, ...filter } },
+        keys.analyst,
+      );
+      expect(csv).toContain('a1');
+      expect(body.data?.messages.nodes.map((n) => n.id)).toEqual(csv);
+    }
+    const refused = await get(`${period}&experiences=MISSED`, keys.analyst);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('list of customers');
+  });
+});
+
+describe('GET /api/export/customers.csv and valueCustomers', () => {
+  const VALUE = /* GraphQL */ `
+    query Value($filter: Filter!) {
+      serviceValue(filter: $filter) {
+        rows {
+          segment
+          experience
+          customers
+        }
+      }
+      cohortRetention(filter: $filter) {
+        cohort
+        experience
+        customers
+      }
+    }
+  `;
+  const CUSTOMERS = /* GraphQL */ `
+    query ValueCustomers($filter: Filter!, $population: ValuePopulation!) {
+      valueCustomers(filter: $filter, population: $population, first: 100) {
+        totalCount
+        nodes {
+          customerId
+          segment
+          experience
+          cohort
+          predictedClv
+          pAlive
+        }
+      }
+    }
+  `;
+  interface Customers {
+    valueCustomers: {
+      totalCount: number;
+      nodes: { customerId: string; experience: string; cohort: string | null; predictedClv: number | null }[];
+    };
+  }
+  const customersCsv = (query: string, key?: string) =>
+    fetch(`${server.url}/api/export/customers.csv?${query}`, {
+      headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
+    });
+
+  it("lists each figure's customers: as many as its base, the same in the CSV", async () => {
+    const filter = { from: SHOP_PERIOD.from, to: SHOP_PERIOD.to };
+    const value = await graphql<{
+      serviceValue: { rows: { segment: string; experience: string; customers: number }[] };
+      cohortRetention: { cohort: string; experience: string; customers: number }[];
+    }>(server.url, VALUE, { filter }, keys.analyst);
+    const rows = value.body.data!.serviceValue.rows.filter((r) => r.segment === '');
+    // The run has u1 only (a1 answered, a later message missed: the latest decides).
+    expect(rows).toEqual([{ segment: '', experience: 'MISSED', customers: 1 }]);
+    const cohorts = value.body.data!.cohortRetention;
+    expect(cohorts.length).toBeGreaterThan(0);
+
+    for (const { experience, customers } of rows) {
+      const list = await graphql<Customers>(
+        server.url,
+        CUSTOMERS,
+        { filter: { ...filter, experiences: [experience] }, population: 'CLV_RUN' },
+        keys.analyst,
+      );
+      expect(list.body.data!.valueCustomers.totalCount).toBe(customers);
+      expect(list.body.data!.valueCustomers.nodes).toEqual([
+        { customerId: 'u1', segment: 'vip', experience, cohort: null, predictedClv: 321.5, pAlive: 0.8 },
+      ]);
+      const csv = csvObjects(
+        await (await customersCsv(`population=CLV_RUN&${period}&experiences=${experience}`, keys.analyst)).text(),
+      );
+      expect(csv).toEqual([
+        {
+          customer_id: 'u1',
+          segment: 'vip',
+          experience: 'missed',
+          cohort: '',
+          predicted_clv: '321.5',
+          p_alive: '0.8',
+          historical_value: '100',
+        },
+      ]);
+    }
+    for (const { cohort, experience, customers } of cohorts) {
+      const query = `population=PURCHASE_COHORTS&${period}&experiences=${experience}&cohorts=${cohort}`;
+      const csv = csvObjects(await (await customersCsv(query, keys.analyst)).text());
+      expect([cohort, experience, csv.length]).toEqual([cohort, experience, customers]);
+      expect(new Set(csv.map((r) => r.cohort))).toEqual(new Set([cohort]));
+    }
+  });
+
+  it.each<[string, string, string | undefined, number, string | undefined]>([
+    ['a viewer key (customer details need analyst)', `population=CLV_RUN&${period}`, 'viewer', 403, undefined],
+    ['no population', period, 'analyst', 400, 'INVALID_QUERY'],
+    ['an unknown population', `population=EVERYONE&${period}`, 'analyst', 400, 'INVALID_QUERY'],
+    ['cohorts of the CLV run', `population=CLV_RUN&${period}&cohorts=2025-03`, 'analyst', 400, 'INVALID_FILTER'],
+    ['an unknown experience', `population=CLV_RUN&${period}&experiences=HAPPY`, 'analyst', 400, 'INVALID_QUERY'],
+  ])('refuses %s', async (_name, query, role, status, reason) => {
+    const response = await customersCsv(query, role === undefined ? undefined : keys[role as 'analyst' | 'viewer']);
+    expect(response.status).toBe(status);
+    const body = await response.text();
+    if (reason) expect(JSON.parse(body)).toMatchObject({ errors: [{ extensions: { reason } }] });
+  });
+
+  it('valueCustomers is for analysts', async () => {
+    const viewer = await graphql<Customers>(
+      server.url,
+      CUSTOMERS,
+      { filter: { from: SHOP_PERIOD.from, to: SHOP_PERIOD.to }, population: 'CLV_RUN' },
+      keys.viewer,
+    );
+    expect(viewer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

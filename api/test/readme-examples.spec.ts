@@ -11,7 +11,7 @@ const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m
 
 describe('README API examples', () => {
   it('has an example for every root query field', () => {
-    const used = new Set(examples.flatMap((e) => [...e.matchAll(/^\s{2}(\w+)[({]/gm)].map((m) => m[1]!)));
+    const used = new Set(examples.flatMap((e) => [...e.matchAll(/^\s{2}(\w+)\s*[({]/gm)].map((m) => m[1]!)));
     const queries = Object.keys(schema.getQueryType()!.getFields()).filter((f) => f !== 'workspace' && f !== 'apiKeys');
     expect(queries.filter((q) => !used.has(q))).toEqual([]);
   });

@@ -18,6 +18,7 @@ const LEAST_ROLE: Record<string, Role> = {
   searchCustomers: 'analyst',
   customer: 'analyst',
   messages: 'analyst',
+  valueCustomers: 'analyst',
   rejects: 'analyst',
   apiKeys: 'admin',
 };
@@ -63,6 +64,17 @@ describe('roles', () => {
       expect(outcome).toEqual(expected);
     },
   );
+
+  it.each(['viewer', 'analyst', 'admin'] as const)('caller tells a %s key its own role', async (role) => {
+    const { body } = await graphql<{ caller: { role: string; keyId: string } }>(
+      server.url,
+      '{ caller { keyId role } }',
+      {},
+      keys[role],
+    );
+    expect(body.data?.caller.role).toBe(role.toUpperCase());
+    expect(keys[role]).toContain(`rk_${body.data?.caller.keyId}_`);
+  });
 
   it('an admin creates and revokes keys of its workspace; the secret is shown once and works at once', async () => {
     const created = await graphql<{

@@ -59,9 +59,7 @@ describe('customerListFilter', () => {
       /unknown service experience/,
     );
     expect(() => customerListFilter({ ...period, cohorts: ['2025-13'] }, { cohort: true })).toThrow(/not a month/);
-    expect(() => customerListFilter({ ...period, cohorts: ['2025-01'] }, { cohort: false })).toThrow(
-      /not this list/,
-    );
+    expect(() => customerListFilter({ ...period, cohorts: ['2025-01'] }, { cohort: false })).toThrow(/not this list/);
   });
 
   it('leaves the message narrowings to interactionFilter', () => {

@@ -79,7 +79,7 @@ const MAX_LIST = 100;
 const COHORT = /^\d{4}-(0[1-9]|1[0-2])$/;
 // A word as splitByNonAlpha(lowerUTF8(…)) leaves it: ASCII lower-case letters and digits, and any
 // character outside ASCII. Anything else could never match, so it is refused rather than ignored.
-const WORD = /^(?:[a-z0-9]|[^\x00-\x7f])+$/;
+const WORD = /^(?:[a-z0-9]|\P{ASCII})+$/u;
 
 /** The workspace's time zone (UTC when it has no settings row, as migration 0001's default). */
 const WORKSPACE_TIME_ZONE =
@@ -158,7 +158,8 @@ export function interactionFilter(filter: AnalyticsFilter, prefix = ''): SqlFrag
   }
   if (filter.publicOnly) parts.push(`${prefix}is_public`);
   if (filter.hoursOfWeek && filter.hoursOfWeek.length > 0) {
-    if (filter.hoursOfWeek.length > HOURS_OF_WEEK) throw new FilterError(`hoursOfWeek: at most ${HOURS_OF_WEEK} values`);
+    if (filter.hoursOfWeek.length > HOURS_OF_WEEK)
+      throw new FilterError(`hoursOfWeek: at most ${HOURS_OF_WEEK} values`);
     for (const hour of filter.hoursOfWeek) {
       if (!Number.isInteger(hour) || hour < 0 || hour >= HOURS_OF_WEEK) {
         throw new FilterError(`hoursOfWeek: ${String(hour)} is not an hour of the week (0…${HOURS_OF_WEEK - 1})`);

@@ -6,12 +6,26 @@ import { Clock } from '../common/clock';
 import { decodeCursor, invalidCursor, pageSize, toPage, type Page, type PageArgs } from '../data/pagination';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterService } from '../filter/filter.service';
+import type { ValuePopulation, ValueCustomer } from '../value/dto/value-customer.model';
+import { ValueService } from '../value/value.service';
 import { csvLine, defuseFormula } from './csv';
 import type { MessageRecord } from './dto/message-row.model';
 import { ExportRepository, MESSAGE_COLUMNS, type MessagePosition, type MessageRow } from './export.repository';
 
 /** Rows per ClickHouse round trip while streaming a CSV: memory stays bounded by one page. */
 export const EXPORT_PAGE_ROWS = 10_000;
+/** Customers per round trip of the customer CSV: each recomputes the experiences, so pages are large. */
+export const CUSTOMER_EXPORT_PAGE_ROWS = 50_000;
+/** The customer CSV's columns: valueCustomers' fields. */
+export const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'segment',
+  'experience',
+  'cohort',
+  'predicted_clv',
+  'p_alive',
+  'historical_value',
+] as const;
 /** The CSV is read a week of the period at a time (see csv()). */
 export const EXPORT_WINDOW_MS = 7 * 24 * 3_600_000;
 
@@ -69,6 +83,7 @@ export class ExportService {
     private readonly filters: FilterService,
     private readonly clock: Clock,
     private readonly cache: ResultCache,
+    private readonly values: ValueService,
   ) {}
 
   async messages(workspaceId: string, input: FilterInput, page: PageArgs): Promise<Page<MessageRecord>> {
@@ -119,6 +134,36 @@ export class ExportService {
           if (rows.length < pageRows) break;
           after = positionOf(rows[rows.length - 1]!);
         }
+      }
+    })();
+  }
+
+  /**
+   * The CSV of the customers behind a value figure (valueCustomers' list), header first, a page of
+   * CUSTOMER_EXPORT_PAGE_ROWS at a time. The filter is checked before the generator is returned.
+   */
+  async customersCsv(
+    workspaceId: string,
+    input: FilterInput,
+    population: ValuePopulation,
+    pageRows = CUSTOMER_EXPORT_PAGE_ROWS,
+  ): Promise<AsyncGenerator<string>> {
+    const pages = await this.values.customerPages(workspaceId, input, population, pageRows);
+    const cell = (c: ValueCustomer): unknown[] => [
+      c.customerId,
+      c.segment,
+      c.experience,
+      c.cohort,
+      c.predictedClv,
+      c.pAlive,
+      c.historicalValue,
+    ];
+    return (async function* () {
+      yield csvLine(CUSTOMER_COLUMNS);
+      try {
+        for await (const page of pages) yield page.map((c) => csvLine(cell(c))).join('');
+      } finally {
+        await pages.return(undefined);
       }
     })();
   }

@@ -1,3 +1,5 @@
+import { SentimentClass } from '../terms/dto/top-terms.model';
+import { ServiceExperience } from '../value/dto/service-value.model';
 import { FilterException, FilterExceptionCode } from './filter.exception';
 import { resolveFilter } from './resolve-filter';
 
@@ -43,6 +45,39 @@ describe('resolveFilter', () => {
     expect(analytics).toEqual({ from, to, channels: ['chat'], agents: ['ann'] });
   });
 
+  it('passes the drill-down narrowings, sentiment classes by their SQL names', () => {
+    const { analytics } = resolveFilter({
+      from,
+      to,
+      hoursOfWeek: [0, 33],
+      terms: ['refund'],
+      sentiments: [SentimentClass.NEGATIVE, SentimentClass.NEUTRAL],
+      experiences: [],
+      cohorts: null,
+    });
+    expect(analytics).toEqual({
+      from,
+      to,
+      hoursOfWeek: [0, 33],
+      terms: ['refund'],
+      sentiments: ['negative', 'neutral'],
+    });
+  });
+
+  it('takes experiences and cohorts for a list of customers only', () => {
+    const input = { from, to, experiences: [ServiceExperience.MISSED], cohorts: ['2025-01'] };
+    expect(resolveFilter(input, 'customers').analytics).toEqual({
+      from,
+      to,
+      experiences: ['missed'],
+      cohorts: ['2025-01'],
+    });
+    expect(code(() => resolveFilter(input))).toBe(FilterExceptionCode.INVALID_FILTER);
+    expect(code(() => resolveFilter({ from, to, cohorts: ['2025-1'] }, 'customers'))).toBe(
+      FilterExceptionCode.INVALID_FILTER,
+    );
+  });
+
   it.each<[string, Parameters<typeof resolveFilter>[0], FilterExceptionCode]>([
     ['from = to', { from, to: from }, FilterExceptionCode.EMPTY_PERIOD],
     ['from after to', { from: to, to: from }, FilterExceptionCode.EMPTY_PERIOD],
@@ -65,6 +100,13 @@ describe('resolveFilter', () => {
     [
       '101 brands',
       { from, to, brands: Array.from({ length: 101 }, (_, i) => `b${i}`) },
+      FilterExceptionCode.INVALID_FILTER,
+    ],
+    ['hour of week 168', { from, to, hoursOfWeek: [168] }, FilterExceptionCode.INVALID_FILTER],
+    ['a term with a space', { from, to, terms: ['late parcel'] }, FilterExceptionCode.INVALID_FILTER],
+    [
+      'an experience, on a message query',
+      { from, to, experiences: [ServiceExperience.MISSED] },
       FilterExceptionCode.INVALID_FILTER,
     ],
   ])('refuses %s', (_name, input, expected) => {

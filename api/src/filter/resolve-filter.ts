@@ -1,4 +1,12 @@
-import { FilterError, interactionFilter, type AnalyticsFilter } from '@resonance/sql';
+import {
+  customerListFilter,
+  FilterError,
+  interactionFilter,
+  withoutCustomerList,
+  type AnalyticsFilter,
+  type SentimentClassName,
+} from '@resonance/sql';
+import { SentimentClass } from '../terms/dto/top-terms.model';
 import type { FilterInput } from './dto/filter.input';
 import { FilterException, FilterExceptionCode } from './filter.exception';
 
@@ -18,15 +26,37 @@ export interface ResolvedFilter {
   comparePeriod: TimeRange;
 }
 
-function present(values: string[] | null | undefined): string[] | undefined {
+function present<T>(values: T[] | null | undefined): T[] | undefined {
   return values && values.length > 0 ? values : undefined;
+}
+
+const SENTIMENT_NAMES: Record<SentimentClass, SentimentClassName> = {
+  [SentimentClass.POSITIVE]: 'positive',
+  [SentimentClass.NEUTRAL]: 'neutral',
+  [SentimentClass.NEGATIVE]: 'negative',
+};
+
+/**
+ * What a query lists: messages (every figure and the `messages` rows), or customers (valueCustomers),
+ * which alone take the customer-list narrowings `experiences` and `cohorts`.
+ */
+export type FilterScope = 'messages' | 'customers';
+
+/** Runs a where-builder check, turning its FilterError into the client's error (BAD_USER_INPUT). */
+export function checkFilter<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof FilterError) throw new FilterException(error.message, FilterExceptionCode.INVALID_FILTER);
+    throw error;
+  }
 }
 
 /**
  * Checks a Filter input and turns it into what repositories take. The rules are the client's
  * to satisfy, so each failure is a FilterException (BAD_USER_INPUT) saying what to change.
  */
-export function resolveFilter(input: FilterInput): ResolvedFilter {
+export function resolveFilter(input: FilterInput, scope: FilterScope = 'messages'): ResolvedFilter {
   const { from, to } = input;
   if (from.getTime() >= to.getTime()) {
     throw new FilterException(
@@ -57,18 +87,32 @@ export function resolveFilter(input: FilterInput): ResolvedFilter {
   const channels = present(input.channels);
   const segments = present(input.segments);
   const agents = present(input.agents);
+  const hoursOfWeek = present(input.hoursOfWeek);
+  const terms = present(input.terms);
+  const sentiments = present(input.sentiments);
+  const experiences = present(input.experiences);
+  const cohorts = present(input.cohorts);
   if (brands) analytics.brands = brands;
   if (channels) analytics.channels = channels;
   if (segments) analytics.segments = segments;
   if (agents) analytics.agents = agents;
   if (input.publicOnly) analytics.publicOnly = true;
-  try {
-    // The where-builder is the one authority on what a filter may contain; ask it now, so a bad
-    // filter is the client's error before any query runs.
-    interactionFilter(analytics);
-  } catch (error) {
-    if (error instanceof FilterError) throw new FilterException(error.message, FilterExceptionCode.INVALID_FILTER);
-    throw error;
-  }
+  if (hoursOfWeek) analytics.hoursOfWeek = hoursOfWeek;
+  if (terms) analytics.terms = terms;
+  // A value outside the enum (from a caller GraphQL did not check) maps to nothing the where-builder takes.
+  if (sentiments) analytics.sentiments = sentiments.map((s) => SENTIMENT_NAMES[s]);
+  if (experiences) analytics.experiences = experiences;
+  if (cohorts) analytics.cohorts = cohorts;
+  // The where-builder is the one authority on what a filter may contain; ask it now, so a bad
+  // filter is the client's error before any query runs. A message query refuses the customer-list
+  // narrowings (interactionFilter does); a customer list takes them.
+  checkFilter(() => {
+    if (scope === 'customers') {
+      interactionFilter(withoutCustomerList(analytics));
+      customerListFilter(analytics, { cohort: true });
+    } else {
+      interactionFilter(analytics);
+    }
+  });
   return { analytics, period: { from, to }, comparePeriod };
 }

@@ -9,5 +9,7 @@ import { ValueService } from './value.service';
 @Module({
   imports: [AuthModule, FilterModule],
   providers: [ValueResolver, ValueService, ServiceEffectsService, ValueRepository],
+  // The customer CSV (export feature) pages through the same lists as valueCustomers.
+  exports: [ValueService],
 })
 export class ValueModule {}

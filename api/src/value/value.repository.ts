@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
   customerFilter,
+  customerListFilter,
   interactionFilter,
   namedQuery,
   toClickHouseTime,
   withFilter,
+  withoutCustomerList,
   type AnalyticsFilter,
   type Database,
 } from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
+import { ValuePopulation } from './dto/value-customer.model';
 
 /** A row of value/service_value: counts are strings; replicate arrays one entry per bootstrap sample. */
 export interface ServiceValueSqlRow {
@@ -57,6 +60,24 @@ export interface CohortRetentionSqlRow {
   customers: string;
 }
 
+/** A row of value/*_customer_list: total (the narrowed list's size) is a 64-bit count, a string. */
+export interface ValueCustomerSqlRow {
+  customer_id: string;
+  segment: string;
+  experience: string;
+  cohort: string | null;
+  predicted_clv: number | null;
+  p_alive: number | null;
+  historical_value: number | null;
+  total: string;
+}
+
+/** Each population's list query, and the customer filter's prefix inside it (its fragment's). */
+const CUSTOMER_LISTS: Record<ValuePopulation, { query: string; prefix: string; cohort: boolean }> = {
+  [ValuePopulation.CLV_RUN]: { query: 'value/run_customer_list', prefix: 'v.', cohort: false },
+  [ValuePopulation.PURCHASE_COHORTS]: { query: 'value/cohort_customer_list', prefix: 'p.', cohort: true },
+};
+
 /** The Value page's SQL (sql/queries/value), always scoped to one workspace. */
 @Injectable()
 export class ValueRepository {
@@ -77,6 +98,59 @@ export class ValueRepository {
         ...customers.params,
       },
     };
+  }
+
+  /**
+   * The customer list behind a population's figures, one page after `after` (a customer id; null:
+   * the first page). The message narrowings decide experiences inside, as for the figures; the
+   * customer-list ones (experiences, cohorts) narrow the list.
+   */
+  buildCustomerList(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    population: ValuePopulation,
+    after: string | null,
+    limit: number,
+    now: Date,
+  ) {
+    const list = CUSTOMER_LISTS[population];
+    if (!list) throw new Error(`unknown population ${String(population)}`);
+    const messages = withoutCustomerList(filter);
+    const interactions = interactionFilter(messages, 'i.');
+    const customers = customerFilter(messages, list.prefix);
+    const narrowing = customerListFilter(filter, { cohort: list.cohort });
+    return {
+      query: withFilter(
+        withFilter(withFilter(namedQuery(list.query), interactions), customers, '/*customer_filter*/'),
+        narrowing,
+        '/*customer_list_filter*/',
+      ),
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        now: toClickHouseTime(now),
+        first_page: after === null,
+        after: after ?? '',
+        limit,
+        ...interactions.params,
+        ...customers.params,
+        ...narrowing.params,
+      },
+    };
+  }
+
+  async customerList(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    population: ValuePopulation,
+    after: string | null,
+    limit: number,
+    now: Date,
+  ): Promise<ValueCustomerSqlRow[]> {
+    const { query, params } = this.buildCustomerList(workspaceId, filter, population, after, limit, now);
+    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    return result.json<ValueCustomerSqlRow>();
   }
 
   /** Predicted CLV quantiles per segment of the latest run, customers restricted by the filter's segments. */

@@ -2,9 +2,12 @@ import { UseFilters, UseGuards } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { RequireRole } from '../auth/require-role.decorator';
+import { argsValidation, PageArgs } from '../data/pagination';
 import { FilterInput } from '../filter/dto/filter.input';
 import { ServiceEffectsReport } from './dto/service-effects.model';
 import { CohortRetention, CustomerAtRisk, ServiceValueReport } from './dto/service-value.model';
+import { ValueCustomerPage, ValuePopulation } from './dto/value-customer.model';
 import { ServiceEffectsService } from './service-effects.service';
 import { ValueExceptionFilter } from './value.exception';
 import {
@@ -93,5 +96,23 @@ export class ValueResolver {
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
   ): Promise<CohortRetention[]> {
     return this.valueService.cohortRetention(workspaceId, filter);
+  }
+
+  // Customer details: the analyst role, as the messages behind the message figures.
+  @RequireRole('analyst')
+  @Query(() => ValueCustomerPage, {
+    description:
+      'The customers behind a value figure: the population it counted (CLV_RUN: serviceValue; PURCHASE_COHORTS: ' +
+      'cohortRetention) narrowed by the filter, including its experiences and cohorts, with their experience, predicted ' +
+      "CLV and P(alive); totalCount is the figure's base. Ordered by customer id, paginated. The same rows as " +
+      'GET /api/export/customers.csv. Analyst role.',
+  })
+  valueCustomers(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+    @Args('population', { type: () => ValuePopulation }) population: ValuePopulation,
+    @Args(argsValidation) page: PageArgs,
+  ): Promise<ValueCustomerPage> {
+    return this.valueService.valueCustomers(workspaceId, filter, population, page);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { customerListFilter, type AnalyticsFilter } from '@resonance/sql';
 import { cacheKey } from '../cache/cache-key';
 import { ResultCache } from '../cache/result-cache';
 import { Clock } from '../common/clock';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { count } from '../common/metrics';
+import { decodeCursor, pageSize, toPage, type PageArgs } from '../data/pagination';
 import type { FilterInput } from '../filter/dto/filter.input';
-import { resolveFilter } from '../filter/resolve-filter';
+import { checkFilter, resolveFilter } from '../filter/resolve-filter';
 import { combine, differenceInterval, meanInterval, type MeanSample } from './bootstrap';
 import {
   ServiceExperience,
@@ -16,8 +18,9 @@ import {
   type ServiceValueReport,
   type ServiceValueRow,
 } from './dto/service-value.model';
+import { ValuePopulation, type ValueCustomer, type ValueCustomerPage } from './dto/value-customer.model';
 import { ValueException, ValueExceptionCode } from './value.exception';
-import { ValueRepository, type ServiceValueSqlRow } from './value.repository';
+import { ValueRepository, type ServiceValueSqlRow, type ValueCustomerSqlRow } from './value.repository';
 
 export const DEFAULT_BOOTSTRAP_SAMPLES = 200;
 export const DEFAULT_AT_RISK_LIMIT = 20;
@@ -61,6 +64,25 @@ function toGroup(row: ServiceValueSqlRow): Group {
     repeat: sample(row.repeat_rate, row.boot_repeat),
     retention: sample(row.retention, row.boot_retention),
   };
+}
+
+function valueCustomer(row: ValueCustomerSqlRow): ValueCustomer {
+  return {
+    customerId: row.customer_id,
+    segment: row.segment,
+    experience: row.experience as ServiceExperience,
+    cohort: row.cohort,
+    predictedClv: row.predicted_clv,
+    pAlive: row.p_alive,
+    historicalValue: row.historical_value,
+  };
+}
+
+/** The filter of a customer list, checked: cohorts are a column of the cohort population only. */
+function listFilter(input: FilterInput, population: ValuePopulation): AnalyticsFilter {
+  const { analytics } = resolveFilter(input, 'customers');
+  checkFilter(() => customerListFilter(analytics, { cohort: population === ValuePopulation.PURCHASE_COHORTS }));
+  return analytics;
 }
 
 /** The Value page: service experience × segment against CLV, repeat purchases and retention. */
@@ -173,6 +195,71 @@ export class ValueService {
       lastInteractionId: r.last_interaction_id,
       lastChannel: r.last_channel,
     }));
+  }
+
+  /**
+   * The customers behind a value figure (DESIGN.md "Service experience", "Cohort retention"): the
+   * population the figure counted, narrowed by the filter's experiences (and cohorts), so
+   * totalCount is the figure's base. Ordered by customer id.
+   */
+  async valueCustomers(
+    workspaceId: string,
+    input: FilterInput,
+    population: ValuePopulation,
+    page: PageArgs,
+  ): Promise<ValueCustomerPage> {
+    const analytics = listFilter(input, population);
+    const after = page.after ? (decodeCursor(page.after, ['string'])[0] as string) : null;
+    const limit = pageSize(page);
+    const rows = await this.customerRows(workspaceId, analytics, population, after, limit + 1);
+    // Past the end of the list a page has no row to carry the total: ask for it.
+    const total =
+      rows[0]?.total ??
+      (after === null
+        ? '0'
+        : ((await this.customerRows(workspaceId, analytics, population, null, 1))[0]?.total ?? '0'));
+    return {
+      ...toPage(rows, limit, valueCustomer, (row) => [row.customer_id]),
+      totalCount: count(total),
+    };
+  }
+
+  /**
+   * Every customer of valueCustomers' list, page by page (`pageRows` each, uncached): for the CSV
+   * export, which holds one page at a time. The filter is checked before the generator is
+   * returned, so a bad one fails before anything is sent.
+   */
+  async customerPages(
+    workspaceId: string,
+    input: FilterInput,
+    population: ValuePopulation,
+    pageRows: number,
+  ): Promise<AsyncGenerator<ValueCustomer[]>> {
+    const analytics = listFilter(input, population);
+    const now = this.clock.now();
+    const repository = this.repository;
+    return (async function* () {
+      let after: string | null = null;
+      for (;;) {
+        const rows = await repository.customerList(workspaceId, analytics, population, after, pageRows, now);
+        if (rows.length > 0) yield rows.map(valueCustomer);
+        if (rows.length < pageRows) return;
+        after = rows[rows.length - 1]!.customer_id;
+      }
+    })();
+  }
+
+  /** One page of a customer list (limit rows after `after`), cached per workspace and data version. */
+  customerRows(
+    workspaceId: string,
+    analytics: AnalyticsFilter,
+    population: ValuePopulation,
+    after: string | null,
+    limit: number,
+  ): Promise<ValueCustomerSqlRow[]> {
+    return this.cache.cached(workspaceId, cacheKey('value/customer_list', population, analytics, after, limit), () =>
+      this.repository.customerList(workspaceId, analytics, population, after, limit, this.clock.now()),
+    );
   }
 
   async cohortRetention(workspaceId: string, input: FilterInput): Promise<CohortRetention[]> {

@@ -3,7 +3,9 @@ import { DataVersionRepository } from '../cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { FixedClock, SystemClock } from '../common/clock';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { FilterException } from '../filter/filter.exception';
 import { ServiceExperience as X, type ServiceValueReport } from './dto/service-value.model';
+import { ValuePopulation } from './dto/value-customer.model';
 import { ValueException } from './value.exception';
 import { ValueRepository } from './value.repository';
 import { ValueService } from './value.service';
@@ -253,6 +255,130 @@ describe('serviceValue', () => {
     expect(empty).toMatchObject({ runId: null, rows: [], distribution: [], valueAtRisk: 0, customersAtRisk: 0 });
     await expect(service.serviceValue('val', PERIOD, 10)).rejects.toThrow(ValueException);
     await expect(service.serviceValue('val', PERIOD, 2.5)).rejects.toThrow(/whole number/);
+  });
+});
+
+// After serviceValue's tests: c4 has a second missed message, and the cohort test's purchases are loaded.
+describe('valueCustomers: the customers behind a value figure', () => {
+  const list = async (
+    population: ValuePopulation,
+    filter: Partial<Parameters<ValueService['valueCustomers']>[1]>,
+    page: { first?: number; after?: string | null } = {},
+    period = PERIOD,
+  ) => service.valueCustomers('val', { ...period, ...filter }, population, page);
+
+  it("lists the CLV run's customers of an experience, as many as serviceValue's base", async () => {
+    const missed = await list(ValuePopulation.CLV_RUN, { experiences: [X.MISSED] });
+    expect(missed.totalCount).toBe(row('', X.MISSED)!.customers);
+    expect(missed.nodes).toEqual([
+      {
+        customerId: 'c3',
+        segment: 'retail',
+        experience: X.MISSED,
+        cohort: null,
+        predictedClv: 20,
+        pAlive: 1,
+        historicalValue: 0,
+      },
+      {
+        customerId: 'c4',
+        segment: 'retail',
+        experience: X.MISSED,
+        cohort: null,
+        predictedClv: 30,
+        pAlive: 0.5,
+        historicalValue: 0,
+      },
+    ]);
+    for (const experience of Object.values(X)) {
+      const base = report.rows.find((r) => r.segment === '' && r.experience === experience)?.customers ?? 0;
+      expect((await list(ValuePopulation.CLV_RUN, { experiences: [experience] })).totalCount).toBe(base);
+    }
+    // Without a narrowing, every customer of the run; with a segment, that segment's.
+    expect((await list(ValuePopulation.CLV_RUN, {})).totalCount).toBe(8);
+    const vip = await list(ValuePopulation.CLV_RUN, { segments: ['vip'], experiences: [X.NO_CONTACT] });
+    expect(vip.nodes.map((c) => c.customerId)).toEqual(['c7']);
+  });
+
+  it('pages by customer id and keeps the total on every page', async () => {
+    const first = await list(
+      ValuePopulation.CLV_RUN,
+      { experiences: [X.ANSWERED_FAST, X.ANSWERED_SLOW] },
+      { first: 3 },
+    );
+    expect(first.nodes.map((c) => c.customerId)).toEqual(['c1', 'c2', 'c5']);
+    expect(first).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    const second = await list(
+      ValuePopulation.CLV_RUN,
+      { experiences: [X.ANSWERED_FAST, X.ANSWERED_SLOW] },
+      { first: 3, after: first.pageInfo.endCursor },
+    );
+    expect(second.nodes.map((c) => c.customerId)).toEqual(['c8']);
+    expect(second).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: false } });
+    const past = await list(
+      ValuePopulation.CLV_RUN,
+      { experiences: [X.ANSWERED_FAST, X.ANSWERED_SLOW] },
+      { first: 3, after: second.pageInfo.endCursor },
+    );
+    expect(past).toMatchObject({ nodes: [], totalCount: 4 });
+  });
+
+  it("lists a cohort's customers of an experience, as many as the cohort curve's base", async () => {
+    const period = { from: new Date('2025-01-01T00:00:00Z'), to: PERIOD.to };
+    // Cohorts (cohort test above): January c1 fast, c2 slow, c4 missed; February c3 missed.
+    const missed = await list(ValuePopulation.PURCHASE_COHORTS, { experiences: [X.MISSED] }, {}, period);
+    expect(missed.nodes.map((c) => [c.customerId, c.cohort, c.segment, c.predictedClv])).toEqual([
+      ['c3', '2025-02', 'retail', 20],
+      ['c4', '2025-01', 'retail', 30],
+    ]);
+    expect(missed.totalCount).toBe(2);
+    const january = await list(
+      ValuePopulation.PURCHASE_COHORTS,
+      { experiences: [X.MISSED], cohorts: ['2025-01'] },
+      {},
+      period,
+    );
+    expect(january.nodes.map((c) => c.customerId)).toEqual(['c4']);
+    const curves = await service.cohortRetention('val', period);
+    for (const curve of curves) {
+      const drilled = await list(
+        ValuePopulation.PURCHASE_COHORTS,
+        { experiences: [curve.experience], cohorts: [curve.cohort] },
+        {},
+        period,
+      );
+      expect([curve.cohort, curve.experience, drilled.totalCount]).toEqual([
+        curve.cohort,
+        curve.experience,
+        curve.customers,
+      ]);
+    }
+    // c6's cohort (December) starts before the period.
+    expect((await list(ValuePopulation.PURCHASE_COHORTS, {}, {}, period)).totalCount).toBe(4);
+  });
+
+  it('refuses cohorts of the CLV run, and malformed narrowings', async () => {
+    await expect(list(ValuePopulation.CLV_RUN, { cohorts: ['2025-01'] })).rejects.toThrow(FilterException);
+    await expect(list(ValuePopulation.PURCHASE_COHORTS, { cohorts: ['January'] })).rejects.toThrow(/not a month/);
+    await expect(list(ValuePopulation.CLV_RUN, { experiences: ['delighted' as X] })).rejects.toThrow(
+      /unknown service experience/,
+    );
+  });
+
+  it('builds the SQL it runs (snapshot)', () => {
+    const filter = {
+      ...PERIOD,
+      channels: ['email'],
+      segments: ['retail'],
+      experiences: ['missed' as const],
+      cohorts: ['2025-01'],
+    };
+    const repository = new ValueRepository(db);
+    expect(
+      repository.buildCustomerList('val', filter, ValuePopulation.PURCHASE_COHORTS, 'c1', 50, NOW),
+    ).toMatchSnapshot();
+    const run = { ...filter, cohorts: undefined };
+    expect(repository.buildCustomerList('val', run, ValuePopulation.CLV_RUN, null, 50, NOW)).toMatchSnapshot();
   });
 });
 

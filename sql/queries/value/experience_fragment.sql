@@ -1,5 +1,6 @@
 -- Service experience of each customer over the period (DESIGN.md), defined once and included by
--- value/service_value.sql and value/cohort_retention.sql (sql/src/queries.ts, include markers).
+-- value/service_value.sql, value/cohort_retention.sql and the customer lists behind them
+-- (sql/src/queries.ts, include markers).
 -- Not a query on its own: WITH items (the workspace's SLA, its own brands, and per customer the
 -- outcome of the latest decided inbound message to an own brand, plus whether any missed message
 -- was negative). Takes workspace_id, from, to and now, and the interaction filter.

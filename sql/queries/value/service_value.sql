@@ -9,34 +9,27 @@
 --   retention   = mean P(alive) at the calibration end, from the same BG/NBD fit;
 --   at risk     = customers with a missed negative (sentiment <= -0.05) message in the period;
 --               value at risk = their predicted CLV.
+-- The customers are value/run_customers_fragment.sql, as the list of them behind these figures.
 WITH
     /*include:value/experience_fragment*/,
-    (
-        SELECT argMax(run_id, fitted_at)
-        FROM model_runs
-        WHERE workspace_id = {workspace_id:String}
-    ) AS latest_run,
+    /*include:value/run_customers_fragment*/,
     rows AS
     (
         SELECT
-            v.segment AS segment,
-            if(e.experience = '', 'no_contact', e.experience) AS experience,
-            v.predicted_clv AS clv,
-            toFloat64(v.frequency > 0) AS repeated,
-            v.p_alive AS p_alive,
-            e.missed_negative = 1 AS at_risk,
+            segment,
+            experience,
+            clv,
+            toFloat64(frequency > 0) AS repeated,
+            p_alive,
+            at_risk,
             -- Poisson(1) weight of this customer in each bootstrap replicate, from a hash of the
             -- customer and the replicate: deterministic, so the same request gives the same interval.
             arrayMap(
                 u -> multiIf(u < 0.36787944, 0, u < 0.73575888, 1, u < 0.9196986, 2, u < 0.98101184, 3,
                              u < 0.99634015, 4, u < 0.99940582, 5, u < 0.99991676, 6, 7),
-                arrayMap(b -> cityHash64(v.customer_id, b) / 18446744073709551616.0, range({samples:UInt16}))
+                arrayMap(b -> cityHash64(customer_id, b) / 18446744073709551616.0, range({samples:UInt16}))
             ) AS weights
-        FROM customer_value AS v
-        LEFT JOIN experiences AS e ON e.customer_id = v.customer_id
-        WHERE v.workspace_id = {workspace_id:String}
-          AND v.run_id = latest_run
-          /*customer_filter*/
+        FROM run_customers
     )
 SELECT
     segment,
