@@ -15,6 +15,7 @@ import {
   type PageLatency,
 } from './graphql/latency';
 import type { Period } from './graphql/operations';
+import { BENCH_NOW, BENCH_WORKSPACE, benchPeriods } from './period';
 import { isPresetName, PRESET_NAMES, PRESETS, type Preset } from './presets';
 import { heading, table, thousands, writeResults } from './report';
 import { round, withPeakRss, type Latency } from './stats';
@@ -25,9 +26,9 @@ import { round, withPeakRss, type Latency } from './stats';
 // the ingest, sentiment and CLV benches. Prints tables and writes bench/results/<preset>-<time>.json.
 // --data DIR keeps the generated database in DIR and reuses it on the next run (skips the load).
 
-const WORKSPACE = 'bench';
+const WORKSPACE = BENCH_WORKSPACE;
 /** Fixed so that two runs of a preset hold the same rows. */
-const NOW = new Date('2025-12-01T12:00:00Z');
+const NOW = BENCH_NOW;
 const DAY = 86_400_000;
 const TARGETS = { queryP95Ms: 250, pageMs: 1000, loadRowsPerSecond: 200_000, clvFitSeconds: 10, sentimentRatio: 10 };
 
@@ -158,8 +159,7 @@ async function fitClv(db: Database) {
 }
 
 function periods(): Period[] {
-  const to = NOW.toISOString();
-  return [30, 90, 365].map((days) => ({ from: new Date(NOW.getTime() - days * DAY).toISOString(), to }));
+  return benchPeriods();
 }
 
 async function graphqlLatency(dataDir: string, preset: Preset) {
