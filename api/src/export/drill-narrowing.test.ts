@@ -116,7 +116,9 @@ describe('hoursOfWeek: a cell of the hour-of-week heatmap', () => {
     ]);
     for (const row of rows) {
       const [day, hour] = row.key.split('-').map(Number) as [number, number];
-      expect(await ids({ hoursOfWeek: [(day - 1) * 24 + hour] })).toHaveLength(row.inbound);
+      const hoursOfWeek = [(day - 1) * 24 + hour];
+      expect(await ids({ hoursOfWeek })).toHaveLength(row.inbound);
+      expect(await exports.messageCount('drill', { ...PERIOD, hoursOfWeek })).toBe(row.inbound);
     }
   });
 });
@@ -144,8 +146,15 @@ describe('terms and sentiments: a word of the word cloud', () => {
       const cloud = await terms.topTerms('drill', PERIOD, { sentiment, limit: 200 });
       expect(cloud.terms.length).toBeGreaterThan(0);
       for (const { term, messages } of cloud.terms) {
-        const drilled = await ids({ terms: [term], ...(sentiment ? { sentiments: [sentiment] } : {}) });
-        expect({ term, sentiment, messages: drilled.length }).toEqual({ term, sentiment, messages });
+        const narrowing = { terms: [term], ...(sentiment ? { sentiments: [sentiment] } : {}) };
+        const drilled = await ids(narrowing);
+        const counted = await exports.messageCount('drill', { ...PERIOD, ...narrowing });
+        expect({ term, sentiment, messages: drilled.length, counted }).toEqual({
+          term,
+          sentiment,
+          messages,
+          counted: messages,
+        });
       }
     }
     const all = await terms.topTerms('drill', PERIOD, {});

@@ -103,6 +103,19 @@ export const exportQueries = {
     };
   },
 
+  count(workspaceId: string, filter: AnalyticsFilter): BoundQuery {
+    const where = interactionFilter(filter);
+    return {
+      sql: withFilter(namedQuery('export/count'), where),
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        ...where.params,
+      },
+    };
+  },
+
   engagement(workspaceId: string, interactionIds: string[]): BoundQuery {
     return { sql: namedQuery('export/engagement'), params: { workspace_id: workspaceId, ids: interactionIds } };
   },
@@ -120,6 +133,12 @@ export class ExportRepository {
   private async rows<T>({ sql, params }: BoundQuery): Promise<T[]> {
     const result = await this.db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
     return result.json<T>();
+  }
+
+  /** How many messages `messages` lists for the filter, over all its pages. */
+  async count(workspaceId: string, filter: AnalyticsFilter): Promise<number> {
+    const [row] = await this.rows<{ messages: string }>(exportQueries.count(workspaceId, filter));
+    return Number(row?.messages ?? 0);
   }
 
   async messages(

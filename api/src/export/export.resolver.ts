@@ -1,5 +1,5 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
 import { RequireRole } from '../auth/require-role.decorator';
@@ -25,5 +25,18 @@ export class ExportResolver {
     @Args(argsValidation) page: PageArgs,
   ): Promise<Page<MessageRecord>> {
     return this.exportService.messages(workspaceId, filter, page);
+  }
+
+  // A count is an aggregate: any role, as the figures it drills into.
+  @RequireRole('viewer')
+  @Query(() => Int, {
+    description:
+      'How many rows `messages` lists for the filter over all its pages: the inbound messages behind a figure.',
+  })
+  messageCount(
+    @CurrentWorkspace() workspaceId: string,
+    @Args('filter', { type: () => FilterInput }) filter: FilterInput,
+  ): Promise<number> {
+    return this.exportService.messageCount(workspaceId, filter);
   }
 }

@@ -108,6 +108,14 @@ export class ExportService {
     });
   }
 
+  /** How many rows `messages` lists for a filter (the drill-down panel's count), cached per data version. */
+  async messageCount(workspaceId: string, input: FilterInput): Promise<number> {
+    const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
+    return this.cache.cached(workspaceId, cacheKey('export/count', analytics), () =>
+      this.repository.count(workspaceId, analytics),
+    );
+  }
+
   /**
    * The CSV of every message the filter selects, header first, page by page (EXPORT_PAGE_ROWS):
    * a consumer that awaits each chunk holds one page at a time, whatever the export's size. The
