@@ -31,6 +31,9 @@ export function EChart({ option, theme, label, height = 320, events, className }
     element.dataset['rendered'] = 'false';
     const instance = echarts.init(element, theme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
     setChart(instance);
+    // The instance on its element, as ECharts' own getInstanceByDom would give it: browser tests
+    // turn data values into the pixels to click with its public convertToPixel.
+    Object.defineProperty(element, 'echarts', { value: instance, configurable: true });
     // data-rendered tells tests and screenshots when drawing, animations included, is done.
     instance.on('finished', () => {
       element.dataset['rendered'] = 'true';

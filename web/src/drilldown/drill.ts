@@ -1,16 +1,20 @@
 import type { Filter } from '../filters/graphql/filter';
 
 /**
- * A drill-down: the rows behind a figure are the inbound messages of the page's filter narrowed to
- * what was clicked (a channel, a brand, a segment, an agent, a day or week). The rows come from
- * the api's `messages` query and its CSV twin GET /api/export/messages.csv, which take the same
- * Filter, so a drill-down shows exactly the messages the figure counted.
+ * A drill-down: the rows behind a figure, from the page's filter narrowed to what was clicked.
+ * Most figures count inbound messages: their rows come from the api's `messages` query and its CSV
+ * twin GET /api/export/messages.csv. Value figures count customers: their rows come from
+ * `valueCustomers` and GET /api/export/customers.csv, over the population the figure counted. Both
+ * take the same Filter as the figure, so a drill-down holds exactly what the figure counted.
  */
-export interface Drill {
+export type Drill = {
   /** What was clicked, for the panel's title: "Twitter / X", "Nov 3". */
   title: string;
   filter: Filter;
-}
+} & ({ rows: 'messages' } | { rows: 'customers'; population: Population });
+
+/** valueCustomers' populations: the customers of the latest CLV run, or of the purchase cohorts. */
+export type Population = 'CLV_RUN' | 'PURCHASE_COHORTS';
 
 export type Narrowing =
   | { kind: 'channel'; value: string }
@@ -19,9 +23,27 @@ export type Narrowing =
   | { kind: 'agent'; value: string }
   | { kind: 'publicOnly' }
   /** A time bucket [from, to), clipped to the filter's period. */
-  | { kind: 'period'; from: string; to: string };
+  | { kind: 'period'; from: string; to: string }
+  /** A cell of the hour-of-week heatmap: 0 = Monday 00:00 … 167, in the workspace's time zone. */
+  | { kind: 'hourOfWeek'; value: number }
+  /** A word of the word cloud. */
+  | { kind: 'term'; value: string }
+  | { kind: 'sentiment'; value: NonNullable<Filter['sentiments']>[number] }
+  /** Customer lists only: a service experience, a first-purchase month (YYYY-MM). */
+  | { kind: 'experience'; value: NonNullable<Filter['experiences']>[number] }
+  | { kind: 'cohort'; value: string };
 
-const LIST_OF = { channel: 'channels', brand: 'brands', segment: 'segments', agent: 'agents' } as const;
+const LIST_OF = {
+  channel: 'channels',
+  brand: 'brands',
+  segment: 'segments',
+  agent: 'agents',
+  hourOfWeek: 'hoursOfWeek',
+  term: 'terms',
+  sentiment: 'sentiments',
+  experience: 'experiences',
+  cohort: 'cohorts',
+} as const;
 
 /** The filter narrowed to one value; a value outside an existing restriction matches nothing, as it should. */
 export function narrow(filter: Filter, by: Narrowing): Filter {
@@ -38,19 +60,41 @@ export function narrow(filter: Filter, by: Narrowing): Filter {
   }
 }
 
+/** The hour of the week of a heatmap cell: ISO weekday (1 = Monday) and hour of the day. */
+export function hourOfWeek(isoWeekday: number, hour: number): number {
+  return (isoWeekday - 1) * 24 + hour;
+}
+
 /** A bucket starting at `start` of `days` days, as ISO instants (UTC, as the api buckets). */
 export function bucketRange(start: string, days: number): { from: string; to: string } {
   const from = new Date(start.length === 10 ? `${start}T00:00:00.000Z` : start);
   return { from: from.toISOString(), to: new Date(from.getTime() + days * 86_400_000).toISOString() };
 }
 
-/** GET /api/export/messages.csv for a filter (export-query.ts: lists comma-separated, unknown names refused). */
-export function exportUrl(filter: Filter): string {
+/** The filter as the export endpoints read it (export-query.ts: the Filter's names, lists comma-separated). */
+function filterParams(filter: Filter): URLSearchParams {
   const params = new URLSearchParams({ from: filter.from, to: filter.to });
-  for (const name of ['brands', 'channels', 'segments', 'agents'] as const) {
+  for (const name of [
+    'brands',
+    'channels',
+    'segments',
+    'agents',
+    'hoursOfWeek',
+    'terms',
+    'sentiments',
+    'experiences',
+    'cohorts',
+  ] as const) {
     const values = filter[name];
     if (values) params.set(name, values.join(','));
   }
   if (filter.publicOnly !== undefined) params.set('publicOnly', String(filter.publicOnly));
-  return `/api/export/messages.csv?${params.toString()}`;
+  return params;
+}
+
+/** The CSV of every row behind a drill-down: GET /api/export/messages.csv or customers.csv. */
+export function exportUrl(drill: Drill): string {
+  const params = filterParams(drill.filter);
+  if (drill.rows === 'messages') return `/api/export/messages.csv?${params.toString()}`;
+  return `/api/export/customers.csv?${new URLSearchParams({ population: drill.population }).toString()}&${params.toString()}`;
 }

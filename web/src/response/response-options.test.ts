@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { PALETTES } from '../charts/palette';
 import type { ResponseFigures } from './graphql/response.query';
-import { parseHourOfWeek, toHourOfWeekOption, toResponseByGroupOption } from './response-options';
+import {
+  hourOfWeekCells,
+  hourOfWeekLabel,
+  parseHourOfWeek,
+  toHourOfWeekOption,
+  toResponseByGroupOption,
+} from './response-options';
 
 const row = (key: string, responseRate: number | null, p50: number | null, p90: number | null): ResponseFigures => ({
   key,
@@ -59,5 +65,19 @@ describe('toHourOfWeekOption', () => {
     const many = Array.from({ length: 20 }, (_, i) => row(`1-${String(i).padStart(2, '0')}`, 1, (i + 1) * 3600, null));
     many.push(row('2-00', 1, 500 * 3600, null));
     expect(toHourOfWeekOption(many, PALETTES.light).visualMap).toMatchObject({ max: 19 });
+  });
+});
+
+describe('hourOfWeekCells', () => {
+  it("lists the drawn cells in the series' order, so a click's dataIndex finds its row", () => {
+    const rows = [row('5-02', 0, null, null), row('1-09', 1, 1800, 3600), row('3-14', 1, 7200, 9000)];
+    const cells = hourOfWeekCells(rows);
+    expect(cells.map((c) => [c.hour, c.weekday, c.row.key])).toEqual([
+      [9, 0, '1-09'],
+      [14, 2, '3-14'],
+    ]);
+    const data = seriesOf(toHourOfWeekOption(rows, PALETTES.light))[0]?.data as [number, number, number][];
+    expect(data.map(([hour, weekday]) => [hour, weekday])).toEqual(cells.map((c) => [c.hour, c.weekday]));
+    expect(hourOfWeekLabel(cells[1]!)).toBe('Wed 14:00');
   });
 });

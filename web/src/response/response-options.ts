@@ -101,20 +101,39 @@ export function parseHourOfWeek(key: string): [number, number] | null {
   return hour < 24 ? [hour, Number(match[1]) - 1] : null;
 }
 
+/** A drawn cell of the hour-of-week heatmap: its hour of the day, weekday index (0 = Monday) and figures. */
+export interface HourOfWeekCell {
+  hour: number;
+  weekday: number;
+  row: ResponseFigures;
+}
+
 /**
- * Median FRT per weekday × hour of day (workspace time zone), in hours: where the slow hours are.
- * An hour without replied messages stays blank.
+ * The cells the heatmap draws, in its series' order (a click's dataIndex is an index here): the
+ * hours with a median FRT. An hour without replied messages stays blank.
  */
-export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: ChartPalette): ChartOption {
-  const cells: [number, number, number][] = [];
-  const byCell = new Map<string, ResponseFigures>();
+export function hourOfWeekCells(rows: readonly ResponseFigures[]): HourOfWeekCell[] {
+  const cells: HourOfWeekCell[] = [];
   for (const row of rows) {
     const at = parseHourOfWeek(row.key);
-    const value = hours(row.frtP50Seconds);
-    if (!at) continue;
-    byCell.set(`${at[0]}:${at[1]}`, row);
-    if (value !== null) cells.push([at[0], at[1], value]);
+    if (at && hours(row.frtP50Seconds) !== null) cells.push({ hour: at[0], weekday: at[1], row });
   }
+  return cells;
+}
+
+/** "Tue 09:00", a cell's title. */
+export function hourOfWeekLabel(cell: Pick<HourOfWeekCell, 'hour' | 'weekday'>): string {
+  return `${WEEKDAYS[cell.weekday] ?? ''} ${String(cell.hour).padStart(2, '0')}:00`;
+}
+
+/**
+ * Median FRT per weekday × hour of day (workspace time zone), in hours: where the slow hours are.
+ * An hour without replied messages stays blank. A click on a cell drills into its messages.
+ */
+export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: ChartPalette): ChartOption {
+  const drawn = hourOfWeekCells(rows);
+  const cells: [number, number, number][] = drawn.map((c) => [c.hour, c.weekday, hours(c.row.frtP50Seconds) ?? 0]);
+  const byCell = new Map(drawn.map((c) => [`${c.hour}:${c.weekday}`, c.row]));
   // The colour scale ends at the 90th percentile of the hours: one night-time outlier of days
   // would otherwise wash every other hour out to the same pale colour.
   const sorted = cells.map((c) => c[2]).sort((a, b) => a - b);
@@ -131,7 +150,7 @@ export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: Ch
         const value = (params as { value?: [number, number, number] }).value;
         const row = value ? byCell.get(`${value[0]}:${value[1]}`) : undefined;
         if (!value || !row) return '';
-        const title = `${WEEKDAYS[value[1]] ?? ''} ${String(value[0]).padStart(2, '0')}:00`;
+        const title = hourOfWeekLabel({ hour: value[0], weekday: value[1] });
         return (
           tooltipTitle(palette, title) +
           tooltipRow(palette.rate, 'FRT p50', formatDuration(row.frtP50Seconds)) +
@@ -166,6 +185,7 @@ export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: Ch
       {
         type: 'heatmap',
         name: 'FRT p50 (hours)',
+        cursor: 'pointer',
         data: cells,
         itemStyle: { borderColor: palette.tooltipBackground, borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: palette.text } },

@@ -1,6 +1,13 @@
 import { formatCurrency, formatPercent, NO_VALUE } from '../format/format';
 import { segmentLabel } from '../filters/labels';
-import type { Estimate } from './graphql/service-value.query';
+import type { Estimate, ServiceExperience } from './graphql/service-value.query';
+
+export const EXPERIENCE_LABELS: Record<ServiceExperience, string> = {
+  ANSWERED_FAST: 'Answered fast',
+  ANSWERED_SLOW: 'Answered slow',
+  MISSED: 'Missed',
+  NO_CONTACT: 'No contact',
+};
 
 /** "" is the api's "all segments together". */
 export function valueSegmentLabel(segment: string): string {

@@ -11,15 +11,12 @@ import type { ChartPalette } from '../charts/palette';
 import { formatExactCount } from '../format/format';
 import type { CohortRetention } from './graphql/cohort-retention.query';
 import type { ClvDistribution, Estimate, ServiceExperience } from './graphql/service-value.query';
+import { EXPERIENCE_LABELS } from './value-labels';
 
 export const EXPERIENCES: readonly ServiceExperience[] = ['ANSWERED_FAST', 'ANSWERED_SLOW', 'MISSED', 'NO_CONTACT'];
 
-export const EXPERIENCE_LABELS: Record<ServiceExperience, string> = {
-  ANSWERED_FAST: 'Answered fast',
-  ANSWERED_SLOW: 'Answered slow',
-  MISSED: 'Missed',
-  NO_CONTACT: 'No contact',
-};
+// Kept with the labels (no chart code), so the drill-down dialog in every page's shell can use them.
+export { EXPERIENCE_LABELS };
 
 export function experienceColour(experience: ServiceExperience, palette: ChartPalette): string {
   switch (experience) {
@@ -196,9 +193,11 @@ export function toRetentionCurvesOption(curves: readonly RetentionCurve[], palet
     series: curves.map((curve) => ({
       type: 'line' as const,
       name: `${EXPERIENCE_LABELS[curve.experience]} (${formatExactCount(curve.customers)})`,
+      // A click on a point drills into the curve's customers.
+      cursor: 'pointer',
       itemStyle: { color: experienceColour(curve.experience, palette) },
       lineStyle: { width: 2.5 },
-      symbolSize: 5,
+      symbolSize: 7,
       connectNulls: false,
       data: curve.points.map((p) => (p === null ? null : round(p * 100))),
     })),

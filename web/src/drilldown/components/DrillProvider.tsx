@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useFilters } from '../../filters/hooks/useFilters';
-import { narrow, type Drill, type Narrowing } from '../drill';
+import { narrow, type Drill, type Narrowing, type Population } from '../drill';
 import { DrillContext } from '../hooks/useDrill';
 import { DrillDownDialog } from './DrillDownDialog';
 
@@ -10,10 +10,15 @@ export function DrillProvider({ children }: { children: ReactNode }) {
   const [drill, setDrill] = useState<Drill | null>(null);
 
   const openDrill = useCallback(
-    (title: string, ...by: Narrowing[]) => setDrill({ title, filter: by.reduce(narrow, filter) }),
+    (title: string, ...by: Narrowing[]) => setDrill({ title, filter: by.reduce(narrow, filter), rows: 'messages' }),
     [filter],
   );
-  const actions = useMemo(() => ({ openDrill }), [openDrill]);
+  const openCustomers = useCallback(
+    (title: string, population: Population, ...by: Narrowing[]) =>
+      setDrill({ title, filter: by.reduce(narrow, filter), rows: 'customers', population }),
+    [filter],
+  );
+  const actions = useMemo(() => ({ openDrill, openCustomers }), [openDrill, openCustomers]);
 
   return (
     <DrillContext.Provider value={actions}>

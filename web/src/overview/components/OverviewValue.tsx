@@ -24,7 +24,7 @@ import {
 export default function OverviewValue() {
   const { filter } = useFilters();
   const workspace = useWorkspace();
-  const { openDrill } = useDrill();
+  const { openDrill, openCustomers } = useDrill();
   const toMoney = money(workspace.currency);
   const { data, previousData, error, refetch } = useQuery(SERVICE_VALUE_QUERY, { variables: { filter } });
   const report = (data ?? previousData)?.serviceValue;
@@ -134,6 +134,11 @@ export default function OverviewValue() {
             deps={[report]}
             label="Retention per service experience with intervals"
             height={260}
+            onPick={(click) => {
+              const r = overall[click.dataIndex];
+              if (r)
+                openCustomers(EXPERIENCE_LABELS[r.experience], 'CLV_RUN', { kind: 'experience', value: r.experience });
+            }}
           />
         </Loadable>
       </Card>

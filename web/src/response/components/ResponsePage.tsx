@@ -4,7 +4,7 @@ import { Card, Figure } from '../../app/components/Card';
 import { Loadable } from '../../app/components/Loadable';
 import { PageHeader, pageState } from '../../app/components/PageHeader';
 import { Chart } from '../../charts/Chart';
-import type { Narrowing } from '../../drilldown/drill';
+import { hourOfWeek, type Narrowing } from '../../drilldown/drill';
 import { useDrill } from '../../drilldown/hooks/useDrill';
 import { useFilters } from '../../filters/hooks/useFilters';
 import { channelLabel, segmentLabel } from '../../filters/labels';
@@ -22,7 +22,7 @@ import { DataTable, type Column } from '../../tables/components/DataTable';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { GAP_QUEUE_QUERY, type GapQueueItem } from '../graphql/gap-queue.query';
 import { RESPONSE_QUERY, type ResponseFigures } from '../graphql/response.query';
-import { toHourOfWeekOption, toResponseByGroupOption } from '../response-options';
+import { hourOfWeekCells, hourOfWeekLabel, toHourOfWeekOption, toResponseByGroupOption } from '../response-options';
 
 const SPLITS = [
   { id: 'channel', label: 'Channel', groupBy: 'CHANNEL' },
@@ -300,7 +300,7 @@ export default function ResponsePage() {
           id="frt-heatmap"
           title="First response by hour of the week"
           metric={METRICS.frtP50}
-          description={`Median FRT of messages written in each hour (${workspace.timezone}).`}
+          description={`Median FRT of messages written in each hour (${workspace.timezone}). Click an hour for its messages.`}
         >
           <Loadable
             ready={hours !== undefined}
@@ -314,6 +314,14 @@ export default function ResponsePage() {
               deps={[hours]}
               label="Median first response time per weekday and hour"
               height={300}
+              onPick={(click) => {
+                const cell = hourOfWeekCells(hours?.rows ?? [])[click.dataIndex];
+                if (cell)
+                  openDrill(hourOfWeekLabel(cell), {
+                    kind: 'hourOfWeek',
+                    value: hourOfWeek(cell.weekday + 1, cell.hour),
+                  });
+              }}
             />
           </Loadable>
         </Card>

@@ -378,6 +378,7 @@ export default function SentimentPage() {
           id="top-terms"
           title="What people write about"
           metric={METRICS.topTerms}
+          description="Click a word for the messages using it."
           actions={
             <div className="segmented" role="group" aria-label="Sentiment of the terms">
               {TONES.map((t) => (
@@ -401,6 +402,17 @@ export default function SentimentPage() {
                   build={(p) => toWordCloudOption(termsData.topTerms.terms, tone, p)}
                   deps={[termsData, tone]}
                   label={`Word cloud of the most used terms in ${tone} messages`}
+                  onPick={(click) => {
+                    const term = termsData.topTerms.terms[click.dataIndex];
+                    // The messages the word counted: those using it, in the tone the cloud shows.
+                    const sentiment = termsData.topTerms.sentiment;
+                    if (term)
+                      openDrill(
+                        sentiment ? `“${term.term}”, ${sentiment.toLowerCase()}` : `“${term.term}”`,
+                        { kind: 'term', value: term.term },
+                        ...(sentiment ? [{ kind: 'sentiment' as const, value: sentiment }] : []),
+                      );
+                  }}
                 />
               </Suspense>
             )}

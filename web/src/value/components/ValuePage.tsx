@@ -11,7 +11,7 @@ import { formatCurrency, formatDateTime, formatExactCount, formatShare } from '.
 import { METRICS } from '../../metrics/definitions';
 import { DataTable, type Column } from '../../tables/components/DataTable';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
-import { COHORT_RETENTION_QUERY } from '../graphql/cohort-retention.query';
+import { COHORT_RETENTION_QUERY, type CohortRetention } from '../graphql/cohort-retention.query';
 import { CUSTOMERS_AT_RISK_QUERY, type CustomerAtRisk } from '../graphql/customers-at-risk.query';
 import { SERVICE_EFFECTS_QUERY } from '../graphql/service-effects.query';
 import { SERVICE_VALUE_QUERY, type ServiceValueRow } from '../graphql/service-value.query';
@@ -36,7 +36,7 @@ import {
 export default function ValuePage() {
   const { filter } = useFilters();
   const workspace = useWorkspace();
-  const { openDrill } = useDrill();
+  const { openDrill, openCustomers } = useDrill();
   const navigate = useNavigate();
   const toMoney = money(workspace.currency);
 
@@ -99,6 +99,35 @@ export default function ValuePage() {
       value: (r) => r.repeatPurchaseRate.estimate,
       render: (r) => formatEstimate(r.repeatPurchaseRate, percent),
     },
+  ];
+
+  // One row per cohort × experience: its size and the share still buying 1, 3 and 6 months on.
+  const retentionAt = (k: number): Column<CohortRetention> => ({
+    id: `m${k}`,
+    header: `M${k}`,
+    metric: METRICS.cohortRetention,
+    numeric: true,
+    value: (c) => c.retention[k] ?? null,
+    render: (c) => (c.retention[k] === undefined ? '—' : formatShare(c.retention[k])),
+  });
+  const cohortColumns: Column<CohortRetention>[] = [
+    { id: 'cohort', header: 'First purchase', value: (c) => c.cohort },
+    {
+      id: 'experience',
+      header: 'Service experience',
+      value: (c) => c.experience,
+      render: (c) => EXPERIENCE_LABELS[c.experience],
+    },
+    {
+      id: 'customers',
+      header: 'Customers',
+      numeric: true,
+      value: (c) => c.customers,
+      render: (c) => formatExactCount(c.customers),
+    },
+    retentionAt(1),
+    retentionAt(3),
+    retentionAt(6),
   ];
 
   const riskColumns: Column<CustomerAtRisk>[] = [
@@ -234,7 +263,7 @@ export default function ValuePage() {
           id="retention-by-experience"
           title="Retention by service experience"
           metric={METRICS.retention}
-          description="All segments; 95% bootstrap intervals."
+          description="All segments; 95% bootstrap intervals. Click an experience for its customers."
         >
           <Loadable
             ready={report !== undefined}
@@ -259,6 +288,14 @@ export default function ValuePage() {
               }
               deps={[report]}
               label="Retention per service experience with intervals"
+              onPick={(click) => {
+                const r = allRows[click.dataIndex];
+                if (r)
+                  openCustomers(EXPERIENCE_LABELS[r.experience], 'CLV_RUN', {
+                    kind: 'experience',
+                    value: r.experience,
+                  });
+              }}
             />
           </Loadable>
         </Card>
@@ -267,7 +304,7 @@ export default function ValuePage() {
           id="cohort-retention"
           title="Cohort retention by service experience"
           metric={METRICS.cohortRetention}
-          description="Share of first-purchase cohorts still purchasing k months later, weighted over cohorts."
+          description="Share of first-purchase cohorts still purchasing k months later, weighted over cohorts. Click a curve, or a cohort below, for its customers."
         >
           <Loadable
             ready={cohortRows !== undefined}
@@ -280,6 +317,29 @@ export default function ValuePage() {
               build={(p) => toRetentionCurvesOption(curves, p)}
               deps={[cohortRows]}
               label="Retention curves per service experience"
+              onPick={(click) => {
+                const curve = curves[click.seriesIndex ?? -1];
+                if (curve)
+                  openCustomers(`${EXPERIENCE_LABELS[curve.experience]}, purchase cohorts`, 'PURCHASE_COHORTS', {
+                    kind: 'experience',
+                    value: curve.experience,
+                  });
+              }}
+            />
+            <DataTable
+              id="cohorts"
+              title="Cohorts by service experience"
+              columns={cohortColumns}
+              rows={cohortRows ?? []}
+              rowKey={(c) => `${c.cohort}:${c.experience}`}
+              onRowActivate={(c) =>
+                openCustomers(
+                  `${c.cohort}, ${EXPERIENCE_LABELS[c.experience]}`,
+                  'PURCHASE_COHORTS',
+                  { kind: 'cohort', value: c.cohort },
+                  { kind: 'experience', value: c.experience },
+                )
+              }
             />
           </Loadable>
         </Card>
