@@ -6,6 +6,9 @@ import { ErrorState } from '../../app/components/ErrorState';
 import { Loadable } from '../../app/components/Loadable';
 import { PageHeader, pageState } from '../../app/components/PageHeader';
 import { useAuth } from '../../auth/hooks/useAuth';
+import { useCaller } from '../../auth/hooks/useCaller';
+import { can, needsRole } from '../../auth/roles';
+import { KeysCard } from '../../keys/components/KeysCard';
 import { segmentLabel } from '../../filters/labels';
 import { formatDateTime, formatExactCount } from '../../format/format';
 import { DataTable, type Column } from '../../tables/components/DataTable';
@@ -112,6 +115,7 @@ const MODEL_COLUMNS: readonly Column<ModelRun>[] = [
 const PAGE = 20;
 
 export default function DataPage() {
+  const { caller } = useCaller();
   const [params, setParams] = useSearchParams();
   const selectedRun = params.get('run');
   const runs = useQuery(INGEST_RUNS_QUERY, { variables: { first: PAGE }, notifyOnNetworkStatusChange: true });
@@ -134,11 +138,30 @@ export default function DataPage() {
     <div className="page" data-page="data" data-state={state}>
       <PageHeader title="Data" subtitle="What was loaded and refused, and which CLV models are current" />
       <div className="panel-grid">
-        <Upload
-          onLoaded={(summary) => void runs.refetch().then(() => selectRun(summary.rejected > 0 ? summary.runId : null))}
-        />
+        {/* Only what the api accepts from this key: uploads take analyst and admin keys (POST /api/ingest). */}
+        {caller && can(caller.role, 'upload') && (
+          <Upload
+            onLoaded={(summary) =>
+              void runs.refetch().then(() => selectRun(summary.rejected > 0 ? summary.runId : null))
+            }
+          />
+        )}
+        {caller && !can(caller.role, 'upload') && (
+          <p className="notice panel-wide" role="note" data-upload-denied="">
+            {needsRole('upload')} This key can see the loads and model runs below.
+          </p>
+        )}
 
-        <Card id="ingest-runs" title="Loads" description="Newest first. Open a load to see the rows it refused." wide>
+        <Card
+          id="ingest-runs"
+          title="Loads"
+          description={
+            caller && !can(caller.role, 'seeRows')
+              ? 'Newest first. The rows a load refused need an analyst key.'
+              : 'Newest first. Open a load to see the rows it refused.'
+          }
+          wide
+        >
           <Loadable
             ready={runPage !== undefined}
             error={runs.error}
@@ -155,7 +178,9 @@ export default function DataPage() {
               rows={runPage?.nodes ?? []}
               rowKey={(r) => r.id}
               selectedKey={selectedRun}
-              onRowActivate={(r) => selectRun(r.id === selectedRun ? null : r.id)}
+              {...(caller && can(caller.role, 'seeRows')
+                ? { onRowActivate: (r: IngestRun) => selectRun(r.id === selectedRun ? null : r.id) }
+                : {})}
               footer={
                 runPage?.pageInfo.hasNextPage ? (
                   <button
@@ -181,7 +206,7 @@ export default function DataPage() {
           </Loadable>
         </Card>
 
-        {selectedRun && (
+        {selectedRun && caller && can(caller.role, 'seeRows') && (
           <Card
             id="rejects"
             title={`Rows refused by ${run ? `the ${run.source} load of ${formatDateTime(run.startedAt)}` : 'this load'}`}
@@ -234,6 +259,9 @@ export default function DataPage() {
             />
           </Loadable>
         </Card>
+
+        {/* Admins only; other keys do not see that keys exist. */}
+        {caller && can(caller.role, 'manageKeys') && <KeysCard ownKeyId={caller.keyId} />}
       </div>
     </div>
   );
