@@ -10,12 +10,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startServer, type RunningServer } from '@resonance/api';
+import { createApiKey } from '@resonance/sql';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Filter } from '../src/filters/graphql/filter';
 import { DEFAULT_FILTER_STATE, parseFilterState, toFilterInput } from '../src/filters/url-state';
 import type { Overview } from '../src/overview/graphql/overview.query';
 import { formatCurrency, formatDuration, formatNetSentiment, formatPercent } from '../src/format/format';
 import { KPIS, kpiChange } from '../src/overview/kpis';
+import type { CohortRetention } from '../src/value/graphql/cohort-retention.query';
+import { EXPERIENCE_LABELS } from '../src/value/value-labels';
+import { retentionCurves } from '../src/value/value-options';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const WEB_DIST_INDEX = path.join(REPO, 'web', 'dist', 'index.html');
@@ -35,6 +39,8 @@ const CHART_DRAWN = '[data-chart][data-rendered="true"]';
 
 interface GraphQLBody {
   operationName?: string;
+  /** Apollo's HttpLink names itself here; the early requests (web/src/apollo/early.ts) do not. */
+  extensions?: { clientLibrary?: unknown };
   query: string;
   variables: { filter: Filter } & Record<string, unknown>;
 }
@@ -238,6 +244,53 @@ describe('Overview in the browser', () => {
     await page.getByRole('button', { name: 'Reset filters', exact: true }).click();
     await page.waitForSelector(READY);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks each first query once: the early Workspace and Overview answers are the ones used', async () => {
+    const { page, errors, requests } = await openPage();
+    await page.addInitScript(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(apiKey)})`);
+    await page.goto(`${server.url}/?period=7d`);
+    await page.waitForSelector(READY);
+    // One request each, and that one the early request (sent before Apollo had started).
+    const sentEarly = (name: string) =>
+      requests.filter((r) => r.operationName === name).map((r) => r.extensions?.clientLibrary === undefined);
+    expect(sentEarly('Workspace')).toEqual([true]);
+    expect(sentEarly('Overview')).toEqual([true]);
+    // The early Overview request asked what the page asks: the filters of the address.
+    const dataTo = workspace.dataTo ? new Date(workspace.dataTo) : null;
+    const sent = lastOf(requests.filter((r) => r.operationName === 'Overview'));
+    expect(sent.variables.filter).toEqual(toFilterInput(parseFilterState('?period=7d'), dataTo, new Date()));
+    const { overview } = await graphql<{ overview: Overview }>(sent.query, sent.variables);
+    await expectTilesToShow(page, overview, workspace.currency);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without a key asks the api nothing and shows the sign-in screen', async () => {
+    const { page, errors, requests } = await openPage();
+    await page.addInitScript(`window.localStorage.removeItem('resonance.apiKey')`);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Sign in to Resonance' }).waitFor();
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.evaluate(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(apiKey)})`);
+    await page.close();
+  });
+
+  it('sends a stored key the api rejects back to the sign-in screen (the early request falls back)', async () => {
+    const { page, requests } = await openPage();
+    await page.addInitScript(`window.localStorage.setItem('resonance.apiKey', 'rk_revoked')`);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Sign in to Resonance' }).waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not accepted');
+    // The early request's refusal is not used: Apollo asked again and handled it.
+    const workspaceRequests = requests.filter((r) => r.operationName === 'Workspace');
+    expect(workspaceRequests.map((r) => (r.extensions?.clientLibrary === undefined ? 'early' : 'apollo'))).toEqual([
+      'early',
+      'apollo',
+    ]);
+    await page.evaluate(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(apiKey)})`);
     await page.close();
   });
 
@@ -543,6 +596,318 @@ describe('Every page in the browser', () => {
     await expect(rejects.count()).resolves.toBe(1);
     await expect(rejects.first().textContent()).resolves.toContain('pigeon');
     expect(new URL(page.url()).searchParams.get('run')).toBeTruthy();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A chart's element, once drawn, with the pixel of a data value (ECharts' convertToPixel on the instance it keeps). */
+async function pixelOf(
+  page: Page,
+  chartSelector: string,
+  seriesIndex: number,
+  value: [number, number],
+): Promise<{ x: number; y: number }> {
+  const chart = page.locator(chartSelector);
+  await chart.waitFor();
+  await page.waitForFunction(
+    (s) => document.querySelector<HTMLElement>(s)?.dataset['rendered'] === 'true',
+    chartSelector,
+  );
+  const [x, y] = await chart.evaluate(
+    (element, [series, data]) =>
+      (
+        element as HTMLElement & {
+          echarts: { convertToPixel: (finder: object, value: [number, number]) => [number, number] };
+        }
+      ).echarts.convertToPixel({ seriesIndex: series }, data),
+    [seriesIndex, value] as const,
+  );
+  return { x, y };
+}
+
+/** The drill-down dialog after a click: its title and how many rows it says are behind the figure. */
+async function drilled(page: Page): Promise<{ title: string; count: number; kind: string | null }> {
+  const dialog = page.locator('dialog[data-drill]');
+  await dialog.waitFor();
+  const count = dialog.locator('[data-drill-count]');
+  await count.waitFor();
+  return {
+    title: (await dialog.locator('h2').textContent()) ?? '',
+    count: Number(await count.getAttribute('data-drill-count')),
+    kind: await dialog.getAttribute('data-drill'),
+  };
+}
+
+async function closeDrill(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.locator('dialog[data-drill]').waitFor({ state: 'detached' });
+}
+
+interface HourRow {
+  key: string;
+  inbound: number;
+  frtP50Seconds: number | null;
+}
+
+describe('Drill-downs of the heatmap, the word cloud and the value charts', () => {
+  it('drills from an hour-of-week cell to the messages written in that hour', async () => {
+    const { page, errors, requests } = await openSignedIn();
+    await page.goto(`${server.url}/response`);
+    await page.waitForSelector(ready('response'));
+    const sent = lastRequest(requests, 'Response', (r) => r.variables['groupBy'] === 'HOUR_OF_WEEK');
+    const { response } = await graphql<{ response: { rows: HourRow[] } }>(sent.query, sent.variables);
+    // The busiest hour the heatmap draws (drawn cells have a median FRT).
+    const busiest = response.rows
+      .filter((r) => r.frtP50Seconds !== null)
+      .reduce((best, r) => (r.inbound > best.inbound ? r : best));
+    const [weekday, hour] = busiest.key.split('-').map(Number) as [number, number];
+    const chart = '[data-card="frt-heatmap"] [data-chart]';
+    const at = await pixelOf(page, chart, 0, [hour, weekday - 1]);
+    await page.locator(chart).click({ position: at });
+
+    const drill = await drilled(page);
+    expect(drill.kind).toBe('messages');
+    expect(drill.title).toContain(`${String(hour).padStart(2, '0')}:00`);
+    expect(drill.count).toBe(busiest.inbound);
+    const count = lastRequest(requests, 'MessageCount');
+    expect(count.variables.filter.hoursOfWeek).toEqual([(weekday - 1) * 24 + hour]);
+    const rows = page.locator('dialog[data-drill] [data-table="drill"] tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(Math.min(busiest.inbound, 50));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'drill-heatmap-cell.png') });
+    await closeDrill(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drills from a word of the cloud to the messages using it, in the tone shown', async () => {
+    const { page, errors, requests } = await openSignedIn();
+    await page.goto(`${server.url}/sentiment`);
+    await page.waitForSelector(ready('sentiment'));
+    const chart = page.locator('[data-card="top-terms"] [data-chart]');
+    await chart.waitFor();
+    await chartsDrawn(page);
+    const sent = lastRequest(requests, 'TopTerms');
+    const { topTerms } = await graphql<{
+      topTerms: { sentiment: string | null; terms: { term: string; messages: number }[] };
+    }>(sent.query, sent.variables);
+    const top = topTerms.terms[0];
+    if (!top) throw new Error('the demo has no top terms');
+    // The cloud places its first (largest) word at its centre; the layout runs on after the first
+    // frame, so the click is repeated until a word answers.
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the word cloud has no box');
+    const dialog = page.locator('dialog[data-drill]');
+    for (let attempt = 0; attempt < 10 && (await dialog.count()) === 0; attempt++) {
+      await chart.click({ position: { x: box.width / 2, y: box.height / 2 } });
+      await dialog.waitFor({ timeout: 1000 }).catch(() => undefined);
+    }
+    const drill = await drilled(page);
+    expect(drill.title).toContain(top.term);
+    expect(drill.count).toBe(top.messages);
+    const count = lastRequest(requests, 'MessageCount');
+    expect(count.variables.filter.terms).toEqual([top.term]);
+    expect(count.variables.filter.sentiments).toEqual(topTerms.sentiment ? [topTerms.sentiment] : undefined);
+    await page.locator('dialog[data-drill] [data-table="drill"] tbody tr').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'drill-word.png') });
+    await closeDrill(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drills from retention by experience and the cohort curves to the customers they counted', async () => {
+    const { page, errors, requests } = await openSignedIn();
+    await page.goto(`${server.url}/value`);
+    await page.waitForSelector(ready('value'));
+    await chartsDrawn(page);
+
+    // Retention by service experience: the experience with the most customers.
+    const value = lastRequest(requests, 'ServiceValue');
+    const { serviceValue } = await graphql<{
+      serviceValue: {
+        rows: { segment: string; experience: string; customers: number; retention: { estimate: number | null } }[];
+      };
+    }>(value.query, value.variables);
+    const overall = serviceValue.rows.filter((r) => r.segment === '');
+    const biggest = overall.reduce((best, r) => (r.customers > best.customers ? r : best));
+    const retention = '[data-page="value"] [data-card="retention-by-experience"] [data-chart]';
+    const at = await pixelOf(page, retention, 0, [overall.indexOf(biggest), biggest.retention.estimate ?? 0]);
+    await page.locator(retention).click({ position: at });
+    let drill = await drilled(page);
+    expect(drill.kind).toBe('customers');
+    expect(drill.title).toContain(EXPERIENCE_LABELS[biggest.experience as keyof typeof EXPERIENCE_LABELS]);
+    expect(drill.count).toBe(biggest.customers);
+    const list = lastRequest(requests, 'ValueCustomers');
+    expect(list.variables).toMatchObject({ population: 'CLV_RUN', filter: { experiences: [biggest.experience] } });
+    await page.locator('dialog[data-drill] [data-table="drill"] tbody tr').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'drill-retention-customers.png') });
+
+    // Its CSV: the same customers.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('dialog[data-drill]')
+        .getByRole('button', { name: /Export all rows as CSV/ })
+        .click(),
+    ]);
+    const csv = fs
+      .readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(csv[0]).toBe('customer_id,segment,experience,cohort,predicted_clv,p_alive,historical_value');
+    expect(csv.length - 1).toBe(biggest.customers);
+    await closeDrill(page);
+
+    // The cohort curves: a point of the largest curve, after its first month (at M0 every curve is 100%).
+    const sentCohorts = lastRequest(requests, 'CohortRetention');
+    const { cohortRetention } = await graphql<{ cohortRetention: CohortRetention[] }>(
+      sentCohorts.query,
+      sentCohorts.variables,
+    );
+    const curves = retentionCurves(cohortRetention);
+    const curveIndex = curves.reduce((best, c, i, all) => (c.customers > (all[best]?.customers ?? -1) ? i : best), 0);
+    const curve = curves[curveIndex]!;
+    const k = curve.points.findIndex((p, i) => i > 0 && p !== null);
+    const point = k > 0 ? k : 0;
+    const curvesChart = '[data-card="cohort-retention"] [data-chart]';
+    const pointAt = await pixelOf(page, curvesChart, curveIndex, [
+      point,
+      Math.round((curve.points[point] ?? 1) * 1000) / 10,
+    ]);
+    await page.locator(curvesChart).click({ position: pointAt });
+    drill = await drilled(page);
+    // Curves may cross at a point: the one clicked is the one the title names.
+    const clicked = curves.find((c) => drill.title.includes(EXPERIENCE_LABELS[c.experience]));
+    expect(clicked).toBeDefined();
+    expect(drill.count).toBe(clicked!.customers);
+    expect(lastRequest(requests, 'ValueCustomers').variables['population']).toBe('PURCHASE_COHORTS');
+    await closeDrill(page);
+
+    // A cohort × experience of the table below the curves.
+    const firstCohort = page.locator('[data-table="cohorts"] tbody tr').first();
+    await firstCohort.click();
+    drill = await drilled(page);
+    const row = cohortRetention[0]!;
+    expect(drill.title).toContain(row.cohort);
+    expect(drill.count).toBe(row.customers);
+    expect(lastRequest(requests, 'ValueCustomers').variables.filter).toMatchObject({
+      cohorts: [row.cohort],
+      experiences: [row.experience],
+    });
+    await closeDrill(page);
+
+    // The Overview's retention by experience drills the same way.
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.waitForSelector('[data-section="value"][data-state="ready"]');
+    await chartsDrawn(page);
+    const overviewChart = '[data-section="value"] [data-card="retention-by-experience"] [data-chart]';
+    const overviewAt = await pixelOf(page, overviewChart, 0, [
+      overall.indexOf(biggest),
+      biggest.retention.estimate ?? 0,
+    ]);
+    await page.locator(overviewChart).click({ position: overviewAt });
+    drill = await drilled(page);
+    expect(drill.count).toBe(biggest.customers);
+    await closeDrill(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Roles and keys in the browser', () => {
+  async function keyOf(role: 'viewer' | 'analyst'): Promise<string> {
+    return (await createApiKey(server.db, { workspaceId: server.workspaceId, role, name: `browser ${role}` })).secret;
+  }
+
+  async function openAs(key: string): ReturnType<typeof openPage> {
+    const opened = await openPage();
+    await opened.page.addInitScript(`window.localStorage.setItem('resonance.apiKey', ${JSON.stringify(key)})`);
+    return opened;
+  }
+
+  it('shows a viewer no upload, no keys and no rows, with one line saying why', async () => {
+    const { page, errors } = await openAs(await keyOf('viewer'));
+    await page.goto(`${server.url}/data`);
+    await page.waitForSelector(ready('data'));
+    await page.locator('[data-upload-denied]').waitFor();
+    await expect(page.locator('[data-upload-denied]').textContent()).resolves.toContain('analyst or admin');
+    expect(await page.getByLabel('Source format').count()).toBe(0);
+    expect(await page.locator('[data-card="api-keys"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-viewer.png'), fullPage: true });
+
+    // A drill-down tells how many messages, and that the rows need an analyst key.
+    await page.goto(`${server.url}/response`);
+    await page.waitForSelector(ready('response'));
+    const firstRow = page.locator('[data-table="response-by-group"] tbody tr').first();
+    const inbound = Number((await firstRow.locator('td').nth(1).textContent())?.replace(/[^\d]/g, ''));
+    await firstRow.click();
+    const drill = await drilled(page);
+    expect(drill.count).toBe(inbound);
+    await expect(page.locator('[data-drill-denied]').textContent()).resolves.toContain('analyst');
+    expect(await page.locator('[data-table="drill"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('offers an analyst the upload but not the keys', async () => {
+    const { page, errors } = await openAs(await keyOf('analyst'));
+    await page.goto(`${server.url}/data`);
+    await page.waitForSelector(ready('data'));
+    await page.getByLabel('Source format').waitFor();
+    expect(await page.locator('[data-card="api-keys"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets an admin create a key (secret shown once), see it listed and revoke it', async () => {
+    const { page, errors } = await openSignedIn();
+    await page.goto(`${server.url}/data`);
+    await page.waitForSelector(ready('data'));
+    const card = page.locator('[data-card="api-keys"]');
+    await card.locator('[data-table="api-keys"] tbody tr').first().waitFor();
+    await card.scrollIntoViewIfNeeded();
+
+    // A name is required before anything is sent.
+    await card.getByRole('button', { name: 'Create key' }).click();
+    await expect(card.getByRole('alert').textContent()).resolves.toContain('Give the key a name');
+
+    const name = `browser test key ${Date.now()}`;
+    await card.getByLabel('Key name').fill(name);
+    await card.getByLabel('Role').selectOption('ANALYST');
+    await card.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await card.locator('[data-new-key] [data-secret]').textContent()) ?? '';
+    expect(secret).toMatch(/^rk_[0-9a-f]{16}_/);
+    const row = card.locator('[data-table="api-keys"] tbody tr', { hasText: name });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Analyst');
+    await expect(row.textContent()).resolves.toContain('active');
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'keys-created.png') });
+
+    // The secret shown is a working analyst key.
+    const caller = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: '{ caller { role } }' }),
+    });
+    expect(((await caller.json()) as { data: { caller: { role: string } } }).data.caller.role).toBe('ANALYST');
+
+    // Done hides the secret for good.
+    await card.getByRole('button', { name: 'Done' }).click();
+    expect(await card.locator('[data-new-key]').count()).toBe(0);
+
+    // Revoke, after a confirmation naming the key.
+    await row.getByRole('button', { name: `Revoke ${name}` }).click();
+    const confirm = card.getByRole('alertdialog');
+    await expect(confirm.textContent()).resolves.toContain(name);
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'keys-confirm-revoke.png') });
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
+    await card.locator('[data-table="api-keys"] tbody tr', { hasText: name }).filter({ hasText: 'revoked' }).waitFor();
+    const { apiKeys } = await graphql<{ apiKeys: { name: string; revokedAt: string | null }[] }>(
+      '{ apiKeys { name revokedAt } }',
+    );
+    expect(apiKeys.find((k) => k.name === name)?.revokedAt).not.toBeNull();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-admin-keys.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -147,7 +147,7 @@ export default function DataPage() {
           />
         )}
         {caller && !can(caller.role, 'upload') && (
-          <p className="notice panel-wide" role="note" data-upload-denied="">
+          <p className="notice notice-note panel-wide" role="note" data-upload-denied="">
             {needsRole('upload')} This key can see the loads and model runs below.
           </p>
         )}

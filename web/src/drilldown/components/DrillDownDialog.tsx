@@ -289,7 +289,7 @@ export function DrillDownDialog({ drill, onClose }: { drill: Drill; onClose: () 
     body = <div className="skeleton skeleton-line" aria-busy="true" />;
   } else if (!can(caller.role, 'seeRows')) {
     body = (
-      <p className="notice" role="note" data-drill-denied="">
+      <p className="notice notice-note" role="note" data-drill-denied="">
         {needsRole('seeRows')}
       </p>
     );
