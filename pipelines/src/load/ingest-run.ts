@@ -97,7 +97,8 @@ export class IngestRun {
   private rejects: Record<string, unknown>[] = [];
   private pending: Promise<unknown> = Promise.resolve();
   private readonly passes: RunPass[] = [];
-  private readonly batchRows: number;
+  /** Rows per insert (options.batchRows, else BATCH_ROWS). */
+  readonly batchRows: number;
 
   private constructor(
     readonly db: Database,
