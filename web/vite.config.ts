@@ -1,10 +1,71 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
+import { workspaceOperation } from './src/workspace/early';
+
+const EARLY_WORKSPACE = '%RESONANCE_EARLY_WORKSPACE%';
+const OVERVIEW_CHUNKS = '%RESONANCE_OVERVIEW_CHUNKS%';
+const OVERVIEW_PAGE = 'src/overview/components/OverviewPage.tsx';
+
+/** JSON for inside a <script>: no "</script>" can come out of it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function fillIn(html: string, placeholder: string, value: unknown): string {
+  if (!html.includes(placeholder)) throw new Error(`index.html has no ${placeholder} to fill in`);
+  const json = scriptJson(value);
+  return html.replace(placeholder, () => json);
+}
+
+/** The Overview page's chunk and the chunks it imports, less those the entry imports (already preloaded). */
+function overviewChunks(bundle: Rolldown.OutputBundle, entry: Rolldown.OutputChunk): string[] {
+  const chunks = new Map(
+    Object.values(bundle)
+      .filter((c): c is Rolldown.OutputChunk => c.type === 'chunk')
+      .map((c) => [c.fileName, c]),
+  );
+  const page = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(OVERVIEW_PAGE));
+  if (!page) throw new Error(`no chunk for ${OVERVIEW_PAGE}`);
+  const withImports = (start: Rolldown.OutputChunk): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      chunks.get(file)?.imports.forEach(visit);
+    };
+    visit(start.fileName);
+    return seen;
+  };
+  const loaded = withImports(entry);
+  return [...withImports(page)].filter((f) => !loaded.has(f)).map((f) => `/${f}`);
+}
+
+/**
+ * Fills in index.html's early start (src/apollo/early.ts): the Workspace operation, printed from
+ * the app's own query document so the two cannot drift apart, and the Overview's chunks, which
+ * index.html fetches at once when opened at "/" instead of when the entry has run
+ * (app/pages.tsx preloadPage): on a busy machine that came 0.3-0.9 s after navigation.
+ */
+function earlyStart(): Plugin {
+  return {
+    name: 'resonance-early-start',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { bundle, chunk }) =>
+        fillIn(
+          fillIn(html, EARLY_WORKSPACE, workspaceOperation()),
+          OVERVIEW_CHUNKS,
+          // In development (no bundle) Vite serves modules one by one: nothing to list.
+          bundle && chunk ? overviewChunks(bundle, chunk) : [],
+        ),
+    },
+  };
+}
 
 // The api serves web/dist at / and the GraphQL endpoint at /graphql on one port; in development
 // Vite serves the app and forwards /graphql to a running api (`npm start`).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), earlyStart()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -4,13 +4,29 @@ import { BrowserRouter } from 'react-router-dom';
 import { AppShell } from './app/components/AppShell';
 import { ThemeProvider } from './app/components/ThemeProvider';
 import './app/styles.css';
+import { adoptInlineRequests, peekEarly, sendEarly } from './apollo/early';
 import { preloadPage } from './app/pages';
 import { adoptKeyFromLocation } from './auth/api-key';
 import { AuthGate } from './auth/components/AuthGate';
+import { overviewOperation } from './overview/early';
+import { workspaceOf, workspaceOperation } from './workspace/early';
 
 // Before anything renders, so the key never stays in the address bar.
 const initialKey = adoptKeyFromLocation();
-if (initialKey) preloadPage(window.location.pathname);
+adoptInlineRequests();
+if (initialKey) {
+  const { pathname, search } = window.location;
+  // The page's code and first queries load while React renders the shell: the Overview's query
+  // needs the workspace's latest data day, which index.html's early request is already fetching.
+  preloadPage(pathname);
+  const workspace = peekEarly(initialKey, 'Workspace') ?? sendEarly(initialKey, workspaceOperation());
+  if (pathname === '/') {
+    void workspace.then((result) => {
+      const found = workspaceOf(result);
+      if (found) void sendEarly(initialKey, overviewOperation(found, search, new Date()));
+    });
+  }
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { earlyLink } from './early';
 
 export interface ClientOptions {
   apiKey: string;
@@ -21,7 +22,9 @@ export function createApolloClient({ apiKey, onUnauthenticated }: ClientOptions)
   });
   const http = new HttpLink({ uri: '/graphql', headers: { authorization: `Bearer ${apiKey}` } });
   return new ApolloClient({
-    link: ApolloLink.from([errors, http]),
+    // An early answer (early.ts) stands in for the network only when it has data and no errors:
+    // a refusal is asked again and reaches the error link like any other.
+    link: ApolloLink.from([errors, earlyLink(apiKey), http]),
     cache: new InMemoryCache(),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
