@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       fileGiB: Math.round((bytes / 2 ** 30) * 100) / 100,
       seconds: summary.seconds,
       rowsPerSecond: rate,
+      fastRows: summary.fastRows ?? 0,
       samples: samples.length,
       longestGapSeconds: Math.round(Math.max(0, ...gaps) * 10) / 10,
       rssMaxMiB: Math.round(rss[rss.length - 1]! / MiB),
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(
       `loaded ${options.rows.toLocaleString('en-US')} rows (${result.fileGiB} GiB) in ${summary.seconds.toFixed(0)} s: ` +
-        `${rate.toLocaleString('en-US')} rows/s\n` +
+        `${rate.toLocaleString('en-US')} rows/s (${result.fastRows.toLocaleString('en-US')} through the fast path)\n` +
         `RSS over ${samples.length} samples: max ${result.rssMaxMiB} MiB, p50 ${result.rssP50MiB} MiB, p90 ${result.rssP90MiB} MiB ` +
         `(${result.underOneGiB ? 'under' : 'OVER'} 1 GiB)\n` +
         `RSS max per tenth of the run (MiB): ${result.rssMaxPerTenthMiB.join(' ')}; JS heap max ${result.jsHeapMaxMiB} MiB\n`,

@@ -44,7 +44,14 @@ SELECT
     -- created_at: parseTimestamp's ISO 8601 form (T or space, optional seconds, fraction and
     -- zone; no zone = UTC). Years outside 1970–2099 and a leap second go to the JavaScript path.
     trimBoth(g_created_at, ' \t\n\x0B\f\r') AS t_created_at,
-    extractGroups(t_created_at, '(?i)^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?[ \t\n\x0B\f\r]*(Z|[+-]\\d{2}:?\\d{2}|UTC)?$') AS t_parts,
+    -- The commonest form (parseTimestamp's fastIso: 'YYYY-MM-DDThh:mm:ss[.sss][Z]') is cut by
+    -- position; the others go through the full pattern, the costliest expression here.
+    match(t_created_at, '^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}([.]\\d{3})?Z?$') AS t_common,
+    if(t_common,
+       [substring(t_created_at, 1, 4), substring(t_created_at, 6, 2), substring(t_created_at, 9, 2),
+        substring(t_created_at, 12, 2), substring(t_created_at, 15, 2), substring(t_created_at, 18, 2),
+        if(length(t_created_at) >= 23, substring(t_created_at, 21, 3), ''), if(endsWith(t_created_at, 'Z'), 'Z', '')],
+       extractGroups(t_created_at, '(?i)^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?[ \t\n\x0B\f\r]*(Z|[+-]\\d{2}:?\\d{2}|UTC)?$')) AS t_parts,
     toUInt16OrZero(t_parts[1]) AS t_year,
     toUInt8OrZero(t_parts[2]) AS t_month,
     toUInt8OrZero(t_parts[3]) AS t_day,
