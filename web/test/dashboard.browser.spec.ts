@@ -19,7 +19,7 @@ import { formatCurrency, formatDuration, formatNetSentiment, formatPercent } fro
 import { KPIS, kpiChange } from '../src/overview/kpis';
 import type { CohortRetention } from '../src/value/graphql/cohort-retention.query';
 import { EXPERIENCE_LABELS } from '../src/value/value-labels';
-import { retentionCurves } from '../src/value/value-options';
+import { retentionCurves } from '../src/value/retention-curves';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const WEB_DIST_INDEX = path.join(REPO, 'web', 'dist', 'index.html');
@@ -610,14 +610,12 @@ async function pixelOf(
 ): Promise<{ x: number; y: number }> {
   const chart = page.locator(chartSelector);
   await chart.waitFor();
-  await page.waitForFunction(
-    (s) => document.querySelector<HTMLElement>(s)?.dataset['rendered'] === 'true',
-    chartSelector,
-  );
+  await page.waitForFunction(`document.querySelector(${JSON.stringify(chartSelector)})?.dataset.rendered === 'true'`);
   const [x, y] = await chart.evaluate(
     (element, [series, data]) =>
+      // The instance EChart keeps on its element (EChart.tsx); no DOM types in the tests' compilation.
       (
-        element as HTMLElement & {
+        element as unknown as {
           echarts: { convertToPixel: (finder: object, value: [number, number]) => [number, number] };
         }
       ).echarts.convertToPixel({ seriesIndex: series }, data),

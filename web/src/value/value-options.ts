@@ -9,14 +9,14 @@ import {
 } from '../charts/options';
 import type { ChartPalette } from '../charts/palette';
 import { formatExactCount } from '../format/format';
-import type { CohortRetention } from './graphql/cohort-retention.query';
 import type { ClvDistribution, Estimate, ServiceExperience } from './graphql/service-value.query';
+import { EXPERIENCES, retentionCurves, type RetentionCurve } from './retention-curves';
 import { EXPERIENCE_LABELS } from './value-labels';
-
-export const EXPERIENCES: readonly ServiceExperience[] = ['ANSWERED_FAST', 'ANSWERED_SLOW', 'MISSED', 'NO_CONTACT'];
 
 // Kept with the labels (no chart code), so the drill-down dialog in every page's shell can use them.
 export { EXPERIENCE_LABELS };
+// Pure and chart-free, in their own module (the browser tests compute the curves too).
+export { EXPERIENCES, retentionCurves, type RetentionCurve };
 
 export function experienceColour(experience: ServiceExperience, palette: ChartPalette): string {
   switch (experience) {
@@ -137,36 +137,6 @@ export function toIntervalOption(
       },
     ],
   };
-}
-
-export interface RetentionCurve {
-  experience: ServiceExperience;
-  customers: number;
-  /** Share still purchasing k months after the first purchase, weighted over cohorts. */
-  points: (number | null)[];
-}
-
-/**
- * One curve per service experience: month k's retention averaged over the cohorts that reached
- * month k, weighted by their customers (a young cohort has no month 6 and must not count as 0).
- */
-export function retentionCurves(cohorts: readonly CohortRetention[]): RetentionCurve[] {
-  return EXPERIENCES.map((experience) => {
-    const mine = cohorts.filter((c) => c.experience === experience && c.customers > 0);
-    const months = Math.max(0, ...mine.map((c) => c.retention.length));
-    const points = Array.from({ length: months }, (_, k) => {
-      let weight = 0;
-      let sum = 0;
-      for (const c of mine) {
-        const value = c.retention[k];
-        if (value === undefined) continue;
-        weight += c.customers;
-        sum += value * c.customers;
-      }
-      return weight === 0 ? null : sum / weight;
-    });
-    return { experience, customers: mine.reduce((n, c) => n + c.customers, 0), points };
-  }).filter((curve) => curve.customers > 0);
 }
 
 export function toRetentionCurvesOption(curves: readonly RetentionCurve[], palette: ChartPalette): ChartOption {
