@@ -118,12 +118,12 @@ export class StagedInteractions {
       this.run.addLoaded('interactions', batch.rows);
       return { batch };
     } catch (error) {
-      if (!(error instanceof Error) || !error.message.includes(HAND_BACK)) {
-        await fs.promises.rm(batch.path, { force: true });
-        throw error;
-      }
+      // Anything else that stops the insert (a record ClickHouse would not parse after all, a
+      // short write) hands the whole batch back: the JavaScript path loads it or fails the run
+      // with its own error, and a strict insert that wrote part of it is rewritten row for row.
+      const handBackSome = error instanceof Error && error.message.includes(HAND_BACK);
+      if (!handBackSome || this.db.config.mode === 'server') return { batch, lines: null };
     }
-    if (this.db.config.mode === 'server') return { batch, lines: null };
     const result = await this.db.client.query({
       query: namedQuery('load/staged_interactions_rejected_lines'),
       query_params: { ...this.params, file: batch.path },

@@ -82,7 +82,8 @@ export async function loadInteractionsCsvFast(
       checkedChunk = text;
       chunkHasCr = text.includes('\r');
       chunkHasNull = text.includes('\\N');
-      chunkNotAscii = NOT_ASCII.test(text);
+      // UTF-8 takes more bytes than UTF-16 units exactly when a character is not ASCII.
+      chunkNotAscii = Buffer.byteLength(text, 'utf8') !== text.length;
     }
     const { start, rawEnd } = record;
     if (chunkHasCr) {
