@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { workspaceOperation } from './src/workspace/early';
@@ -62,10 +65,33 @@ function earlyStart(): Plugin {
   };
 }
 
+/**
+ * A Brotli (.br) and a gzip (.gz) copy beside each script and style sheet: the api sends the one the
+ * browser accepts (api/src/dashboard/dashboard-assets.ts) without compressing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'resonance-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      for (const file of Object.keys(bundle).filter((f) => /\.(js|css)$/.test(f))) {
+        const source = fs.readFileSync(path.join(dir, file));
+        // Quality 9, not 11: 8 % larger, 7 times faster (1 s against 7 s for all chunks on a busy machine).
+        const brotli = brotliCompressSync(source, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+        });
+        fs.writeFileSync(path.join(dir, `${file}.br`), brotli);
+        fs.writeFileSync(path.join(dir, `${file}.gz`), gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
+
 // The api serves web/dist at / and the GraphQL endpoint at /graphql on one port; in development
 // Vite serves the app and forwards /graphql to a running api (`npm start`).
 export default defineConfig({
-  plugins: [react(), earlyStart()],
+  plugins: [react(), earlyStart(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

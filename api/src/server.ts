@@ -7,6 +7,7 @@ import { DemoWorkspaceExistsError, fitWorkspace, loadDemoWorkspace } from '@reso
 import { createApiKey, deleteWorkspaceData, describeClickHouseConfig, listApiKeys, namedQuery, type Database } from '@resonance/sql';
 import { AppModule, GRAPHQL_PATH } from './app.module';
 import { AppConfig } from './config/app-config';
+import { assetHeaders, precompressedAssets } from './dashboard/dashboard-assets';
 import { dashboardFallback } from './dashboard/dashboard.middleware';
 import { openMigratedDatabase } from './database/database.module';
 
@@ -123,7 +124,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const { workspaceId, apiKey } = demo
       ? await prepareDemo(db, options.demoCustomers ?? config.demoCustomers, say)
       : { workspaceId: (await workspaceIds(db))[0] ?? '', apiKey: null };
-    app.useStaticAssets(config.webDist, { index: false, fallthrough: true });
+    app.use(precompressedAssets(config.webDist));
+    app.useStaticAssets(config.webDist, { index: false, fallthrough: true, setHeaders: assetHeaders(config.webDist) });
     app.use(dashboardFallback(config.webDist, GRAPHQL_PATH));
     await app.listen(port);
     const { port: bound } = app.getHttpServer().address() as AddressInfo;
