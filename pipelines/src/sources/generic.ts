@@ -138,25 +138,27 @@ export class GenericCsvFile {
 
   /** A record after the header, with the reason it cannot be read or a reader over its fields. */
   record(record: CsvRecord): GenericRecord {
-    const none = () => ({});
-    if (record.error) return { line: record.line, raw: record.raw, fields: null, extras: none, error: record.error };
+    if (record.error) return { line: record.line, raw: record.raw, fields: null, extras: NONE, error: record.error };
     const header = this.header!;
     if (record.fields.length !== header.length) {
       const error = `wrong column count: expected ${header.length} fields, found ${record.fields.length}`;
-      return { line: record.line, raw: record.raw, fields: null, extras: none, error };
+      return { line: record.line, raw: record.raw, fields: null, extras: NONE, error };
     }
     this.cells = record.fields;
-    const cells = record.fields;
-    const extras = () => {
-      const out: Record<string, string> = {};
-      header.forEach((h, i) => {
-        if (!this.known.has(h) && cells[i] !== '') out[h] = cells[i]!;
-      });
-      return out;
-    };
-    return { line: record.line, raw: record.raw, fields: this.fields, extras, error: null };
+    return { line: record.line, raw: record.raw, fields: this.fields, extras: this.extras, error: null };
   }
+
+  /** The current record's columns that are not fields of the table (customers keep them as attributes). */
+  private readonly extras = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    this.header?.forEach((h, i) => {
+      if (!this.known.has(h) && this.cells[i] !== '') out[h] = this.cells[i]!;
+    });
+    return out;
+  };
 }
+
+const NONE = (): Record<string, string> => ({});
 
 type RowBuilder = (fields: FieldReader, record: GenericRecord, context: SourceContext) => Promise<void>;
 
