@@ -1,6 +1,6 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
-import { earlyLink } from './early';
+import { earlyLink, primeCache } from './early';
 
 export interface ClientOptions {
   apiKey: string;
@@ -21,11 +21,13 @@ export function createApolloClient({ apiKey, onUnauthenticated }: ClientOptions)
     if (isUnauthenticated(error)) onUnauthenticated();
   });
   const http = new HttpLink({ uri: '/graphql', headers: { authorization: `Bearer ${apiKey}` } });
+  const cache = new InMemoryCache();
+  primeCache(cache, apiKey);
   return new ApolloClient({
     // An early answer (early.ts) stands in for the network only when it has data and no errors:
     // a refusal is asked again and reaches the error link like any other.
     link: ApolloLink.from([errors, earlyLink(apiKey), http]),
-    cache: new InMemoryCache(),
+    cache,
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
 }

@@ -3,7 +3,7 @@ import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { of } from 'rxjs';
 import { WORKSPACE_QUERY, type Workspace } from '../workspace/graphql/workspace.query';
 import { workspaceOperation } from '../workspace/early';
-import { canonicalJson, earlyLink, registerEarly, usableResult } from './early';
+import { canonicalJson, earlyLink, primeCache, registerEarly, registerEarlyDocument, usableResult } from './early';
 
 const WORKSPACE: Workspace & { __typename: string } = {
   __typename: 'Workspace',
@@ -72,6 +72,38 @@ describe('early requests', () => {
       await expect(workspaceName(apollo)).resolves.toBe('from the network');
       expect(network).toEqual(['Workspace']);
     }
+  });
+
+  it('primes a new client of the same key with the answers already in, which the network ask still claims', async () => {
+    registerEarlyDocument('Workspace', WORKSPACE_QUERY);
+    await registerEarly({
+      key: 'k4',
+      ...workspaceOperation(),
+      response: Promise.resolve({ data: { workspace: WORKSPACE } }),
+    });
+    const other = new InMemoryCache();
+    primeCache(other, 'another key');
+    expect(other.readQuery({ query: WORKSPACE_QUERY })).toBeNull();
+
+    const { apollo, network } = client('k4', 'from the network');
+    const primed = new InMemoryCache();
+    primeCache(primed, 'k4');
+    expect(primed.readQuery({ query: WORKSPACE_QUERY })?.workspace.name).toBe('Demo');
+    // A client's own cache primed the same way: cache-and-network shows the workspace at once (while
+    // still loading), and its network ask takes the early answer, not a second request.
+    primeCache(apollo.cache, 'k4');
+    const seen = await new Promise<string[]>((resolve) => {
+      const results: string[] = [];
+      const sub = apollo.watchQuery({ query: WORKSPACE_QUERY, fetchPolicy: 'cache-and-network' }).subscribe((r) => {
+        results.push(`${r.loading ? 'loading' : 'done'} ${r.data?.workspace?.name ?? '-'}`);
+        if (!r.loading) {
+          sub.unsubscribe();
+          resolve(results);
+        }
+      });
+    });
+    expect(seen).toEqual(['loading Demo', 'done Demo']);
+    expect(network).toEqual([]);
   });
 
   it('keeps only answers with data and without errors', () => {

@@ -1,6 +1,7 @@
-import { ApolloLink } from '@apollo/client';
+import { ApolloLink, type ApolloCache } from '@apollo/client';
 // Apollo's own (cached) printer, the one HttpLink sends the query with.
 import { print } from '@apollo/client/utilities';
+import type { DocumentNode } from 'graphql';
 import { Observable, type Subscription } from 'rxjs';
 
 /**
@@ -46,9 +47,16 @@ interface Pending {
   request: EarlyRequest;
   result: Promise<EarlyResult | null>;
   sentAt: number;
+  /** The result, once it is in. */
+  settled?: EarlyResult | null;
 }
 
 let pending: Pending[] = [];
+const documents = new Map<string, DocumentNode>();
+
+function claimable(entry: Pending, now: number): boolean {
+  return now - entry.sentAt <= CLAIM_WINDOW_MS;
+}
 
 /** An answer worth handing to Apollo: an object with data and without errors. */
 export function usableResult(body: unknown): EarlyResult | null {
@@ -87,8 +95,27 @@ function register(request: EarlyRequest): Pending {
     result: request.response.then(usableResult, () => null),
     sentAt: Date.now(),
   };
+  void entry.result.then((result) => (entry.settled = result));
   pending.push(entry);
   return entry;
+}
+
+/** The document of an operation sent early, so a client created once its answer is in starts with it. */
+export function registerEarlyDocument(operationName: string, document: DocumentNode): void {
+  documents.set(operationName, document);
+}
+
+/**
+ * Writes the early answers already in for `key` into a new client's cache, so the first render
+ * has them (cache-and-network still asks, and the link hands it the same answer).
+ */
+export function primeCache(cache: ApolloCache, key: string): void {
+  const now = Date.now();
+  for (const entry of pending) {
+    const document = documents.get(entry.request.operationName);
+    if (entry.request.key !== key || !entry.settled || !document || !claimable(entry, now)) continue;
+    cache.writeQuery({ query: document, variables: entry.request.variables, data: entry.settled.data });
+  }
 }
 
 /** Takes over the requests index.html's inline script sent (call once, before anything claims). */
@@ -115,7 +142,7 @@ export function peekEarly(key: string, operationName: string): Promise<EarlyResu
 
 function claim(key: string, operation: EarlyOperation): Promise<EarlyResult | null> | null {
   const now = Date.now();
-  pending = pending.filter((p) => now - p.sentAt <= CLAIM_WINDOW_MS);
+  pending = pending.filter((p) => claimable(p, now));
   const index = pending.findIndex((p) => sameOperation(key, operation, p.request));
   if (index < 0) return null;
   const [found] = pending.splice(index, 1);
