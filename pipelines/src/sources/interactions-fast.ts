@@ -139,7 +139,11 @@ export async function loadInteractionsCsvFast(
       const records = handBack;
       handBack = [];
       await slowRecords(records);
-      if (staged !== null && batch !== null && (batch.rows >= run.batchRows || batch.chars >= BATCH_CHARS)) {
+      if (
+        staged !== null &&
+        batch !== null &&
+        (batch.rows >= FAST_BATCH * run.batchRows || batch.chars >= FAST_BATCH * BATCH_CHARS)
+      ) {
         const full = batch;
         batch = null;
         await staged.submit(full);
@@ -175,6 +179,14 @@ export async function loadInteractionsCsvFast(
     }
   }
 }
+
+/**
+ * A staged batch holds twice the JavaScript path's rows and characters: it is a file, not objects
+ * in memory, and fewer, larger inserts leave the engine fewer parts to merge during the load
+ * (load-rate bench, 1 M rows: 7.8–8.8 s of CPU to read and insert them in batches of 200 k against
+ * 8.2–11 s in batches of 100 k; peak RSS 695–720 against 605–631 MiB).
+ */
+const FAST_BATCH = 2;
 
 const NOT_ASCII = /[\u0080-\uffff]/;
 
