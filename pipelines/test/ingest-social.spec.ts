@@ -1,4 +1,5 @@
 import { openTestDatabase, type Database } from '@resonance/sql';
+import { IngestRun } from '../src/load/ingest-run';
 import { figures, fixture, ingest, query } from './support';
 
 let db: Database;
@@ -126,7 +127,7 @@ describe('twitter-v2', () => {
     await db.client.insert({
       table: 'brands',
       format: 'JSONEachRow',
-      values: ['w-tw', 'w-tw-2'].flatMap((w) => [
+      values: ['w-tw', 'w-tw-2', 'w-tw-3'].flatMap((w) => [
         { workspace_id: w, brand: 'acme', name: 'Acme', is_own: true, handles: ['acmehelp'] },
         { workspace_id: w, brand: 'rival', name: 'Rival', is_own: false, handles: ['rivalco'] },
       ]),
@@ -174,6 +175,12 @@ describe('twitter-v2', () => {
       impressions: '5000',
     });
     expect(engagement).toHaveLength(4);
+    // The latest snapshot is on the post's row too (link pass), so reach needs no join.
+    const [post] = await query<{ impressions: string | null; shares: number; quotes: number }>(
+      db,
+      "SELECT impressions, shares, quotes FROM interactions FINAL WHERE workspace_id = 'w-tw' AND interaction_id = '1700000000000000001'",
+    );
+    expect(post).toEqual({ impressions: '5000', shares: 12, quotes: 2 });
     expect((await rejectReasons(summary.runId)).map(([line, reason]) => [line, reason.replace(/:.*/, '')])).toEqual([
       [1, 'bad date in created_at'],
       [1, 'no brand of the workspace'],
@@ -191,6 +198,23 @@ describe('twitter-v2', () => {
     await ingest(db, 'twitter-v2', files, 'w-tw-2');
     expect(await figures(db, 'w-tw-2')).toEqual(first);
     expect(first.interactions).toBe('4');
+  });
+
+  it('puts a snapshot that comes in a later run than its post on the post', async () => {
+    await ingest(db, 'twitter-v2', [fixture('twitter-v2', 'pages.jsonl')], 'w-tw-3');
+    const later = await IngestRun.start(db, 'w-tw-3', 'snapshots', ['later.jsonl']);
+    const snapshot = { workspace_id: 'w-tw-3', interaction_id: '1700000000000000001', likes: 50, replies: 4 };
+    // An older snapshot than the one loaded with the post changes nothing; a newer one wins.
+    await later.addRelated('engagement', { ...snapshot, captured_at: '2020-01-01 00:00:00.000', shares: 1, quotes: 1, impressions: 1 });
+    await later.addRelated('engagement', { ...snapshot, captured_at: '2030-01-01 00:00:00.000', shares: 20, quotes: 3, impressions: 9000 });
+    await later.finish();
+    const posts = await query<{ interaction_id: string; impressions: string | null; shares: number; quotes: number }>(
+      db,
+      "SELECT interaction_id, impressions, shares, quotes FROM interactions FINAL WHERE workspace_id = 'w-tw-3' AND direction = 'inbound' ORDER BY interaction_id",
+    );
+    expect(posts[0]).toEqual({ interaction_id: '1700000000000000001', impressions: '9000', shares: 20, quotes: 3 });
+    // Posts without a snapshot keep none.
+    expect(posts.filter((p) => p.impressions === null && p.shares === 0).length).toBe(posts.length - 3);
   });
 
   it('refuses a workspace without brands with a clear message', async () => {

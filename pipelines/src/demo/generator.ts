@@ -60,14 +60,18 @@ export interface DemoOptions {
 }
 
 /**
- * An interaction with its reply facts already filled in: the generator knows every reply, so the
- * load's link pass finds nothing to rewrite (it still checks, and would fix any disagreement).
+ * An interaction with its reply facts and its latest engagement snapshot already filled in: the
+ * generator knows every reply and snapshot, so the load's link pass finds nothing to rewrite (it
+ * still checks, and would fix any disagreement).
  */
 export interface DemoInteractionRow extends InteractionRow {
   first_reply_at: string | null;
   first_reply_id: string;
   first_reply_agent: string;
   first_bot_reply_at: string | null;
+  impressions: number | null;
+  shares: number;
+  quotes: number;
 }
 
 /** Rows of one batch of entities. Run ids and versions are left blank for the loader to set. */
@@ -513,6 +517,9 @@ class DemoGenerator {
       first_reply_id: '',
       first_reply_agent: '',
       first_bot_reply_at: null,
+      impressions: null,
+      shares: 0,
+      quotes: 0,
       ingest_run_id: '',
       version: 0,
     };
@@ -525,7 +532,7 @@ class DemoGenerator {
    * Heavy tails: followers are Pareto, impressions log-normal around them, and negative posts
    * travel further (DEMO_TRUE_EFFECTS).
    */
-  private engagement(post: InteractionRow, postedAt: number, negative: boolean): void {
+  private engagement(post: DemoInteractionRow, postedAt: number, negative: boolean): void {
     const rng = this.rng;
     const effects = DEMO_TRUE_EFFECTS;
     const followerCount = post.author_followers ?? 50;
@@ -544,7 +551,7 @@ class DemoGenerator {
     for (const [after, fraction] of [[2 * HOUR, 0.4], [72 * HOUR, 1]] as const) {
       const captured = postedAt + after;
       if (captured >= this.now) break;
-      this.rows.engagement.push({
+      const snapshot: EngagementRow = {
         workspace_id: this.options.workspaceId,
         interaction_id: post.interaction_id,
         captured_at: chTime(captured),
@@ -553,7 +560,12 @@ class DemoGenerator {
         quotes: Math.floor(final.quotes * fraction),
         replies: Math.floor(final.replies * fraction),
         impressions: hasImpressions ? Math.floor(final.impressions * fraction) : null,
-      });
+      };
+      this.rows.engagement.push(snapshot);
+      // The latest snapshot wins, on the post's row too (what the link pass would write).
+      post.impressions = snapshot.impressions;
+      post.shares = snapshot.shares;
+      post.quotes = snapshot.quotes;
     }
   }
 

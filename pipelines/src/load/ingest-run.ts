@@ -205,11 +205,12 @@ export class IngestRun {
       });
     }
     for (const pass of this.passes) await pass(this, ++version);
-    // The link pass touches only this run's interactions (and their parents), so a load without
-    // any — customers, identities, transactions — skips its scans of the workspace.
-    const interactions = this.rowsWritten('interactions');
-    if (interactions > 0) {
-      const buckets = Math.max(1, Math.ceil(interactions / (this.options.linkRows ?? LINK_ROWS)));
+    // The link pass touches only this run's interactions (their parents, the posts of its
+    // engagement snapshots), so a load without any — customers, identities, transactions — skips
+    // its scans of the workspace.
+    const linked = this.rowsWritten('interactions') + this.rowsWritten('engagement');
+    if (linked > 0) {
+      const buckets = Math.max(1, Math.ceil(linked / (this.options.linkRows ?? LINK_ROWS)));
       await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
     }
     await this.writeRunRow('succeeded', Date.now(), message);
@@ -257,7 +258,11 @@ export class IngestRun {
     const columns = await tableColumns(this.db, table);
     const scored = table === 'interactions' ? this.score(rows) : Promise.resolve();
     const chunk = scored.then(() => {
-      for (const row of rows) row.version ??= this.version;
+      for (const row of rows) {
+        row.version ??= this.version;
+        // The link pass finds the posts whose snapshots this run loaded by it (load/link_replies).
+        if (table === 'engagement') row.ingest_run_id ??= this.runId;
+      }
       const text = encodeRows(columns, rows);
       buffer.chars += text.length;
       return text;

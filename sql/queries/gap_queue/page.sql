@@ -11,7 +11,7 @@ WITH
     (SELECT argMax(run_id, fitted_at) FROM model_runs WHERE workspace_id = {workspace_id:String}) AS latest_run,
     missed AS
     (
-        SELECT interaction_id, created_at, brand, channel, is_public, author_handle, author_followers, customer_id, text, sentiment
+        SELECT interaction_id, created_at, brand, channel, is_public, author_handle, author_followers, impressions, customer_id, text, sentiment
         FROM interactions FINAL
         WHERE workspace_id = {workspace_id:String}
           AND created_at >= {from:DateTime64(3)}
@@ -38,8 +38,9 @@ FROM
         m.text AS text,
         m.sentiment AS sentiment,
         dateDiff('millisecond', m.created_at, {now:DateTime64(3)}) / 1000 AS age_seconds,
-        -- Reach: impressions of the latest engagement snapshot, else the author's followers.
-        coalesce(e.impressions, toUInt64(m.author_followers)) AS reach,
+        -- Reach: impressions of the latest engagement snapshot (on the row, migration 0015), else
+        -- the author's followers.
+        coalesce(m.impressions, toUInt64(m.author_followers)) AS reach,
         -- Predicted CLV of the latest run, else historical value (sum of transactions, refunds
         -- subtracted); NULL without a customer.
         if(m.customer_id = '', NULL, coalesce(v.predicted_clv, toFloat64(t.historical_value), 0)) AS customer_value,
@@ -53,13 +54,6 @@ FROM
             m.interaction_id
         ) AS sort_key
     FROM missed AS m
-    LEFT JOIN
-    (
-        SELECT interaction_id, impressions
-        FROM engagement FINAL
-        WHERE workspace_id = {workspace_id:String}
-          AND interaction_id IN {ids:Array(String)}
-    ) AS e ON e.interaction_id = m.interaction_id
     LEFT JOIN
     (
         SELECT customer_id, max(predicted_clv) AS predicted_clv
