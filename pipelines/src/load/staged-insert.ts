@@ -20,6 +20,38 @@ export interface StagedBatch {
 /** The records of a staged batch that the SQL did not load (their lines), or null for all of them. */
 export type HandBack = (batch: StagedBatch, lines: ReadonlySet<number> | null) => Promise<void>;
 
+const STAGED_PREFIX = 'resonance-staged-';
+let staleSweep: Promise<void> | undefined;
+
+/**
+ * Removes the staged batches a killed load left behind (SIGKILL skips every cleanup): those whose
+ * process, named in the file name, is gone. Once per process, before its first batch.
+ */
+async function removeStaleBatches(): Promise<void> {
+  const dir = os.tmpdir();
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^resonance-staged-(\d+)-[0-9a-f-]+\.csv$/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    await fs.promises.rm(path.join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but is not ours.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The message of the throwIf in insert_staged_interactions_*.sql. */
 const HAND_BACK = 'resonance: staged records for the JavaScript path';
 
@@ -54,7 +86,9 @@ export class StagedInteractions {
   }
 
   async open(): Promise<StagedBatch> {
-    const file = path.join(os.tmpdir(), `resonance-staged-${process.pid}-${randomUUID()}.csv`);
+    staleSweep ??= removeStaleBatches();
+    await staleSweep;
+    const file = path.join(os.tmpdir(), `${STAGED_PREFIX}${process.pid}-${randomUUID()}.csv`);
     const handle = await fs.promises.open(file, 'w');
     return {
       path: file,
