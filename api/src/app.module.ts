@@ -8,6 +8,7 @@ import { AmplificationModule } from './amplification/amplification.module';
 import { AuthExceptionFilter } from './auth/auth.exception';
 import { CacheModule } from './cache/cache.module';
 import { ClockModule } from './common/clock.module';
+import { InboundCoverageModule } from './common/inbound-coverage.reader';
 import { ErrorInterceptor } from './common/error.interceptor';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { formatError } from './common/format-error';
@@ -60,6 +61,7 @@ export class AppModule {
           formatError,
         }),
         CacheModule,
+        InboundCoverageModule,
         RateLimitModule,
         CustomersModule,
         DataModule,

@@ -1,4 +1,5 @@
 import { IngestRun } from '@resonance/pipelines';
+import { coverageReader } from '../src/response/__tests__/analytics-fixture';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { DataVersionRepository } from '../src/cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../src/cache/result-cache';
@@ -17,7 +18,7 @@ let db: Database;
 
 function service(now: Date): OverviewService {
   return new OverviewService(
-    new OverviewRepository(db),
+    new OverviewRepository(db, coverageReader(db)),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(now),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
@@ -149,7 +150,7 @@ describe('overview on the acme fixture', () => {
     const cachedService = service(ACME_NOW);
     await loadAcme(db, 'acme-cache');
     const first = await cachedService.overview('acme-cache', { ...ACME_PERIOD });
-    const scans = jest.spyOn(OverviewRepository.prototype, 'interactionKpis');
+    const scans = jest.spyOn(OverviewRepository.prototype, 'inboundKpis');
     expect(await cachedService.overview('acme-cache', { ...ACME_PERIOD })).toEqual(first);
     expect(scans).not.toHaveBeenCalled();
     // One more unanswered message in the period, loaded as any load is (a new ingest run).
@@ -182,7 +183,8 @@ describe('overview on the acme fixture', () => {
     });
     await run.finish();
     const after = await cachedService.overview('acme-cache', { ...ACME_PERIOD });
-    expect(scans).toHaveBeenCalledTimes(1);
+    // The period's and the compare period's figures: one query each.
+    expect(scans).toHaveBeenCalledTimes(2);
     expect(after.current.inbound).toBe(first.current.inbound + 1);
     scans.mockRestore();
   });

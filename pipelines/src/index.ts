@@ -1,4 +1,5 @@
 export * from './load/ingest-run';
+export * from './load/rollups';
 export * from './sentiment';
 export * from './clv';
 export * from './demo';

@@ -8,3 +8,4 @@ export * from './filter';
 export * from './api-keys';
 export * from './testing/test-database';
 export * from './workspace-data';
+export * from './inbound-rollup';

@@ -17,14 +17,22 @@ export function namedQuery(name: string): string {
   if (!NAME.test(name)) throw new Error(`bad query name "${name}": expected area/name`);
   let sql = cache.get(name);
   if (sql === undefined) {
-    const text = fs.readFileSync(path.join(QUERIES_DIR, `${name}.sql`), 'utf8');
-    // One level: a fragment is defined once and never includes another.
-    sql = text.replace(INCLUDE, (_marker, fragment: string) =>
-      fs.readFileSync(path.join(QUERIES_DIR, `${fragment}.sql`), 'utf8').trim(),
-    );
+    sql = withIncludes(fs.readFileSync(path.join(QUERIES_DIR, `${name}.sql`), 'utf8'), [name]);
     cache.set(name, sql);
   }
   return sql;
+}
+
+/**
+ * The text with each include marker replaced by its fragment, itself expanded: a fragment may
+ * include another (the rollup's row set includes its measures), never one that includes it back.
+ */
+function withIncludes(text: string, chain: string[]): string {
+  return text.replace(INCLUDE, (_marker, fragment: string) => {
+    if (chain.includes(fragment)) throw new Error(`fragment ${fragment} includes itself (${chain.join(' -> ')})`);
+    const body = fs.readFileSync(path.join(QUERIES_DIR, `${fragment}.sql`), 'utf8').trim();
+    return withIncludes(body, [...chain, fragment]);
+  });
 }
 
 /** Every named query on disk, for snapshot tests and the benchmark. */

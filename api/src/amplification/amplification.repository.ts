@@ -6,7 +6,10 @@ import {
   withFilter,
   type AnalyticsFilter,
   type Database,
+  type InboundCoverage,
 } from '@resonance/sql';
+import { InboundCoverageReader } from '../common/inbound-coverage.reader';
+import { inboundQuery, WORKSPACE_KEY } from '../common/inbound-rows.sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 
@@ -41,7 +44,10 @@ export interface TopPostRow {
 /** The amplification SQL (sql/queries/amplification), always scoped to one workspace. */
 @Injectable()
 export class AmplificationRepository {
-  constructor(@InjectDatabase() private readonly db: Database) {}
+  constructor(
+    @InjectDatabase() private readonly db: Database,
+    private readonly coverage: InboundCoverageReader,
+  ) {}
 
   private async rows<T>({ query, params }: BuiltQuery): Promise<T[]> {
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
@@ -67,12 +73,13 @@ export class AmplificationRepository {
     };
   }
 
-  buildSummary(workspaceId: string, filter: AnalyticsFilter, now: Date): BuiltQuery {
-    return this.build('amplification/summary', workspaceId, filter, { now: toClickHouseTime(now) });
+  buildSummary(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage: InboundCoverage): BuiltQuery {
+    return inboundQuery(namedQuery('amplification/summary'), workspaceId, filter, WORKSPACE_KEY, now, coverage);
   }
 
   async summary(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<AmplificationSummaryRow> {
-    const [row] = await this.rows<AmplificationSummaryRow>(this.buildSummary(workspaceId, filter, now));
+    const coverage = await this.coverage.read(workspaceId);
+    const [row] = await this.rows<AmplificationSummaryRow>(this.buildSummary(workspaceId, filter, now, coverage));
     // An aggregate without GROUP BY always returns one row.
     return row!;
   }

@@ -4,7 +4,7 @@ import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock, SystemClock } from '../common/clock';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
 import { AmplificationRepository } from './amplification.repository';
 import { AmplificationService } from './amplification.service';
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
     ],
   });
   service = new AmplificationService(
-    new AmplificationRepository(db),
+    new AmplificationRepository(db, coverageReader(db)),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
@@ -111,9 +111,9 @@ describe('amplification', () => {
   });
 
   it('builds the SQL it runs (snapshot)', () => {
-    const repository = new AmplificationRepository(db);
+    const repository = new AmplificationRepository(db, coverageReader(db));
     const filter = { ...PERIOD, brands: ['acme'], publicOnly: true };
-    expect(repository.buildSummary('amp', filter, NOW)).toMatchSnapshot();
+    expect(repository.buildSummary('amp', filter, NOW, SNAPSHOT_COVERAGE)).toMatchSnapshot();
     expect(repository.buildTopPosts('amp', filter, 10)).toMatchSnapshot();
   });
 });

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { refreshRollups } from '@resonance/pipelines';
 import { migrate, openDatabase, type ClickHouseConfig, type Database } from '@resonance/sql';
 
 export const DATABASE = Symbol('Database');
@@ -13,7 +14,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * Opens and migrates the process's one Database. Opened before the application exists, so that
+ * Opens and migrates the process's one Database, and brings its rollups up to date. Opened before the application exists, so that
  * the commonest failure — the embedded data directory held by another process — gets a clear
  * message instead of a dependency-injection stack.
  */
@@ -33,6 +34,8 @@ export async function openMigratedDatabase(config: ClickHouseConfig): Promise<Da
   }
   try {
     await migrate(db);
+    // Rollups of data loaded before they existed (or by a load killed before its rollup pass).
+    await refreshRollups(db);
   } catch (error) {
     await db.close();
     throw error;

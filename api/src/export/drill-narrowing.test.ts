@@ -5,7 +5,7 @@ import { FixedClock, SystemClock } from '../common/clock';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterException } from '../filter/filter.exception';
 import { FilterService } from '../filter/filter.service';
-import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { ResponseRepository } from '../response/response.repository';
 import { ResponseService } from '../response/response.service';
@@ -72,7 +72,7 @@ beforeAll(async () => {
     cache(),
     new ValueService(new ValueRepository(db), clock, cache()),
   );
-  response = new ResponseService(new ResponseRepository(db), filters, clock, cache());
+  response = new ResponseService(new ResponseRepository(db, coverageReader(db)), filters, clock, cache());
   terms = new TermsService(new TermsRepository(db), filters, cache());
 });
 

@@ -6,7 +6,10 @@ import {
   withFilter,
   type AnalyticsFilter,
   type Database,
+  type InboundCoverage,
 } from '@resonance/sql';
+import { InboundCoverageReader } from '../common/inbound-coverage.reader';
+import { inboundQuery, WORKSPACE_KEY } from '../common/inbound-rows.sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 
@@ -51,7 +54,10 @@ const AFTER =
 /** The gap queue's SQL (sql/queries/gap_queue), always scoped to one workspace. */
 @Injectable()
 export class GapQueueRepository {
-  constructor(@InjectDatabase() private readonly db: Database) {}
+  constructor(
+    @InjectDatabase() private readonly db: Database,
+    private readonly coverage: InboundCoverageReader,
+  ) {}
 
   private params(workspaceId: string, filter: AnalyticsFilter, now: Date): Record<string, unknown> {
     return {
@@ -143,16 +149,12 @@ export class GapQueueRepository {
     return result.json<GapQueueRow>();
   }
 
-  buildCount(workspaceId: string, filter: AnalyticsFilter, now: Date): BuiltQuery {
-    const where = interactionFilter(filter);
-    return {
-      query: withFilter(namedQuery('gap_queue/count'), where),
-      params: { ...this.params(workspaceId, filter, now), ...where.params },
-    };
+  buildCount(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage: InboundCoverage): BuiltQuery {
+    return inboundQuery(namedQuery('gap_queue/count'), workspaceId, filter, WORKSPACE_KEY, now, coverage);
   }
 
   async count(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<number> {
-    const { query, params } = this.buildCount(workspaceId, filter, now);
+    const { query, params } = this.buildCount(workspaceId, filter, now, await this.coverage.read(workspaceId));
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     const [row] = await result.json<{ missed: string }>();
     return Number(row?.missed ?? 0);

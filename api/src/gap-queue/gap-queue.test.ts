@@ -6,7 +6,7 @@ import { FixedClock, SystemClock } from '../common/clock';
 import { encodeCursor } from '../data/pagination';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
 import { GapQueueRepository } from './gap-queue.repository';
 import { GapQueueService } from './gap-queue.service';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
     engagement: [{ id: 'q3', shares: 1, quotes: 0, impressions: 5000 }],
   });
   service = new GapQueueService(
-    new GapQueueRepository(db),
+    new GapQueueRepository(db, coverageReader(db)),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
@@ -172,7 +172,7 @@ describe('gapQueue', () => {
   });
 
   it('builds the SQL it runs (snapshot)', () => {
-    const repository = new GapQueueRepository(db);
+    const repository = new GapQueueRepository(db, coverageReader(db));
     const after = ['-0.5', '0', '-5000', '-900', '1741780800000', 'q5'] as const;
     const filter = { ...PERIOD, channels: ['twitter'] };
     expect(repository.buildCandidates('gq', filter, NOW, 21, [...after])).toMatchSnapshot();
@@ -184,6 +184,6 @@ describe('gapQueue', () => {
     const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates);
     expect(page.query).toMatchSnapshot();
     expect(page.params).toMatchSnapshot();
-    expect(repository.buildCount('gq', PERIOD, NOW).query).toMatchSnapshot();
+    expect(repository.buildCount('gq', PERIOD, NOW, SNAPSHOT_COVERAGE).query).toMatchSnapshot();
   });
 });

@@ -1,4 +1,5 @@
 import type { AnalyticsFilter } from '@resonance/sql';
+import { SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
 import { overviewQueries } from './overview.repository';
 
 // The exact SQL and parameters the Overview sends for a filter using every field: a change to a
@@ -15,17 +16,17 @@ const filter: AnalyticsFilter = {
 const compare = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-08T00:00:00Z') };
 
 describe('Overview SQL', () => {
-  it('interaction KPIs', () => {
-    expect(
-      overviewQueries.interactionKpis('acme', filter, compare, new Date('2025-03-15T12:00:00Z')),
-    ).toMatchSnapshot();
+  it('inbound KPIs and trend of a period', () => {
+    expect(overviewQueries.inboundKpis('acme', filter, 'day', new Date('2025-03-15T12:00:00Z'), SNAPSHOT_COVERAGE)).toMatchSnapshot();
   });
 
   it('value KPIs', () => {
     expect(overviewQueries.valueKpis('acme', filter, compare)).toMatchSnapshot();
   });
 
-  it('trend', () => {
-    expect(overviewQueries.trend('acme', filter, 'day')).toMatchSnapshot();
+  it('hourly trend: the rollup keeps no hours, so it is not read', () => {
+    const coverage = { ...SNAPSHOT_COVERAGE, days: ['2025-03-01', '2025-03-02'], fresh: [true, true], generations: ['1', '1'] };
+    const { params } = overviewQueries.inboundKpis('acme', filter, 'hour', new Date('2025-03-15T12:00:00Z'), coverage);
+    expect(params.use_rollup).toBe(false);
   });
 });

@@ -7,16 +7,10 @@ import { count, finiteOrNull, netSentiment, responseRate } from '../common/metri
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterService } from '../filter/filter.service';
 import type { Overview, OverviewFigures, TrendPoint } from './dto/overview.model';
-import {
-  OverviewRepository,
-  type InteractionKpiRow,
-  type PeriodName,
-  type TrendRow,
-  type ValueKpiRow,
-} from './overview.repository';
+import { OverviewRepository, type InboundKpiRow, type PeriodName, type ValueKpiRow } from './overview.repository';
 import { bucketStarts, chooseBucket } from './trend-buckets';
 
-function figures(kpis: InteractionKpiRow | undefined, values: ValueKpiRow | undefined): OverviewFigures {
+function figures(kpis: InboundKpiRow | undefined, values: ValueKpiRow | undefined): OverviewFigures {
   const inbound = count(kpis?.inbound);
   const replied = count(kpis?.replied);
   return {
@@ -26,8 +20,8 @@ function figures(kpis: InteractionKpiRow | undefined, values: ValueKpiRow | unde
     pending: count(kpis?.pending),
     missed: count(kpis?.missed),
     botReplied: count(kpis?.bot_replied),
-    frtP50Seconds: replied > 0 ? finiteOrNull(kpis?.frt_p50) : null,
-    frtP90Seconds: replied > 0 ? finiteOrNull(kpis?.frt_p90) : null,
+    frtP50Seconds: replied > 0 ? finiteOrNull(kpis?.frt[0]) : null,
+    frtP90Seconds: replied > 0 ? finiteOrNull(kpis?.frt[1]) : null,
     netSentiment: netSentiment(count(kpis?.positive), count(kpis?.negative)),
     amplifiedNegativeReach: count(kpis?.amplified_negative_reach),
     activeCustomers: count(values?.active_customers),
@@ -37,6 +31,10 @@ function figures(kpis: InteractionKpiRow | undefined, values: ValueKpiRow | unde
 
 function byPeriod<T extends { period: PeriodName }>(rows: T[], period: PeriodName): T | undefined {
   return rows.find((row) => row.period === period);
+}
+
+function total(rows: InboundKpiRow[]): InboundKpiRow | undefined {
+  return rows.find((row) => Number(row.is_total) === 1);
 }
 
 /** The Overview page: KPIs of a period and its compare period, and the period's trend. */
@@ -53,27 +51,34 @@ export class OverviewService {
     const { analytics, period, comparePeriod } = await this.filters.resolve(workspaceId, input, 'own');
     const unit = chooseBucket(period.from, period.to);
     // Cached per workspace and data version; the cache's time limit bounds how stale pending vs missed gets.
-    const [kpis, values, trend] = await this.cache.cached(
+    const [current, previous, values] = await this.cache.cached(
       workspaceId,
       cacheKey('overview/overview', analytics, comparePeriod, unit),
-      () =>
-        Promise.all([
-          this.repository.interactionKpis(workspaceId, analytics, comparePeriod, this.clock.now()),
+      () => {
+        const now = this.clock.now();
+        const compare = { ...analytics, from: comparePeriod.from, to: comparePeriod.to };
+        return Promise.all([
+          // The period's KPIs and its trend in one query; the compare period's by the same one.
+          this.repository.inboundKpis(workspaceId, analytics, unit, now),
+          this.repository.inboundKpis(workspaceId, compare, chooseBucket(comparePeriod.from, comparePeriod.to), now),
           this.repository.valueKpis(workspaceId, analytics, comparePeriod),
-          this.repository.trend(workspaceId, analytics, unit),
-        ]),
+        ]);
+      },
     );
     return {
       period,
       comparePeriod,
-      current: figures(byPeriod(kpis, 'current'), byPeriod(values, 'current')),
-      previous: figures(byPeriod(kpis, 'previous'), byPeriod(values, 'previous')),
-      trend: this.fillTrend(trend, bucketStarts(period.from, period.to, unit)),
+      current: figures(total(current), byPeriod(values, 'current')),
+      previous: figures(total(previous), byPeriod(values, 'previous')),
+      trend: this.fillTrend(
+        current.filter((row) => Number(row.is_total) !== 1),
+        bucketStarts(period.from, period.to, unit),
+      ),
     };
   }
 
   /** One point per bucket of the period, empty buckets included, so the chart's axis is time. */
-  private fillTrend(rows: TrendRow[], starts: Date[]): TrendPoint[] {
+  private fillTrend(rows: InboundKpiRow[], starts: Date[]): TrendPoint[] {
     const byBucket = new Map(rows.map((row) => [fromClickHouseTime(row.bucket).getTime(), row]));
     return starts.map((bucket) => {
       const row = byBucket.get(bucket.getTime());

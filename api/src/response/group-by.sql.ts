@@ -1,43 +1,50 @@
+import type { InboundKey } from '../common/inbound-rows.sql';
+import { WORKSPACE_KEY } from '../common/inbound-rows.sql';
 import { GroupBy } from './dto/group-by.enum';
 
 /**
- * The allow-list of grouping expressions over `interactions AS i`. Segment and lifecycle stage live
- * on the customer: those two join the workspace's customers (only then, so other groupings scan
- * one table). HOUR_OF_WEEK needs a `tz` alias in the query (the workspace's time zone).
+ * The allow-list of grouping expressions: over `interactions AS i` (and `c`, the message's
+ * customer, for segment and lifecycle stage: only those two join the customers, so other
+ * groupings read one table), and the same key over the `inbound_daily AS r` rollup.
+ * HOUR_OF_WEEK needs a `tz` alias in the query (the workspace's time zone) and has no rollup
+ * key (the rollup keeps days, not hours).
  */
-const GROUP_KEYS: Record<GroupBy, { key: string; customers: boolean }> = {
-  [GroupBy.BRAND]: { key: 'toString(i.brand)', customers: false },
-  [GroupBy.CHANNEL]: { key: 'toString(i.channel)', customers: false },
-  [GroupBy.SEGMENT]: { key: 'toString(c.segment)', customers: true },
-  [GroupBy.AGENT]: { key: 'toString(i.first_reply_agent)', customers: false },
-  [GroupBy.LIFECYCLE_STAGE]: { key: 'toString(c.lifecycle_stage)', customers: true },
-  [GroupBy.DAY]: { key: 'toString(toDate(i.created_at))', customers: false },
-  [GroupBy.WEEK]: { key: 'toString(toMonday(i.created_at))', customers: false },
-  [GroupBy.MONTH]: { key: "formatDateTime(i.created_at, '%Y-%m')", customers: false },
-  [GroupBy.HOUR_OF_WEEK]: {
-    key: "concat(toString(toDayOfWeek(i.created_at, 0, tz)), '-', leftPad(toString(toHour(toTimeZone(i.created_at, tz))), 2, '0'))",
+const GROUP_KEYS: Record<GroupBy, InboundKey> = {
+  [GroupBy.BRAND]: { rows: 'toString(i.brand)', rollup: 'toString(r.brand)', customers: false, rollupServes: true },
+  [GroupBy.CHANNEL]: { rows: 'toString(i.channel)', rollup: 'toString(r.channel)', customers: false, rollupServes: true },
+  [GroupBy.SEGMENT]: { rows: 'toString(c.segment)', rollup: 'toString(r.segment)', customers: true, rollupServes: true },
+  [GroupBy.AGENT]: { rows: 'toString(i.first_reply_agent)', rollup: 'toString(r.agent)', customers: false, rollupServes: true },
+  [GroupBy.LIFECYCLE_STAGE]: {
+    rows: 'toString(c.lifecycle_stage)',
+    rollup: 'toString(r.lifecycle_stage)',
+    customers: true,
+    rollupServes: true,
+  },
+  [GroupBy.DAY]: { rows: 'toString(toDate(i.created_at))', rollup: 'toString(r.day)', customers: false, rollupServes: true },
+  [GroupBy.WEEK]: {
+    rows: 'toString(toMonday(i.created_at))',
+    rollup: 'toString(toMonday(r.day))',
     customers: false,
+    rollupServes: true,
+  },
+  [GroupBy.MONTH]: {
+    rows: "formatDateTime(i.created_at, '%Y-%m')",
+    rollup: "formatDateTime(r.day, '%Y-%m')",
+    customers: false,
+    rollupServes: true,
+  },
+  [GroupBy.HOUR_OF_WEEK]: {
+    rows: "concat(toString(toDayOfWeek(i.created_at, 0, tz)), '-', leftPad(toString(toHour(toTimeZone(i.created_at, tz))), 2, '0'))",
+    rollup: "''",
+    customers: false,
+    rollupServes: false,
   },
 };
 
-const CUSTOMERS_JOIN = `LEFT JOIN
-(
-    SELECT customer_id, segment, lifecycle_stage
-    FROM customers FINAL
-    WHERE workspace_id = {workspace_id:String}
-) AS c ON c.customer_id = i.customer_id`;
-
-/**
- * Fills a query's group_key and group_join markers. Without a grouping every row is in
- * one group (the workspace): a constant key would not be a GROUP BY key to grouping() on.
- */
-export function withGroupBy(sql: string, groupBy: GroupBy | null | undefined): string {
-  const choice = groupBy ? GROUP_KEYS[groupBy] : undefined;
-  if (groupBy && !choice) throw new Error(`unknown groupBy ${String(groupBy)}`);
-  if (!sql.includes('/*group_key*/') || !sql.includes('/*group_join*/')) throw new Error('query has no group markers');
-  return sql
-    .split('/*group_key*/')
-    .join(choice ? choice.key : 'toString(i.workspace_id)')
-    .split('/*group_join*/')
-    .join(choice?.customers ? CUSTOMERS_JOIN : '');
+/** The key of a grouping; without one every message is in one group (the workspace). */
+export function groupKey(groupBy: GroupBy | null | undefined): InboundKey {
+  if (!groupBy) return WORKSPACE_KEY;
+  const choice = GROUP_KEYS[groupBy];
+  if (!choice) throw new Error(`unknown groupBy ${String(groupBy)}`);
+  return choice;
 }

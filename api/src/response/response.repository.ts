@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  interactionFilter,
-  namedQuery,
-  toClickHouseTime,
-  withFilter,
-  type AnalyticsFilter,
-  type Database,
-} from '@resonance/sql';
+import { namedQuery, type AnalyticsFilter, type Database, type InboundCoverage } from '@resonance/sql';
+import { InboundCoverageReader } from '../common/inbound-coverage.reader';
+import { inboundQuery } from '../common/inbound-rows.sql';
 import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from './dto/group-by.enum';
-import { withGroupBy } from './group-by.sql';
+import { groupKey } from './group-by.sql';
 
 /** A row as ClickHouse returns it: counts are strings; quantiles are NaN when nothing replied. */
 export interface ResponseRow {
@@ -34,20 +29,19 @@ export interface BuiltQuery {
 /** The Response page's SQL (sql/queries/response), always scoped to one workspace. */
 @Injectable()
 export class ResponseRepository {
-  constructor(@InjectDatabase() private readonly db: Database) {}
+  constructor(
+    @InjectDatabase() private readonly db: Database,
+    private readonly coverage: InboundCoverageReader,
+  ) {}
 
-  build(workspaceId: string, filter: AnalyticsFilter, groupBy: GroupBy | null, now: Date): BuiltQuery {
-    const where = interactionFilter(filter, 'i.');
-    return {
-      query: withGroupBy(withFilter(namedQuery('response/response'), where), groupBy),
-      params: {
-        workspace_id: workspaceId,
-        from: toClickHouseTime(filter.from),
-        to: toClickHouseTime(filter.to),
-        now: toClickHouseTime(now),
-        ...where.params,
-      },
-    };
+  build(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    groupBy: GroupBy | null,
+    now: Date,
+    coverage: InboundCoverage,
+  ): BuiltQuery {
+    return inboundQuery(namedQuery('response/response'), workspaceId, filter, groupKey(groupBy), now, coverage);
   }
 
   /** Rows per group, then the total row (is_total = 1). */
@@ -57,7 +51,7 @@ export class ResponseRepository {
     groupBy: GroupBy | null,
     now: Date,
   ): Promise<ResponseRow[]> {
-    const { query, params } = this.build(workspaceId, filter, groupBy, now);
+    const { query, params } = this.build(workspaceId, filter, groupBy, now, await this.coverage.read(workspaceId));
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ResponseRow>();
   }

@@ -5,7 +5,7 @@ import { FixedClock, SystemClock } from '../common/clock';
 import { FilterException } from '../filter/filter.exception';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace } from './__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from './__tests__/analytics-fixture';
 import { GroupBy } from './dto/group-by.enum';
 import type { ResponseFigures } from './dto/response.model';
 import { ResponseRepository } from './response.repository';
@@ -100,7 +100,7 @@ beforeAll(async () => {
     replies: [{ id: 'r1', parent: 'own', at: '2025-03-11T09:10:00Z' }],
   });
   service = new ResponseService(
-    new ResponseRepository(db),
+    new ResponseRepository(db, coverageReader(db)),
     new FilterService(new WorkspaceRepository(db)),
     new FixedClock(NOW),
     (cache = new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS)),
@@ -280,11 +280,12 @@ describe('response', () => {
   });
 
   it('builds the SQL it runs (snapshot)', () => {
-    const built = new ResponseRepository(db).build(
+    const built = new ResponseRepository(db, coverageReader(db)).build(
       'cx',
       { ...PERIOD, channels: ['twitter'], segments: ['consumer'] },
       GroupBy.SEGMENT,
       NOW,
+      SNAPSHOT_COVERAGE,
     );
     expect(built.query).toMatchSnapshot();
     expect(built.params).toMatchSnapshot();

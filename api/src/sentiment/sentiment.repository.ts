@@ -6,10 +6,13 @@ import {
   withFilter,
   type AnalyticsFilter,
   type Database,
+  type InboundCoverage,
 } from '@resonance/sql';
 import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from '../response/dto/group-by.enum';
-import { withGroupBy } from '../response/group-by.sql';
+import { groupKey } from '../response/group-by.sql';
+import { InboundCoverageReader } from '../common/inbound-coverage.reader';
+import { inboundQuery, NO_SLA, type InboundKey } from '../common/inbound-rows.sql';
 import type { BuiltQuery } from '../response/response.repository';
 
 /** Counts are strings (64-bit); average is NULL when nothing is scored. */
@@ -32,10 +35,19 @@ export interface LiftRow {
 
 export type TrendBucket = 'day' | 'week';
 
+/** Trend buckets as 'YYYY-MM-DD' of the UTC day or its week's Monday, over the rows and the rollup. */
+const TREND_KEYS: Record<TrendBucket, InboundKey> = {
+  day: { rows: 'toString(toDate(i.created_at))', rollup: 'toString(r.day)', customers: false, rollupServes: true },
+  week: { rows: 'toString(toMonday(i.created_at))', rollup: 'toString(toMonday(r.day))', customers: false, rollupServes: true },
+};
+
 /** The sentiment SQL (sql/queries/sentiment), always scoped to one workspace. */
 @Injectable()
 export class SentimentRepository {
-  constructor(@InjectDatabase() private readonly db: Database) {}
+  constructor(
+    @InjectDatabase() private readonly db: Database,
+    private readonly coverage: InboundCoverageReader,
+  ) {}
 
   private period(workspaceId: string, filter: AnalyticsFilter): Record<string, unknown> {
     return { workspace_id: workspaceId, from: toClickHouseTime(filter.from), to: toClickHouseTime(filter.to) };
@@ -46,29 +58,26 @@ export class SentimentRepository {
     return result.json<T>();
   }
 
-  buildDistribution(workspaceId: string, filter: AnalyticsFilter, groupBy: GroupBy | null): BuiltQuery {
-    const where = interactionFilter(filter, 'i.');
-    return {
-      query: withGroupBy(withFilter(namedQuery('sentiment/distribution'), where), groupBy),
-      params: { ...this.period(workspaceId, filter), ...where.params },
-    };
+  buildDistribution(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    groupBy: GroupBy | null,
+    coverage: InboundCoverage,
+  ): BuiltQuery {
+    return inboundQuery(namedQuery('sentiment/distribution'), workspaceId, filter, groupKey(groupBy), NO_SLA, coverage);
   }
 
   /** Rows per group, then the total row (is_total = 1). */
-  distribution(workspaceId: string, filter: AnalyticsFilter, groupBy: GroupBy | null): Promise<SentimentRow[]> {
-    return this.rows(this.buildDistribution(workspaceId, filter, groupBy));
+  async distribution(workspaceId: string, filter: AnalyticsFilter, groupBy: GroupBy | null): Promise<SentimentRow[]> {
+    return this.rows(this.buildDistribution(workspaceId, filter, groupBy, await this.coverage.read(workspaceId)));
   }
 
-  buildTrend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): BuiltQuery {
-    const where = interactionFilter(filter);
-    return {
-      query: withFilter(namedQuery('sentiment/trend'), where),
-      params: { ...this.period(workspaceId, filter), ...where.params, bucket },
-    };
+  buildTrend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket, coverage: InboundCoverage): BuiltQuery {
+    return inboundQuery(namedQuery('sentiment/trend'), workspaceId, filter, TREND_KEYS[bucket], NO_SLA, coverage);
   }
 
-  trend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): Promise<SentimentRow[]> {
-    return this.rows(this.buildTrend(workspaceId, filter, bucket));
+  async trend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): Promise<SentimentRow[]> {
+    return this.rows(this.buildTrend(workspaceId, filter, bucket, await this.coverage.read(workspaceId)));
   }
 
   buildLift(workspaceId: string, filter: AnalyticsFilter): BuiltQuery {

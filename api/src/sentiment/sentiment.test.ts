@@ -5,7 +5,7 @@ import { openTestDatabase, type Database } from '@resonance/sql';
 import { FilterException } from '../filter/filter.exception';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures } from './dto/sentiment.model';
 import { defaultTrendInterval, SentimentService } from './sentiment.service';
@@ -62,7 +62,7 @@ beforeAll(async () => {
     ],
   });
   service = new SentimentService(
-    new SentimentRepository(db),
+    new SentimentRepository(db, coverageReader(db)),
     new FilterService(new WorkspaceRepository(db)),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
@@ -174,10 +174,10 @@ describe('sentiment', () => {
   });
 
   it('builds the SQL it runs (snapshot)', () => {
-    const repository = new SentimentRepository(db);
+    const repository = new SentimentRepository(db, coverageReader(db));
     const filter = { ...PERIOD, brands: ['acme'], segments: ['a'] };
-    expect(repository.buildDistribution('st', filter, GroupBy.HOUR_OF_WEEK)).toMatchSnapshot();
-    expect(repository.buildTrend('st', filter, 'week')).toMatchSnapshot();
+    expect(repository.buildDistribution('st', filter, GroupBy.HOUR_OF_WEEK, SNAPSHOT_COVERAGE)).toMatchSnapshot();
+    expect(repository.buildTrend('st', filter, 'week', SNAPSHOT_COVERAGE)).toMatchSnapshot();
     expect(repository.buildLift('st', filter)).toMatchSnapshot();
   });
 });

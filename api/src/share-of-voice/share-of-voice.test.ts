@@ -2,7 +2,7 @@ import { SystemClock } from '../common/clock';
 import { DataVersionRepository } from '../cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
-import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import type { BrandVoice } from './dto/share-of-voice.model';
 import { ShareOfVoiceRepository } from './share-of-voice.repository';
@@ -41,7 +41,7 @@ beforeAll(async () => {
     replies: [{ id: 'o1', parent: 'a1', at: '2025-03-10T11:00:00Z' }],
   });
   service = new ShareOfVoiceService(
-    new ShareOfVoiceRepository(db),
+    new ShareOfVoiceRepository(db, coverageReader(db)),
     new WorkspaceRepository(db),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
@@ -118,7 +118,7 @@ describe('shareOfVoice', () => {
 
   it('builds the SQL it runs (snapshot)', () => {
     expect(
-      new ShareOfVoiceRepository(db).build('sov', { ...PERIOD, channels: ['twitter'], publicOnly: true }),
+      new ShareOfVoiceRepository(db, coverageReader(db)).build('sov', { ...PERIOD, channels: ['twitter'], publicOnly: true }, SNAPSHOT_COVERAGE),
     ).toMatchSnapshot();
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from '@resonance/sql';
 import { IngestRun } from '../load/ingest-run';
+import { refreshInboundRollup } from '../load/rollups';
 import { generateDemo, generateDemoIdentities, type DemoOptions } from './generator';
 import { workspaceHasRows, writeWorkspace } from './demo.repository';
 
@@ -63,7 +64,7 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
   const files = [`demo seed=${seed} customers=${customers} now=${now.toISOString()}`];
   // Identities first, in their own run: the messages that name them then resolve on arrival
   // instead of being rewritten by the identity pass of a later run.
-  const handles = await IngestRun.start(db, workspaceId, 'demo:identities', files);
+  const handles = await IngestRun.start(db, workspaceId, 'demo:identities', files, { rollups: false });
   try {
     for (const rows of generateDemoIdentities({ workspaceId, customers, seed, now })) {
       for (const row of rows) {
@@ -77,12 +78,13 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
     throw error;
   }
 
-  const people = await IngestRun.start(db, workspaceId, 'demo:customers', files);
-  const messages = await IngestRun.start(db, workspaceId, 'demo:interactions', files);
+  // The inbound rollup is built once, after the workspace row (its calendar) is written below.
+  const people = await IngestRun.start(db, workspaceId, 'demo:customers', files, { rollups: false });
+  const messages = await IngestRun.start(db, workspaceId, 'demo:interactions', files, { rollups: false });
   // Every insert writes one part per monthly partition it touches, and each batch of generated
   // purchases spans all 37 months: one large batch of these small rows leaves 37 parts, not ~150.
   // (Interactions keep the default batch: larger ones cost more memory than they saved time.)
-  const purchases = await IngestRun.start(db, workspaceId, 'demo:transactions', files, { batchRows: 400_000 });
+  const purchases = await IngestRun.start(db, workspaceId, 'demo:transactions', files, { batchRows: 400_000, rollups: false });
   const runs = [people, messages, purchases];
   let loadedCustomers = 0;
   try {
@@ -115,6 +117,12 @@ export async function loadDemoWorkspace(db: Database, options: DemoWorkspaceOpti
   // Last: a workspace appears (and `npm start` stops loading it) only once its data is complete;
   // after a failed load, the next attempt stops at the check above with a clear message.
   await writeWorkspace(db, workspaceId, now);
+  // Every inbound row is the messages run's (or later), so this builds every day once.
+  await refreshInboundRollup(db, workspaceId, {
+    sinceVersion: messages.version,
+    generation: Date.now() * 1000 + 999,
+    customers: false,
+  });
   return {
     workspaceId,
     customers: loadedCustomers,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { namedQuery, toClickHouseTime, type Database } from '@resonance/sql';
+import { refreshInboundRollup } from './rollups';
 import { encodeRows, insertTsv, tableColumns, type LoadTable } from './table-writer';
 
 export type InsertTable = 'interactions' | 'customers' | 'identities' | 'transactions' | 'engagement';
@@ -34,6 +35,11 @@ export interface IngestRunOptions {
   batchRows?: number;
   /** Rows of the run the reply-link pass handles per query (memory bound of a very large load). */
   linkRows?: number;
+  /**
+   * false: finish() leaves the inbound rollup to the caller (refreshInboundRollup), which loads
+   * several runs and the workspace settings after them refreshes once (the demo). Default true.
+   */
+  rollups?: boolean;
 }
 
 /** Rows are sent in batches of this many: large enough that ClickHouse makes few parts. */
@@ -212,6 +218,11 @@ export class IngestRun {
     if (linked > 0) {
       const buckets = Math.max(1, Math.ceil(linked / (this.options.linkRows ?? LINK_ROWS)));
       await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
+    }
+    // Last, so the days it rebuilds hold the passes' results (replies linked, customers resolved).
+    const customers = this.rowsWritten('customers') > 0;
+    if (this.options.rollups !== false && (linked > 0 || customers || this.rowsWritten('identities') > 0)) {
+      await refreshInboundRollup(this.db, this.workspaceId, { sinceVersion: this.version, generation: ++version, customers });
     }
     await this.writeRunRow('succeeded', Date.now(), message);
     return this.summary('succeeded', message);

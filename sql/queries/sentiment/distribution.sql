@@ -1,25 +1,19 @@
 -- Sentiment of inbound messages over the filter's period, per group of {group_key} and in total
 -- (grouping(key) = 1). Classes as DESIGN.md "Sentiment": positive ≥ 0.05, negative ≤ −0.05,
--- neutral between; unscored messages (NULL) are counted apart and in no class or average.
+-- neutral between; unscored messages (NULL) are counted apart and in no class or average. Whole
+-- days come from the inbound rollup, the rest from the rows (rollup/inbound_rows_fragment.sql).
 WITH
-    (SELECT if(count() = 0, 'UTC', toString(any(timezone))) FROM workspaces FINAL WHERE workspace_id = {workspace_id:String}) AS workspace_tz,
-    -- A scalar subquery is Nullable; the if(count() = 0, …) makes it never NULL.
-    assumeNotNull(workspace_tz) AS tz,
-    /*group_key*/ AS key
+    /*include:rollup/calendar_fragment*/,
+    /*include:rollup/inbound_row_fragment*/
 SELECT
     key,
     grouping(key) AS is_total,
-    count() AS inbound,
-    countIf(i.sentiment >= 0.05) AS positive,
-    countIf(i.sentiment > -0.05 AND i.sentiment < 0.05) AS neutral,
-    countIf(i.sentiment <= -0.05) AS negative,
-    avgOrNullIf(toFloat64(i.sentiment), i.sentiment IS NOT NULL) AS average
-FROM interactions AS i FINAL
-/*group_join*/
-WHERE i.workspace_id = {workspace_id:String}
-  AND i.direction = 'inbound'
-  AND i.created_at >= {from:DateTime64(3)}
-  AND i.created_at < {to:DateTime64(3)}
-  /*filter*/
+    sum(inbound) AS inbound,
+    sum(positive) AS positive,
+    sum(neutral) AS neutral,
+    sum(negative) AS negative,
+    -- The mean score of the scored messages; NULL when none is.
+    if(sum(scored) = 0, NULL, sum(sentiment_sum) / sum(scored)) AS average
+FROM /*include:rollup/inbound_rows_fragment*/
 GROUP BY GROUPING SETS ((key), ())
 ORDER BY is_total, key

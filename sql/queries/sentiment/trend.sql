@@ -1,17 +1,16 @@
--- Sentiment of inbound messages per {bucket} ('day' or 'week' starting Monday, UTC) over the
--- period. Empty buckets are not returned; the api fills them.
+-- Sentiment of inbound messages per {group_key} bucket (UTC day, or week starting Monday) over the
+-- period. Empty buckets are not returned; the api fills them. Whole days come from the inbound
+-- rollup, the rest from the rows (rollup/inbound_rows_fragment.sql).
+WITH
+    /*include:rollup/calendar_fragment*/,
+    /*include:rollup/inbound_row_fragment*/
 SELECT
-    toString(if({bucket:String} = 'day', toDate(created_at), toMonday(created_at))) AS key,
-    count() AS inbound,
-    countIf(sentiment >= 0.05) AS positive,
-    countIf(sentiment > -0.05 AND sentiment < 0.05) AS neutral,
-    countIf(sentiment <= -0.05) AS negative,
-    avgOrNullIf(toFloat64(sentiment), sentiment IS NOT NULL) AS average
-FROM interactions FINAL
-WHERE workspace_id = {workspace_id:String}
-  AND direction = 'inbound'
-  AND created_at >= {from:DateTime64(3)}
-  AND created_at < {to:DateTime64(3)}
-  /*filter*/
+    key,
+    sum(inbound) AS inbound,
+    sum(positive) AS positive,
+    sum(neutral) AS neutral,
+    sum(negative) AS negative,
+    if(sum(scored) = 0, NULL, sum(sentiment_sum) / sum(scored)) AS average
+FROM /*include:rollup/inbound_rows_fragment*/
 GROUP BY key
 ORDER BY key

@@ -1,16 +1,16 @@
 -- Share of voice (DESIGN.md): inbound mentions per brand over the period, overall and by
--- sentiment class. The api adds the workspace's tracked brands without mentions.
+-- sentiment class. The api adds the workspace's tracked brands without mentions. Whole days come
+-- from the inbound rollup, the rest from the rows (rollup/inbound_rows_fragment.sql), per
+-- {group_key} = brand.
+WITH
+    /*include:rollup/calendar_fragment*/,
+    /*include:rollup/inbound_row_fragment*/
 SELECT
-    toString(brand) AS brand,
-    count() AS mentions,
-    countIf(sentiment >= 0.05) AS positive,
-    countIf(sentiment > -0.05 AND sentiment < 0.05) AS neutral,
-    countIf(sentiment <= -0.05) AS negative
-FROM interactions FINAL
-WHERE workspace_id = {workspace_id:String}
-  AND direction = 'inbound'
-  AND created_at >= {from:DateTime64(3)}
-  AND created_at < {to:DateTime64(3)}
-  /*filter*/
-GROUP BY brand
-ORDER BY brand
+    key AS brand,
+    sum(inbound) AS mentions,
+    sum(positive) AS positive,
+    sum(neutral) AS neutral,
+    sum(negative) AS negative
+FROM /*include:rollup/inbound_rows_fragment*/
+GROUP BY key
+ORDER BY key

@@ -1,5 +1,16 @@
 import { IngestRun } from '@resonance/pipelines';
-import { PUBLIC_CHANNELS, toClickHouseTime, type Channel, type Database, type InteractionRow } from '@resonance/sql';
+import {
+  PUBLIC_CHANNELS,
+  toClickHouseTime,
+  type Channel,
+  type Database,
+  type InboundCoverage,
+  type InteractionRow,
+} from '@resonance/sql';
+import { DataVersionRepository } from '../../cache/data-version.repository';
+import { ResultCache } from '../../cache/result-cache';
+import { SystemClock } from '../../common/clock';
+import { InboundCoverageReader } from '../../common/inbound-coverage.reader';
 
 /**
  * Loads small hand-made workspaces for the analytics tests (response, gap queue, sentiment,
@@ -262,3 +273,21 @@ async function writeModelRun(db: Database, workspaceId: string, clv: [string, nu
     })),
   });
 }
+
+/** The coverage reader the repositories of inbound figures take, without caching (tests reload data). */
+export function coverageReader(db: Database): InboundCoverageReader {
+  return new InboundCoverageReader(db, new ResultCache(new DataVersionRepository(db), new SystemClock(), { maxEntries: 0, ttlMs: 0 }));
+}
+
+/** A fixed coverage for SQL snapshots: UTC, the default calendar and SLA, no rollup day (all rows). */
+export const SNAPSHOT_COVERAGE: InboundCoverage = {
+  tz: 'UTC',
+  businessDays: [1, 2, 3, 4, 5],
+  businessStart: 540,
+  businessEnd: 1020,
+  slaHours: 24,
+  calendar: 'UTC|[1,2,3,4,5]|540|1020',
+  days: [],
+  fresh: [],
+  generations: [],
+};

@@ -6,6 +6,7 @@
  *   PERF_INTERACTIONS=10000000 npx jest --testMatch '<rootDir>/api/src/response/__tests__/analytics.perf.ts'
  */
 import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
+import { coverageReader } from './analytics-fixture';
 import { AmplificationRepository } from '../../amplification/amplification.repository';
 import { AmplificationService } from '../../amplification/amplification.service';
 import { DataVersionRepository } from '../../cache/data-version.repository';
@@ -128,11 +129,11 @@ it('prints p50 / p95 of each analytics query', async () => {
   const filters = new FilterService(new WorkspaceRepository(db));
   // Off: every run must reach ClickHouse.
   const cache = new ResultCache(new DataVersionRepository(db), clock, { maxEntries: 0, ttlMs: 0 });
-  const response = new ResponseService(new ResponseRepository(db), filters, clock, cache);
-  const gapQueue = new GapQueueService(new GapQueueRepository(db), filters, clock, cache);
-  const sentiment = new SentimentService(new SentimentRepository(db), filters, cache);
-  const amplification = new AmplificationService(new AmplificationRepository(db), filters, clock, cache);
-  const shareOfVoice = new ShareOfVoiceService(new ShareOfVoiceRepository(db), new WorkspaceRepository(db), cache);
+  const response = new ResponseService(new ResponseRepository(db, coverageReader(db)), filters, clock, cache);
+  const gapQueue = new GapQueueService(new GapQueueRepository(db, coverageReader(db)), filters, clock, cache);
+  const sentiment = new SentimentService(new SentimentRepository(db, coverageReader(db)), filters, cache);
+  const amplification = new AmplificationService(new AmplificationRepository(db, coverageReader(db)), filters, clock, cache);
+  const shareOfVoice = new ShareOfVoiceService(new ShareOfVoiceRepository(db, coverageReader(db)), new WorkspaceRepository(db), cache);
   const terms = new TermsService(new TermsRepository(db), filters, cache);
   const lines = [
     await time('response total', () => response.response('perf', FILTER)),

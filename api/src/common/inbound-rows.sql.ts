@@ -1,0 +1,106 @@
+import {
+  calendarParams,
+  inboundRollupFilter,
+  interactionFilter,
+  rollupWindow,
+  toClickHouseTime,
+  withFilter,
+  type AnalyticsFilter,
+  type InboundCoverage,
+} from '@resonance/sql';
+
+/**
+ * How a query over rollup/inbound_rows_fragment.sql groups inbound messages: the key over the rows
+ * (`i`, interactions; `c`, their customers, when `customers`) and the same key over the rollup
+ * (`r`, inbound_daily). `rollupServes` false: the rollup cannot give this key (it has no hour), so
+ * `rollup` is only a placeholder of the key's type and the whole period is read from the rows.
+ */
+export interface InboundKey {
+  rows: string;
+  rollup: string;
+  customers: boolean;
+  rollupServes: boolean;
+}
+
+/** Everything in one group: a constant would not be a GROUP BY key to grouping() on. */
+export const WORKSPACE_KEY: InboundKey = {
+  rows: 'toString(i.workspace_id)',
+  rollup: 'toString(r.workspace_id)',
+  customers: false,
+  rollupServes: true,
+};
+
+/**
+ * The rows' customers (segment, lifecycle stage), read only for the customers of the rows the
+ * query reads: the whole customers table would cost more than the rows themselves.
+ */
+const ROWS_CUSTOMERS_JOIN = `LEFT JOIN
+    (
+        SELECT customer_id, segment, lifecycle_stage
+        FROM customers FINAL
+        WHERE workspace_id = {workspace_id:String}
+          AND customer_id IN
+          (
+              SELECT customer_id
+              FROM interactions
+              WHERE workspace_id = {workspace_id:String}
+                AND direction = 'inbound'
+                AND created_at >= {from:DateTime64(3)}
+                AND created_at < {to:DateTime64(3)}
+                AND (NOT {use_rollup:Bool}
+                     OR created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
+                     OR created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+          )
+    ) AS c ON c.customer_id = i.customer_id`;
+
+export interface InboundQuery {
+  query: string;
+  params: Record<string, unknown>;
+}
+
+function fill(sql: string, marker: string, text: string): string {
+  if (!sql.includes(marker)) throw new Error(`query has no ${marker} marker`);
+  return sql.split(marker).join(text);
+}
+
+/**
+ * A `now` for figures that do not split pending from missed (sentiment, share of voice): every
+ * whole day of the period may come from the rollup. Their pending and missed measures are then
+ * not to be read.
+ */
+export const NO_SLA = new Date('2999-12-31T00:00:00Z');
+
+/**
+ * A named query over rollup/inbound_rows_fragment.sql with its markers filled: the filter on both
+ * sides (interactionFilter on the rows, inboundRollupFilter on the rollup), the key, and the
+ * parameters, with the workspace's settings and the days the rollup serves from its coverage
+ * (rollup/inbound_coverage.sql). The rollup is used when the key, the filter and the coverage
+ * allow it (rollupWindow); otherwise the period is read from the rows, with the same figures.
+ */
+export function inboundQuery(
+  sql: string,
+  workspaceId: string,
+  filter: AnalyticsFilter,
+  key: InboundKey,
+  now: Date,
+  coverage: InboundCoverage,
+): InboundQuery {
+  const rows = interactionFilter(filter, 'i.');
+  const rollup = key.rollupServes ? inboundRollupFilter(filter, 'r.') : null;
+  let query = withFilter(sql, rows);
+  query = withFilter(query, rollup ?? { sql: '', params: {} }, '/*rollup_filter*/');
+  query = fill(query, '/*rollup_group_key*/', key.rollup);
+  query = fill(query, '/*group_key*/', key.rows);
+  query = fill(query, '/*group_join*/', key.customers ? ROWS_CUSTOMERS_JOIN : '');
+  return {
+    query,
+    params: {
+      workspace_id: workspaceId,
+      from: toClickHouseTime(filter.from),
+      to: toClickHouseTime(filter.to),
+      ...calendarParams(coverage, now),
+      ...rollupWindow(coverage, filter.from, filter.to, now, rollup !== null),
+      ...rows.params,
+    },
+  };
+}

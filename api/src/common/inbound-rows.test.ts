@@ -1,0 +1,226 @@
+import { IngestRun, refreshInboundRollup, refreshRollups } from '@resonance/pipelines';
+import {
+  namedQuery,
+  openTestDatabase,
+  readInboundCoverage,
+  toClickHouseTime,
+  type AnalyticsFilter,
+  type Database,
+} from '@resonance/sql';
+import { loadWorkspace } from '../response/__tests__/analytics-fixture';
+import { GroupBy } from '../response/dto/group-by.enum';
+import { groupKey } from '../response/group-by.sql';
+import { inboundQuery, type InboundKey } from './inbound-rows.sql';
+
+// The inbound rollup (migration 0016) must give the figures the rows give, whatever happened since
+// it was built: late replies, re-loads, customers changing segment, a new calendar.
+
+const NOW = new Date('2025-04-01T00:00:00Z');
+const PERIOD: AnalyticsFilter = { from: new Date('2025-03-10T06:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await loadWorkspace(db, {
+    id: 'roll',
+    settings: { timezone: 'Europe/Berlin' },
+    customers: [
+      { id: 'c1', segment: 'enterprise', lifecycle: 'loyal' },
+      { id: 'c2', segment: 'consumer' },
+    ],
+    messages: [
+      // Before the period's first whole day: read from the rows.
+      { id: 'a', at: '2025-03-10T07:00:00Z', channel: 'email', customer: 'c1', sentiment: 0.5 },
+      { id: 'b', at: '2025-03-11T15:00:00Z', channel: 'chat', customer: 'c2', sentiment: -0.5 },
+      { id: 'c', at: '2025-03-14T15:30:00Z', channel: 'twitter', customer: 'c1', sentiment: -0.9, followers: 300 },
+      { id: 'd', at: '2025-03-12T06:00:00Z', channel: 'chat', customer: 'c2', sentiment: 0 },
+      { id: 'e', at: '2025-03-28T15:00:00Z', channel: 'email', customer: 'c3' },
+      { id: 'f', at: '2025-03-20T10:00:00Z', channel: 'twitter', customer: 'c2', sentiment: -0.2, followers: 10 },
+      // Pending at NOW (its day is after the SLA cutoff's): read from the rows.
+      { id: 'g', at: '2025-03-31T12:00:00Z', channel: 'twitter', sentiment: -0.3, followers: 7 },
+      { id: 'h', at: '2025-03-18T10:00:00Z', channel: 'facebook', customer: 'c1', sentiment: 0.1 },
+      { id: 'k', at: '2025-03-18T11:00:00Z', channel: 'facebook', brand: 'rival', sentiment: 0.2 },
+    ],
+    replies: [
+      { id: 'ra', parent: 'a', at: '2025-03-10T09:30:00Z', agent: 'ann', channel: 'email' },
+      { id: 'rb', parent: 'b', at: '2025-03-12T09:00:00Z', agent: 'bob', channel: 'chat' },
+      { id: 'rc', parent: 'c', at: '2025-03-17T08:15:00Z', agent: 'ann' },
+      { id: 'bf', parent: 'f', at: '2025-03-20T10:01:00Z', bot: true },
+    ],
+    engagement: [{ id: 'c', shares: 3, quotes: 1, impressions: 5000 }],
+  });
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+type Row = Record<string, unknown>;
+
+async function run(name: string, filter: AnalyticsFilter, key: InboundKey, useRollup: boolean): Promise<Row[]> {
+  const { query, params } = inboundQuery(namedQuery(name), 'roll', filter, key, NOW, await readInboundCoverage(db, 'roll'));
+  // The same query with the rollup's days read from the rows instead.
+  const result = await db.client.query({
+    query,
+    query_params: { ...params, use_rollup: useRollup && Boolean(params.use_rollup) },
+    format: 'JSONEachRow',
+  });
+  return result.json<Row>();
+}
+
+/** Response and sentiment figures per grouping, from rollup + rows, and from the rows alone. */
+async function bothWays(filter: AnalyticsFilter = PERIOD): Promise<{ hybrid: Row[]; rows: Row[] }> {
+  const hybrid: Row[] = [];
+  const rows: Row[] = [];
+  for (const groupBy of [null, GroupBy.SEGMENT, GroupBy.AGENT, GroupBy.WEEK]) {
+    for (const name of ['response/response', 'sentiment/distribution', 'amplification/summary']) {
+      if (name === 'amplification/summary' && groupBy) continue;
+      hybrid.push(...(await run(name, filter, groupKey(groupBy), true)));
+      rows.push(...(await run(name, filter, groupKey(groupBy), false)));
+    }
+  }
+  return { hybrid, rows };
+}
+
+async function builtDays(): Promise<number> {
+  const result = await db.client.query({
+    query: "SELECT uniqExact(day) AS n FROM inbound_daily WHERE workspace_id = 'roll'",
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ n: string }>();
+  return Number(row!.n);
+}
+
+async function rollupRows(): Promise<number> {
+  const result = await db.client.query({
+    query: "SELECT count() AS n FROM inbound_daily WHERE workspace_id = 'roll'",
+    format: 'JSONEachRow',
+  });
+  const [row] = await result.json<{ n: string }>();
+  return Number(row!.n);
+}
+
+async function later(fn: (run: IngestRun) => Promise<void>): Promise<void> {
+  const run = await IngestRun.start(db, 'roll', 'later', ['later.ndjson']);
+  await fn(run);
+  await run.finish();
+}
+
+function reply(run: IngestRun, id: string, parent: string, at: string, agent: string): Record<string, unknown> {
+  return {
+    workspace_id: 'roll',
+    interaction_id: id,
+    source: 'fixture',
+    brand: 'acme',
+    channel: 'twitter',
+    direction: 'outbound',
+    is_public: true,
+    created_at: toClickHouseTime(new Date(at)),
+    thread_id: parent,
+    parent_id: parent,
+    author_kind: 'agent',
+    author_handle: 'acme',
+    customer_id: '',
+    agent,
+    is_automated: false,
+    text: `reply ${id}`,
+    lang: 'en',
+    sentiment: null,
+    topics: [],
+    ingest_run_id: run.runId,
+    version: run.version,
+  };
+}
+
+describe('inbound rollup', () => {
+  it('is built by the load, every day from the first inbound day to the last', async () => {
+    // Eight days with messages; 2025-03-10 … 2025-03-31 is 22 days, days without a message included.
+    expect(await builtDays()).toBe(8);
+    const result = await db.client.query({
+      query: "SELECT count() AS n FROM rollup_days FINAL WHERE workspace_id = 'roll'",
+      format: 'JSONEachRow',
+    });
+    expect(await result.json()).toEqual([{ n: '22' }]);
+  });
+
+  it('gives the figures of the rows, for every grouping and for periods inside a day', async () => {
+    const { hybrid, rows } = await bothWays();
+    expect(hybrid).toEqual(rows);
+    // The rollup is read at all: the whole days between the edges.
+    const { params } = inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, await readInboundCoverage(db, 'roll'));
+    expect(params.use_rollup).toBe(true);
+    const inside = { from: new Date('2025-03-18T10:30:00Z'), to: new Date('2025-03-18T12:00:00Z') };
+    const within = await bothWays(inside);
+    expect(within.hybrid).toEqual(within.rows);
+  });
+
+  it('takes a late reply: the day is rebuilt, not added to', async () => {
+    const rowsBefore = await rollupRows();
+    await later(async (run) => {
+      await run.add('interactions', reply(run, 'rh', 'h', '2025-03-25T10:00:00Z', 'cid'));
+    });
+    const { hybrid, rows } = await bothWays();
+    expect(hybrid).toEqual(rows);
+    const [total] = await run('response/response', PERIOD, groupKey(null), true);
+    // a, b, c and now h answered; f (bot only), e and k missed; g pending.
+    expect(total).toMatchObject({ inbound: '9', replied: '4', missed: '4', pending: '1' });
+    // Superseded builds are deleted: the day of h holds one build.
+    expect(await rollupRows()).toBe(rowsBefore);
+  });
+
+  it('gives the same figures after the same rows are loaded again', async () => {
+    const before = await bothWays();
+    await later(async (run) => {
+      await run.add('interactions', reply(run, 'rh', 'h', '2025-03-25T10:00:00Z', 'cid'));
+    });
+    const after = await bothWays();
+    expect(after.hybrid).toEqual(before.hybrid);
+    expect(after.hybrid).toEqual(after.rows);
+  });
+
+  it('follows a customer who changes segment in a later load', async () => {
+    await later(async (run) => {
+      await run.add('customers', {
+        workspace_id: 'roll',
+        customer_id: 'c2',
+        name: 'C2',
+        email: 'c2@example.com',
+        segment: 'smb',
+        lifecycle_stage: 'active',
+        country: 'DE',
+        first_seen_at: '2024-01-01 00:00:00.000',
+        attributes: {},
+        source: 'fixture',
+      });
+    });
+    const { hybrid, rows } = await bothWays();
+    expect(hybrid).toEqual(rows);
+    const bySegment = await run('sentiment/distribution', PERIOD, groupKey(GroupBy.SEGMENT), true);
+    expect(bySegment.map((r) => r.key)).toContain('smb');
+    expect(bySegment.map((r) => r.key)).not.toContain('consumer');
+  });
+
+  it('is not read for days built with another calendar, and is rebuilt by the next refresh', async () => {
+    await db.client.insert({
+      table: 'workspaces',
+      format: 'JSONEachRow',
+      values: [{ workspace_id: 'roll', name: 'roll', timezone: 'America/New_York', version: Date.now() * 10 }],
+    });
+    const stale = await bothWays();
+    expect(stale.hybrid).toEqual(stale.rows);
+    const staleCoverage = await readInboundCoverage(db, 'roll');
+    expect(inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, staleCoverage).params.use_rollup).toBe(false);
+    await refreshRollups(db);
+    const { query, params } = inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, await readInboundCoverage(db, 'roll'));
+    expect(params.use_rollup).toBe(true);
+    const rebuilt = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    expect(await rebuilt.json()).toEqual(
+      await run('response/response', PERIOD, groupKey(null), false),
+    );
+  });
+
+  it('rebuilds nothing when nothing changed', async () => {
+    expect(await refreshInboundRollup(db, 'roll', { generation: Date.now() * 1000 })).toBe(0);
+  });
+});

@@ -1,0 +1,115 @@
+import { calendarParams, namedQuery, readInboundCoverage, type Database } from '@resonance/sql';
+
+/**
+ * Days per build query: a rebuild of a whole workspace (10 M interactions) in one statement would
+ * hold every day's groups and FRT arrays at once.
+ */
+export const ROLLUP_CHUNK_DAYS = 31;
+
+/** After every SLA cutoff: see refreshInboundRollup. */
+const NO_SLA = '2999-12-31T00:00:00Z';
+const DAY_MS = 86_400_000;
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Sorted days in runs of at most ROLLUP_CHUNK_DAYS calendar days, for one build query each. */
+export function chunkDays(sorted: readonly string[]): string[][] {
+  const chunks: string[][] = [];
+  for (const day of sorted) {
+    const chunk = chunks[chunks.length - 1];
+    if (chunk && Date.parse(day) - Date.parse(chunk[0]!) < ROLLUP_CHUNK_DAYS * DAY_MS) chunk.push(day);
+    else chunks.push([day]);
+  }
+  return chunks;
+}
+
+export interface InboundRollupRefresh {
+  /**
+   * Inbound rows written at this version or later are a load's (its rows and its passes'
+   * rewrites): their days are rebuilt. Absent: only stale and missing days are.
+   */
+  sinceVersion?: number;
+  /** The new build's generation: larger than any earlier build's (a run version is). */
+  generation: number;
+  /** The load wrote customers: the days of their messages are rebuilt too (segment, lifecycle stage). */
+  customers?: boolean;
+}
+
+async function days(db: Database, name: string, params: Record<string, unknown>): Promise<string[]> {
+  const result = await db.client.query({ query: namedQuery(name), query_params: params, format: 'JSONEachRow' });
+  return (await result.json<{ day: string }>()).map((row) => row.day);
+}
+
+async function rows<T>(db: Database, name: string, params: Record<string, unknown>): Promise<T[]> {
+  const result = await db.client.query({ query: namedQuery(name), query_params: params, format: 'JSONEachRow' });
+  return result.json<T>();
+}
+
+/**
+ * Brings a workspace's inbound_daily rollup (migration 0016) up to date: rebuilds the days whose
+ * inbound rows a load wrote or rewrote, the days of the customers it wrote, the days built with a
+ * calendar the workspace no longer has, and every day from the first inbound day to the last that
+ * has no build (a workspace never built: all of them; days without a message are only marked, so
+ * an outlying date costs one row per day, not a query). The new builds are written first, then
+ * made current in one insert, then the older ones are deleted: readers see the old figures or the
+ * new ones, never a mix. Returns the number of days rebuilt.
+ */
+export async function refreshInboundRollup(db: Database, workspaceId: string, refresh: InboundRollupRefresh): Promise<number> {
+  const base = { workspace_id: workspaceId };
+  const rebuild = new Set<string>();
+  if (refresh.sinceVersion !== undefined) {
+    for (const day of await days(db, 'rollup/touched_inbound_days', { ...base, since_version: refresh.sinceVersion })) {
+      rebuild.add(day);
+    }
+    if (refresh.customers) {
+      for (const day of await days(db, 'rollup/customer_inbound_days', { ...base, since_version: refresh.sinceVersion })) {
+        rebuild.add(day);
+      }
+    }
+  }
+  const coverage = await readInboundCoverage(db, workspaceId);
+  const built = new Set(coverage.days);
+  coverage.days.forEach((day, i) => {
+    if (!coverage.fresh[i]) rebuild.add(day);
+  });
+  const withMessages = await days(db, 'rollup/inbound_data_days', base);
+  const span = [...withMessages, ...coverage.days].sort();
+  if (span.length > 0) {
+    for (let day = span[0]!; day <= span[span.length - 1]!; day = addDays(day, 1)) if (!built.has(day)) rebuild.add(day);
+  }
+  const sorted = [...rebuild].sort();
+  if (sorted.length === 0) return 0;
+  // The rollup holds no pending message: every unanswered one counts as missed (see
+  // rollup/build_inbound_daily.sql), so its `now` is after every SLA.
+  const calendar = calendarParams(coverage, new Date(NO_SLA));
+  const generation = { generation: refresh.generation };
+  for (const chunk of chunkDays(withMessages.filter((day) => rebuild.has(day)))) {
+    await db.client.command({
+      query: namedQuery('rollup/build_inbound_daily'),
+      query_params: { ...base, ...calendar, ...generation, days: chunk, first_day: chunk[0], last_day: chunk[chunk.length - 1] },
+    });
+  }
+  await db.client.command({
+    query: namedQuery('rollup/mark_inbound_days'),
+    query_params: { ...base, ...generation, days: sorted, built_with: coverage.calendar },
+  });
+  await db.client.command({
+    query: namedQuery('rollup/drop_superseded_inbound_days'),
+    query_params: { ...base, ...generation, days: sorted },
+  });
+  return sorted.length;
+}
+
+/**
+ * Every workspace's rollups up to date: run after migrating (api start, `resonance migrate` and
+ * every CLI command), so data loaded before a rollup existed, or by a load killed before its
+ * rollup pass, is rolled up. Cheap when nothing is missing: a few small queries per workspace.
+ */
+export async function refreshRollups(db: Database): Promise<void> {
+  const workspaces = await rows<{ workspace_id: string }>(db, 'rollup/workspaces', {});
+  for (const { workspace_id: workspaceId } of workspaces) {
+    await refreshInboundRollup(db, workspaceId, { generation: Date.now() * 1000 + 998 });
+  }
+}

@@ -1,0 +1,23 @@
+-- Overview KPIs of inbound messages over one period, and its trend per /*group_key*/ bucket (the
+-- rows; the total is the row with grouping(key) = 1), in one pass over the inbound rollup and the
+-- period's remaining rows (rollup/inbound_rows_fragment.sql). Definitions: DESIGN.md "Metric
+-- definitions" (rollup/inbound_measures_fragment.sql). Empty buckets are not returned.
+WITH
+    /*include:rollup/calendar_fragment*/,
+    /*include:rollup/inbound_row_fragment*/
+SELECT
+    key AS bucket,
+    grouping(key) AS is_total,
+    sum(inbound) AS inbound,
+    sum(replied) AS replied,
+    sum(pending) AS pending,
+    sum(missed) AS missed,
+    sum(bot_replied) AS bot_replied,
+    -- Linear interpolation between order statistics (numpy's default percentile); NaN when no reply.
+    quantilesExactInclusiveArray(0.5, 0.9)(frt_values) AS frt,
+    sum(positive) AS positive,
+    sum(negative) AS negative,
+    sum(negative_reach) AS amplified_negative_reach
+FROM /*include:rollup/inbound_rows_fragment*/
+GROUP BY GROUPING SETS ((key), ())
+ORDER BY is_total, key

@@ -1,0 +1,40 @@
+-- The rollup pass: rebuilds the given days of a workspace's inbound_daily rollup (migration 0016)
+-- from its interactions, under a new {generation}; rollup/mark_inbound_days.sql then makes it the
+-- days' current build and rollup/drop_superseded_inbound_days.sql deletes the older ones.
+-- {now} is far in the future: the rollup holds no pending message (a day is read from the rollup
+-- only once the SLA cutoff has passed its end, when its unanswered messages are all missed).
+INSERT INTO inbound_daily
+(
+    workspace_id, day, brand, channel, is_public, segment, lifecycle_stage, agent,
+    inbound, replied, pending, missed, bot_replied, positive, neutral, negative, scored, sentiment_sum,
+    public_messages, shares, quotes, reach, negative_public, negative_reach, answered_negative_reach,
+    missed_negative_reach, pending_negative_reach, frt_values, business_frt_values, generation
+)
+WITH
+    /*include:rollup/calendar_fragment*/,
+    /*include:rollup/inbound_row_fragment*/
+SELECT
+    i.workspace_id AS workspace_id,
+    toDate(i.created_at, 'UTC') AS day,
+    i.brand AS brand,
+    i.channel AS channel,
+    i.is_public AS is_public,
+    -- '' without a customer (or a customer without a row): as the SEGMENT grouping of the rows.
+    c.segment AS segment,
+    c.lifecycle_stage AS lifecycle_stage,
+    i.first_reply_agent AS agent,
+    /*include:rollup/inbound_measures_fragment*/,
+    {generation:UInt64} AS generation
+FROM interactions AS i FINAL
+LEFT JOIN
+(
+    SELECT customer_id, segment, lifecycle_stage
+    FROM customers FINAL
+    WHERE workspace_id = {workspace_id:String}
+) AS c ON c.customer_id = i.customer_id
+WHERE i.workspace_id = {workspace_id:String}
+  AND i.direction = 'inbound'
+  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
+  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
+  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}
+GROUP BY workspace_id, day, brand, channel, is_public, segment, lifecycle_stage, agent

@@ -1,0 +1,43 @@
+-- The measures of the period's inbound messages (rollup/inbound_measures_fragment) per /*group_key*/,
+-- for a FROM clause: the days {rollup_from} to {rollup_to} (exclusive) from the inbound_daily
+-- rollup, the rest of the period from the rows, grouped the same way. A query over it
+-- re-aggregates: it sums the counts and concatenates the FRT arrays, so quantiles stay exact.
+-- Which days the rollup serves is rollupWindow's call (sql/src/inbound-rollup.ts): whole UTC days
+-- before the SLA cutoff's day (their unanswered messages are all missed), all built with the
+-- current calendar; {use_rollup} false reads the whole period from the rows. Markers: group_key
+-- and group_join over `i` (interactions) with filter (interactionFilter), rollup_group_key over
+-- `r` with rollup_filter (inboundRollupFilter).
+(
+    SELECT
+        /*rollup_group_key*/ AS key,
+        inbound, replied, pending, missed, bot_replied,
+        positive, neutral, negative, scored, sentiment_sum,
+        public_messages, shares, quotes, reach,
+        negative_public, negative_reach, answered_negative_reach, missed_negative_reach, pending_negative_reach,
+        frt_values, business_frt_values
+    FROM inbound_daily AS r
+    WHERE r.workspace_id = {workspace_id:String}
+      AND {use_rollup:Bool}
+      AND r.day >= {rollup_from:Date}
+      AND r.day < {rollup_to:Date}
+      -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}): older
+      -- builds are deleted after a rebuild, but may still be there.
+      AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+      /*rollup_filter*/
+    UNION ALL
+    SELECT
+        /*group_key*/ AS key,
+        /*include:rollup/inbound_measures_fragment*/
+    FROM interactions AS i FINAL
+    /*group_join*/
+    WHERE i.workspace_id = {workspace_id:String}
+      AND i.direction = 'inbound'
+      AND i.created_at >= {from:DateTime64(3)}
+      AND i.created_at < {to:DateTime64(3)}
+      -- Two ranges of the sorting key, so only their granules are read.
+      AND (NOT {use_rollup:Bool}
+           OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
+           OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+      /*filter*/
+    GROUP BY key
+)
