@@ -49,8 +49,11 @@ export class WorkspaceRepository {
     return (await this.rows<{ segment: string }>('workspace/segments', workspaceId)).map((r) => r.segment);
   }
 
+  /** As the last load wrote it; worked out from the rows when no load has since migration 0017. */
   async dataRange(workspaceId: string): Promise<DataRangeRow> {
-    const [row] = await this.rows<DataRangeRow>('workspace/data_range', workspaceId);
+    const [written] = await this.rows<DataRangeRow>('workspace/data_range', workspaceId);
+    if (written) return written;
+    const [row] = await this.rows<DataRangeRow>('workspace/data_range_scan', workspaceId);
     // An aggregate without GROUP BY always returns one row.
     return row!;
   }

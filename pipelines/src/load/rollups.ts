@@ -80,6 +80,10 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
     for (let day = span[0]!; day <= span[span.length - 1]!; day = addDays(day, 1)) if (!built.has(day)) rebuild.add(day);
   }
   const sorted = [...rebuild].sort();
+  // A load's channels and times change what the data covers even when no inbound day changed.
+  if (sorted.length > 0 || refresh.sinceVersion !== undefined) {
+    await refreshWorkspaceData(db, workspaceId, refresh.generation);
+  }
   if (sorted.length === 0) return 0;
   // The rollup holds no pending message: every unanswered one counts as missed (see
   // rollup/build_inbound_daily.sql), so its `now` is after every SLA.
@@ -102,6 +106,14 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
   return sorted.length;
 }
 
+/** What the workspace's data covers (channels, first and last inbound message), for the api's workspace query. */
+export async function refreshWorkspaceData(db: Database, workspaceId: string, generation: number): Promise<void> {
+  await db.client.command({
+    query: namedQuery('rollup/write_workspace_data'),
+    query_params: { workspace_id: workspaceId, generation },
+  });
+}
+
 /**
  * Every workspace's rollups up to date: run after migrating (api start, `resonance migrate` and
  * every CLI command), so data loaded before a rollup existed, or by a load killed before its
@@ -111,5 +123,8 @@ export async function refreshRollups(db: Database): Promise<void> {
   const workspaces = await rows<{ workspace_id: string }>(db, 'rollup/workspaces', {});
   for (const { workspace_id: workspaceId } of workspaces) {
     await refreshInboundRollup(db, workspaceId, { generation: Date.now() * 1000 + 998 });
+  }
+  for (const { workspace_id: workspaceId } of await rows<{ workspace_id: string }>(db, 'rollup/workspace_data_missing', {})) {
+    await refreshWorkspaceData(db, workspaceId, Date.now() * 1000 + 998);
   }
 }

@@ -1,10 +1,7 @@
--- What the workspace's interaction data covers: its channels and the first and last inbound
--- message, so the dashboard can default its period to the data. No FINAL: a duplicate row not yet
--- merged has the same channel and time, so it changes neither.
-SELECT
-    groupUniqArray(channel) AS channels,
-    minIf(created_at, direction = 'inbound') AS data_from,
-    maxIf(created_at, direction = 'inbound') AS data_to,
-    countIf(direction = 'inbound') AS inbound
-FROM interactions
+-- What the workspace's interaction data covers (workspace/data_range_fragment.sql), as the last
+-- load's rollup pass wrote it (workspace_data, migration 0017): every page asks for it first, and
+-- working it out scans the workspace. No row (data loaded before that migration and not yet
+-- refreshed): the api reads workspace/data_range_scan.sql instead.
+SELECT channels, data_from, data_to, inbound
+FROM workspace_data FINAL
 WHERE workspace_id = {workspace_id:String}
