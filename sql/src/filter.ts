@@ -279,7 +279,7 @@ export function customerFilter(filter: AnalyticsFilter, prefix = ''): SqlFragmen
   };
 }
 
-/** Puts a where-builder fragment into a named query at its `/*filter*​/` marker. */
+/** Puts a where-builder fragment into a named query at its filter marker, the comment `/*filter*` + `/`. */
 export function withFilter(sql: string, fragment: SqlFragment, marker = '/*filter*/'): string {
   if (!sql.includes(marker)) throw new Error(`query has no ${marker} marker`);
   return sql.split(marker).join(fragment.sql);
