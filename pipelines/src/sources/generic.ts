@@ -6,6 +6,7 @@ import { FieldReader, RowError, type Getter } from './fields';
 import { InputError, type InputFile } from './input';
 import type { CsvRecord } from './csv';
 import { loadInteractionsCsvFast } from './interactions-fast';
+import { INTERACTION_FIELDS } from './interaction-fields';
 import { csvRecords, isObject, parseJson, textLines, type Source, type SourceContext } from './source';
 
 export interface GenericRecord {
@@ -212,28 +213,6 @@ function genericSource(
 function handleOf(kind: string, raw: string, context: SourceContext): string {
   return normaliseHandle(kind, raw, context.mapping.defaultCountry) ?? raw.trim().toLowerCase();
 }
-
-export const INTERACTION_FIELDS = [
-  'interaction_id',
-  'brand',
-  'channel',
-  'direction',
-  'is_public',
-  'created_at',
-  'thread_id',
-  'parent_id',
-  'author_kind',
-  'author_handle',
-  'author_followers',
-  'customer_id',
-  'agent',
-  'is_automated',
-  'text',
-  'lang',
-  'sentiment',
-  'topics',
-  'csat',
-] as const;
 
 export const interactionsSource = genericSource(
   'interactions',

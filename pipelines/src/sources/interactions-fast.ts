@@ -5,6 +5,7 @@ import { StagedInteractions, type StagedBatch } from '../load/staged-insert';
 import { CALLING_CODES } from '../transforms/identity';
 import { csvRecordAt, readCsv, scanCsv, type CsvOptions, type CsvRecord, type ScannedRecord } from './csv';
 import type { GenericCsvFile, RecordHandler } from './generic';
+import { INTERACTION_FIELDS } from './interaction-fields';
 import { openInput, readTextChunks, type InputFile } from './input';
 import type { SourceContext } from './source';
 
@@ -231,7 +232,7 @@ function planFile(csv: GenericCsvFile, context: SourceContext): FastPlan | null 
   const sentimentDefault = (context.mapping.defaults.sentiment ?? '').trim() !== '';
   if (index.sentiment === undefined && !sentimentDefault) return null;
   const names = header.map((_, i) => (columnField.has(i) ? `c_${columnField.get(i)!}` : `c__${i}`));
-  const absent = STAGED_FIELDS.filter((f) => index[f] === undefined).map((f) => `c_${f}`);
+  const absent = INTERACTION_FIELDS.filter((f) => index[f] === undefined).map((f) => `c_${f}`);
   return {
     columns: header.length,
     textColumn: index.text ?? -1,
@@ -240,29 +241,6 @@ function planFile(csv: GenericCsvFile, context: SourceContext): FastPlan | null 
     structure: ['line UInt64', ...[...names, ...absent].map((n) => `${n} String`)].join(', '),
   };
 }
-
-/** The fields the staged SQL reads (INTERACTION_FIELDS). */
-const STAGED_FIELDS = [
-  'interaction_id',
-  'brand',
-  'channel',
-  'direction',
-  'is_public',
-  'created_at',
-  'thread_id',
-  'parent_id',
-  'author_kind',
-  'author_handle',
-  'author_followers',
-  'customer_id',
-  'agent',
-  'is_automated',
-  'text',
-  'lang',
-  'sentiment',
-  'topics',
-  'csat',
-] as const;
 
 function stagedParams(context: SourceContext, structure: string): Record<string, unknown> {
   const { mapping } = context;

@@ -1,0 +1,22 @@
+/** The fields of the generic interactions source: the JavaScript path reads them by name and the fast path stages them for SQL. */
+export const INTERACTION_FIELDS = [
+  'interaction_id',
+  'brand',
+  'channel',
+  'direction',
+  'is_public',
+  'created_at',
+  'thread_id',
+  'parent_id',
+  'author_kind',
+  'author_handle',
+  'author_followers',
+  'customer_id',
+  'agent',
+  'is_automated',
+  'text',
+  'lang',
+  'sentiment',
+  'topics',
+  'csat',
+] as const;
