@@ -74,8 +74,8 @@ async function bothWays(filter: AnalyticsFilter = PERIOD): Promise<{ hybrid: Row
   const hybrid: Row[] = [];
   const rows: Row[] = [];
   for (const groupBy of [null, GroupBy.SEGMENT, GroupBy.AGENT, GroupBy.WEEK]) {
-    for (const name of ['response/response', 'sentiment/distribution', 'amplification/summary']) {
-      if (name === 'amplification/summary' && groupBy) continue;
+    for (const name of ['response/response', 'sentiment/distribution', 'amplification/summary', 'sentiment/lift']) {
+      if ((name === 'amplification/summary' || name === 'sentiment/lift') && groupBy) continue;
       hybrid.push(...(await run(name, filter, groupKey(groupBy), true)));
       rows.push(...(await run(name, filter, groupKey(groupBy), false)));
     }
@@ -177,6 +177,30 @@ describe('inbound rollup', () => {
     const after = await bothWays();
     expect(after.hybrid).toEqual(before.hybrid);
     expect(after.hybrid).toEqual(after.rows);
+  });
+
+  it('takes a follow-up loaded later: the lift of the answered message before it', async () => {
+    const lift = async () => (await run('sentiment/lift', PERIOD, groupKey(null), true))[0]!;
+    const before = await lift();
+    expect(await run('sentiment/lift', PERIOD, groupKey(null), false)).toEqual([before]);
+    await later(async (laterRun) => {
+      await laterRun.add('interactions', {
+        ...reply(laterRun, 'c-2', 'c', '2025-03-19T09:00:00Z', ''),
+        direction: 'inbound',
+        parent_id: '',
+        author_kind: 'customer',
+        author_handle: '@c1',
+        customer_id: 'c1',
+        sentiment: 0.4,
+      });
+    });
+    const after = await lift();
+    // c (-0.9, answered) and its author's next message in the thread (0.4): one more pair, +1.3.
+    expect(Number(after.pairs)).toBe(Number(before.pairs) + 1);
+    expect(Number(after.improved)).toBe(Number(before.improved) + 1);
+    expect(await run('sentiment/lift', PERIOD, groupKey(null), false)).toEqual([after]);
+    const { hybrid, rows } = await bothWays();
+    expect(hybrid).toEqual(rows);
   });
 
   it('follows a customer who changes segment in a later load', async () => {

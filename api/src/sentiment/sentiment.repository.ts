@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  interactionFilter,
   namedQuery,
-  toClickHouseTime,
-  withFilter,
   type AnalyticsFilter,
   type Database,
   type InboundCoverage,
@@ -12,7 +9,7 @@ import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from '../response/dto/group-by.enum';
 import { groupKey } from '../response/group-by.sql';
 import { InboundCoverageReader } from '../common/inbound-coverage.reader';
-import { inboundQuery, NO_SLA, type InboundKey } from '../common/inbound-rows.sql';
+import { inboundQuery, NO_SLA, WORKSPACE_KEY, type InboundKey } from '../common/inbound-rows.sql';
 import type { BuiltQuery } from '../response/response.repository';
 
 /** Counts are strings (64-bit); average is NULL when nothing is scored. */
@@ -49,10 +46,6 @@ export class SentimentRepository {
     private readonly coverage: InboundCoverageReader,
   ) {}
 
-  private period(workspaceId: string, filter: AnalyticsFilter): Record<string, unknown> {
-    return { workspace_id: workspaceId, from: toClickHouseTime(filter.from), to: toClickHouseTime(filter.to) };
-  }
-
   private async rows<T>({ query, params }: BuiltQuery): Promise<T[]> {
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<T>();
@@ -80,16 +73,12 @@ export class SentimentRepository {
     return this.rows(this.buildTrend(workspaceId, filter, bucket, await this.coverage.read(workspaceId)));
   }
 
-  buildLift(workspaceId: string, filter: AnalyticsFilter): BuiltQuery {
-    const where = interactionFilter(filter);
-    return {
-      query: withFilter(namedQuery('sentiment/lift'), where),
-      params: { ...this.period(workspaceId, filter), ...where.params },
-    };
+  buildLift(workspaceId: string, filter: AnalyticsFilter, coverage: InboundCoverage): BuiltQuery {
+    return inboundQuery(namedQuery('sentiment/lift'), workspaceId, filter, WORKSPACE_KEY, NO_SLA, coverage);
   }
 
   async lift(workspaceId: string, filter: AnalyticsFilter): Promise<LiftRow> {
-    const [row] = await this.rows<LiftRow>(this.buildLift(workspaceId, filter));
+    const [row] = await this.rows<LiftRow>(this.buildLift(workspaceId, filter, await this.coverage.read(workspaceId)));
     // An aggregate without GROUP BY always returns one row.
     return row!;
   }

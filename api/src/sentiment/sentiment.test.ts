@@ -178,6 +178,6 @@ describe('sentiment', () => {
     const filter = { ...PERIOD, brands: ['acme'], segments: ['a'] };
     expect(repository.buildDistribution('st', filter, GroupBy.HOUR_OF_WEEK, SNAPSHOT_COVERAGE)).toMatchSnapshot();
     expect(repository.buildTrend('st', filter, 'week', SNAPSHOT_COVERAGE)).toMatchSnapshot();
-    expect(repository.buildLift('st', filter)).toMatchSnapshot();
+    expect(repository.buildLift('st', filter, SNAPSHOT_COVERAGE)).toMatchSnapshot();
   });
 });

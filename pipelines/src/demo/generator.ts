@@ -72,6 +72,8 @@ export interface DemoInteractionRow extends InteractionRow {
   impressions: number | null;
   shares: number;
   quotes: number;
+  next_at: string | null;
+  next_sentiment: number | null;
 }
 
 /** Rows of one batch of entities. Run ids and versions are left blank for the loader to set. */
@@ -226,6 +228,7 @@ class DemoGenerator {
   take(): DemoRows {
     const rows = this.rows;
     this.rows = emptyRows();
+    linkNextMessages(rows.interactions);
     return rows;
   }
 
@@ -520,6 +523,8 @@ class DemoGenerator {
       impressions: null,
       shares: 0,
       quotes: 0,
+      next_at: null,
+      next_sentiment: null,
       ingest_run_id: '',
       version: 0,
     };
@@ -618,6 +623,35 @@ export function chTime(ms: number): string {
   const minutes = rest % 60;
   const hours = (rest - minutes) / 60;
   return `${date} ${PAD[hours]!.slice(1)}:${PAD[minutes]!.slice(1)}:${PAD[seconds]!.slice(1)}.${PAD[millis]}`;
+}
+
+/**
+ * Each inbound message's next one by the same author in its thread (what the load's thread pass
+ * writes: load/link_threads.sql), so that pass finds nothing to rewrite. A batch holds whole
+ * authors, so every thread whole.
+ */
+function linkNextMessages(rows: DemoInteractionRow[]): void {
+  const threads = new Map<string, DemoInteractionRow[]>();
+  for (const row of rows) {
+    if (row.direction !== 'inbound') continue;
+    const key = `${row.thread_id}\u0000${row.customer_id !== '' ? row.customer_id : row.author_handle}`;
+    let thread = threads.get(key);
+    if (!thread) threads.set(key, (thread = []));
+    thread.push(row);
+  }
+  for (const thread of threads.values()) {
+    // In time, then by id: ClickHouse's order (the times are zero-padded text, the ids ASCII).
+    thread.sort((a, b) =>
+      a.created_at !== b.created_at
+        ? a.created_at < b.created_at ? -1 : 1
+        : a.interaction_id < b.interaction_id ? -1 : a.interaction_id > b.interaction_id ? 1 : 0,
+    );
+    thread.forEach((row, i) => {
+      const next = thread[i + 1];
+      row.next_at = next ? next.created_at : null;
+      row.next_sentiment = next ? next.sentiment : null;
+    });
+  }
 }
 
 function emptyRows(): DemoRows {

@@ -58,6 +58,12 @@ export const BATCH_CHARS = 24 << 20;
 export const LINK_ROWS = 250_000;
 
 /**
+ * The thread pass (load/link_threads.sql) orders the messages of about this many loaded rows' threads
+ * per query: its window sorts them all at once.
+ */
+export const THREAD_ROWS = 2_000_000;
+
+/**
  * Rows are scored and encoded to text in chunks of this many as they arrive, so row objects die
  * young: holding a whole batch of objects until the insert made the garbage collector the
  * largest cost of a load.
@@ -218,6 +224,12 @@ export class IngestRun {
     if (linked > 0) {
       const buckets = Math.max(1, Math.ceil(linked / (this.options.linkRows ?? LINK_ROWS)));
       await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
+    }
+    // Each message's next one in its thread (sentiment lift): threads with a message this load wrote
+    // or a pass rewrote (a customer resolved changes whose message follows whose).
+    if (linked > 0 || this.rowsWritten('identities') > 0) {
+      const buckets = Math.max(1, Math.ceil(this.rowsWritten('interactions') / THREAD_ROWS));
+      await linkThreads(this.db, this.workspaceId, this.version, ++version, buckets);
     }
     // Last, so the days it rebuilds hold the passes' results (replies linked, customers resolved).
     const customers = this.rowsWritten('customers') > 0;
@@ -383,4 +395,26 @@ export async function linkReplies(
 ): Promise<void> {
   for (let bucket = 0; bucket < buckets; bucket++)
     await runLoadQuery(db, 'load/link_replies', { workspace_id: workspaceId, run_id: runId, version, buckets, bucket });
+}
+
+/**
+ * Writes each inbound message's next message in its thread (next_at, next_sentiment) for the threads
+ * the load touched (rows written at `sinceVersion` or later), one bucket of threads per query.
+ */
+export async function linkThreads(
+  db: Database,
+  workspaceId: string,
+  sinceVersion: number,
+  version: number,
+  buckets = 1,
+): Promise<void> {
+  for (let bucket = 0; bucket < buckets; bucket++) {
+    await runLoadQuery(db, 'load/link_threads', {
+      workspace_id: workspaceId,
+      since_version: sinceVersion,
+      version,
+      buckets,
+      bucket,
+    });
+  }
 }

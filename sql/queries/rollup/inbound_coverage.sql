@@ -20,8 +20,9 @@ WITH
     assumeNotNull(settings.2) AS business_days,
     assumeNotNull(settings.3) AS business_start,
     assumeNotNull(settings.4) AS business_end,
-    -- What a day's business-time FRT is computed with: a day built with another is stale.
-    concat(tz, '|', toString(business_days), '|', toString(business_start), '|', toString(business_end)) AS calendar
+    -- What a day's build depends on: the calendar of business-time FRT, and the rollup's version
+    -- (2: lift measures, migration 0018). A day built with another is stale.
+    concat('2|', tz, '|', toString(business_days), '|', toString(business_start), '|', toString(business_end)) AS calendar
 SELECT
     tz,
     business_days,

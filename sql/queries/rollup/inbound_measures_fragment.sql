@@ -27,4 +27,12 @@
     sumIf(post_reach, i.is_public AND is_negative AND NOT is_replied AND i.created_at >= sla_cutoff) AS pending_negative_reach,
     -- Every answered message's FRT, so quantiles over any set of days stay exact.
     groupArrayIf(assumeNotNull(frt_seconds), is_replied) AS frt_values,
-    groupArrayIf(assumeNotNull(business_seconds), is_replied) AS business_frt_values
+    groupArrayIf(assumeNotNull(business_seconds), is_replied) AS business_frt_values,
+    -- Lift pairs whose next message came within 30 days count in any period holding the message;
+    -- the later ones are kept one by one with the next message's time.
+    countIf(lift_base AND lift_soon) AS lift_pairs,
+    sumIf(lift_value, lift_base AND lift_soon) AS lift_sum,
+    countIf(lift_base AND lift_soon AND lift_value > 0) AS lift_improved,
+    countIf(lift_base AND lift_soon AND lift_value < 0) AS lift_worsened,
+    groupArrayIf(assumeNotNull(i.next_at), lift_base AND NOT lift_soon) AS late_lift_at,
+    groupArrayIf(lift_value, lift_base AND NOT lift_soon) AS late_lift

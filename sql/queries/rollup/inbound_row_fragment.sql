@@ -1,5 +1,6 @@
 -- Per inbound message `i` (interactions), as WITH items: whether it was answered, its first
--- response time in calendar and business time, and its reach (DESIGN.md "Metric definitions").
+-- response time in calendar and business time, its reach and its sentiment lift (DESIGN.md "Metric
+-- definitions").
 -- Not a query on its own; needs rollup/calendar_fragment's items.
     -- first_reply_at is the earliest reply by a person of the same brand (link pass); bot replies
     -- are in first_bot_reply_at and are not responses.
@@ -31,4 +32,11 @@
     -- Reach: impressions of the latest engagement snapshot (on the row, migration 0015) where the
     -- source has them, else the author's followers where known, else nothing.
     coalesce(i.impressions, toUInt64(i.author_followers), 0) AS post_reach,
-    i.sentiment <= -0.05 AS is_negative
+    i.sentiment <= -0.05 AS is_negative,
+    -- Sentiment lift (DESIGN.md): a replied, scored message and the same author's next message in
+    -- the thread (on the row since migration 0018), when that one is scored too. A period counts
+    -- the pair when the next message came before its end + 30 days: always so when it came within
+    -- 30 days of the message, which is in the period.
+    is_replied AND i.sentiment IS NOT NULL AND i.next_sentiment IS NOT NULL AS lift_base,
+    assumeNotNull(toFloat64(i.next_sentiment) - toFloat64(i.sentiment)) AS lift_value,
+    i.next_at < i.created_at + INTERVAL 30 DAY AS lift_soon

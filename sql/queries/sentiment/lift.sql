@@ -1,51 +1,18 @@
 -- Sentiment lift after a reply (DESIGN.md "Sentiment lift"): for each replied, scored inbound
 -- message of the period (the filter applies to it), the same customer's next inbound message in
 -- the same thread (within 30 days of the period's end), minus it. Pairs whose next message is
--- unscored, or that have none, are left out.
-WITH threads AS
-(
-    -- Threads with a replied message: only their messages are ordered. Hashes, not strings, make
-    -- the set and the window's partitions cheaper (64-bit collisions are negligible here).
-    SELECT cityHash64(thread_id) AS thread
-    FROM interactions FINAL
-    WHERE workspace_id = {workspace_id:String}
-      AND direction = 'inbound'
-      AND created_at >= {from:DateTime64(3)}
-      AND created_at < {to:DateTime64(3)}
-      AND first_reply_at IS NOT NULL
-      AND sentiment IS NOT NULL
-      /*filter*/
-)
+-- unscored, or that have none, are left out. The next message is on the row (migration 0018);
+-- whole days come from the inbound rollup, the rest from the rows (rollup/inbound_rows_fragment.sql).
+WITH
+    /*include:rollup/calendar_fragment*/,
+    /*include:rollup/inbound_row_fragment*/,
+    -- A pair counts when its next message came before this (the 30-day allowance).
+    {to:DateTime64(3)} + INTERVAL 30 DAY AS next_by,
+    sum(lift_pairs) + sum(arrayCount(t -> t < next_by, late_lift_at)) AS pair_count
 SELECT
-    count() AS pairs,
-    avgOrNull(lift) AS average,
-    countIf(lift > 0) AS improved,
-    countIf(lift < 0) AS worsened
-FROM
-(
-    SELECT toFloat64(next_sentiment) - toFloat64(sentiment) AS lift
-    FROM
-    (
-        SELECT
-            sentiment,
-            -- A replied, scored message of the period that the filter selects.
-            created_at < {to:DateTime64(3)} AND first_reply_at IS NOT NULL AND sentiment IS NOT NULL AND (true /*filter*/) AS is_base,
-            -- NULL when there is no next message (the default of a Nullable column) or it is unscored.
-            leadInFrame(sentiment) OVER (
-                -- The customer, else the author's handle when the customer is unresolved.
-                PARTITION BY cityHash64(thread_id, if(customer_id != '', customer_id, author_handle))
-                ORDER BY created_at, interaction_id
-                ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING
-            ) AS next_sentiment
-        FROM interactions FINAL
-        WHERE workspace_id = {workspace_id:String}
-          AND direction = 'inbound'
-          -- The next message can come after the period, never before the replied one; it is
-          -- looked for up to 30 days after the period, which bounds the scan.
-          AND created_at >= {from:DateTime64(3)}
-          AND created_at < {to:DateTime64(3)} + INTERVAL 30 DAY
-          AND cityHash64(thread_id) IN (SELECT thread FROM threads)
-    )
-    WHERE is_base
-      AND next_sentiment IS NOT NULL
-)
+    pair_count AS pairs,
+    if(pair_count = 0, NULL,
+       (sum(lift_sum) + sum(arraySum(arrayFilter((v, t) -> t < next_by, late_lift, late_lift_at)))) / pair_count) AS average,
+    sum(lift_improved) + sum(arrayCount((v, t) -> v > 0 AND t < next_by, late_lift, late_lift_at)) AS improved,
+    sum(lift_worsened) + sum(arrayCount((v, t) -> v < 0 AND t < next_by, late_lift, late_lift_at)) AS worsened
+FROM /*include:rollup/inbound_rows_fragment*/

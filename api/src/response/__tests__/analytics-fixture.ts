@@ -286,7 +286,7 @@ export const SNAPSHOT_COVERAGE: InboundCoverage = {
   businessStart: 540,
   businessEnd: 1020,
   slaHours: 24,
-  calendar: 'UTC|[1,2,3,4,5]|540|1020',
+  calendar: '2|UTC|[1,2,3,4,5]|540|1020',
   days: [],
   fresh: [],
   generations: [],
