@@ -279,6 +279,13 @@ export function customerFilter(filter: AnalyticsFilter, prefix = ''): SqlFragmen
   };
 }
 
+/** customerFilter on the transactions_daily rollup (migration 0019), whose rows carry the segment. */
+export function customerRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment {
+  const checked = customerFilter(filter);
+  if (!filter.segments || filter.segments.length === 0) return checked;
+  return { sql: `AND ${prefix}segment IN {f_segments:Array(String)}`, params: checked.params };
+}
+
 /** Puts a where-builder fragment into a named query at its filter marker, the comment `/*filter*` + `/`. */
 export function withFilter(sql: string, fragment: SqlFragment, marker = '/*filter*/'): string {
   if (!sql.includes(marker)) throw new Error(`query has no ${marker} marker`);

@@ -4,54 +4,72 @@ import { namedQuery } from './queries';
 
 const DAY_MS = 86_400_000;
 
-/**
- * A workspace's settings that inbound figures depend on, and the days of its inbound rollup
- * (migration 0016), as rollup/inbound_coverage.sql reads them.
- */
-export interface InboundCoverage {
-  tz: string;
-  businessDays: number[];
-  businessStart: number;
-  businessEnd: number;
-  slaHours: number;
-  /** The calendar business-time FRT is computed with now; a day built with another is stale. */
-  calendar: string;
-  /** Built days, in order ('YYYY-MM-DD'), whether each is built with `calendar`, its current generation. */
+/** The built days of a rollup in order ('YYYY-MM-DD'), whether each is up to date, its current generation. */
+export interface RollupDays {
   days: string[];
   fresh: boolean[];
   generations: string[];
 }
 
-interface CoverageRow {
+/**
+ * A workspace's settings that inbound figures depend on, and the days of its inbound rollup
+ * (migration 0016) and transactions rollup (0019), as rollup/inbound_coverage.sql and
+ * rollup/transactions_coverage.sql read them.
+ */
+export interface InboundCoverage extends RollupDays {
+  tz: string;
+  businessDays: number[];
+  businessStart: number;
+  businessEnd: number;
+  slaHours: number;
+  /** The calendar business-time FRT is computed with now; an inbound day built with another is stale. */
+  calendar: string;
+  transactions: RollupDays;
+}
+
+/** What transactions_daily's days are built by: another version of the rollup is stale. */
+export const TRANSACTIONS_ROLLUP_VERSION = 'transactions_daily 1';
+
+interface DaysRow {
+  day_list: string[];
+  fresh_list: (number | boolean)[];
+  generation_list: string[];
+}
+
+interface CoverageRow extends DaysRow {
   tz: string;
   business_days: number[];
   business_start: number;
   business_end: number;
   sla_hours: number;
   calendar: string;
-  day_list: string[];
-  fresh_list: (number | boolean)[];
-  generation_list: string[];
+}
+
+async function one<T>(db: Database, name: string, params: Record<string, unknown>): Promise<T> {
+  const result = await db.client.query({ query: namedQuery(name), query_params: params, format: 'JSONEachRow' });
+  const [row] = await result.json<T>();
+  // An aggregate without GROUP BY always returns one row.
+  return row!;
+}
+
+function rollupDays(row: DaysRow): RollupDays {
+  return { days: row.day_list, fresh: row.fresh_list.map(Boolean), generations: row.generation_list };
 }
 
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
-  const result = await db.client.query({
-    query: namedQuery('rollup/inbound_coverage'),
-    query_params: { workspace_id: workspaceId },
-    format: 'JSONEachRow',
-  });
-  const [row] = await result.json<CoverageRow>();
-  // An aggregate without GROUP BY always returns one row.
+  const [row, transactions] = await Promise.all([
+    one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
+    one<DaysRow>(db, 'rollup/transactions_coverage', { workspace_id: workspaceId, built_with: TRANSACTIONS_ROLLUP_VERSION }),
+  ]);
   return {
-    tz: row!.tz,
-    businessDays: row!.business_days,
-    businessStart: Number(row!.business_start),
-    businessEnd: Number(row!.business_end),
-    slaHours: Number(row!.sla_hours),
-    calendar: row!.calendar,
-    days: row!.day_list,
-    fresh: row!.fresh_list.map(Boolean),
-    generations: row!.generation_list,
+    tz: row.tz,
+    businessDays: row.business_days,
+    businessStart: Number(row.business_start),
+    businessEnd: Number(row.business_end),
+    slaHours: Number(row.sla_hours),
+    calendar: row.calendar,
+    ...rollupDays(row),
+    transactions: rollupDays(transactions),
   };
 }
 
@@ -76,34 +94,47 @@ function dayStart(date: Date): number {
 }
 
 /**
+ * Which days of [from, to) a rollup serves, as a query's parameters (`prefix`use_rollup,
+ * `prefix`rollup_from, …): its whole UTC days up to `lastDay` (exclusive), when each of them inside
+ * the rollup's span is up to date. Days outside the span hold no row (a rollup pass builds every
+ * day from the first to the last). `serves` false, no build, a hole in the span or a stale day:
+ * none, and the query reads the whole period from the rows, with the same figures.
+ */
+function window(built: RollupDays, from: Date, lastDay: number, serves: boolean, prefix: string): Record<string, unknown> {
+  const first = dayStart(from) === from.getTime() ? from.getTime() : dayStart(from) + DAY_MS;
+  const spanDays = built.days.length;
+  const spanFirst = spanDays > 0 ? Date.parse(`${built.days[0]}T00:00:00Z`) : 0;
+  const params = (use: boolean, to: number, generations: bigint[]) => ({
+    [`${prefix}use_rollup`]: use,
+    [`${prefix}rollup_from`]: day(first),
+    [`${prefix}rollup_to`]: day(to),
+    [`${prefix}rollup_first_day`]: day(use ? spanFirst : first),
+    // BigInt: the client writes them as numbers (strings would be quoted), without losing digits.
+    [`${prefix}rollup_generations`]: generations,
+  });
+  const off = params(false, first, []);
+  if (!serves || spanDays === 0 || first >= lastDay) return off;
+  // The span has no hole: its days are consecutive (then day k of the span is index k).
+  const spanLast = Date.parse(`${built.days[spanDays - 1]}T00:00:00Z`);
+  if ((spanLast - spanFirst) / DAY_MS + 1 !== spanDays) return off;
+  for (let ms = Math.max(first, spanFirst); ms < Math.min(lastDay, spanLast + DAY_MS); ms += DAY_MS) {
+    if (!built.fresh[(ms - spanFirst) / DAY_MS]) return off;
+  }
+  return params(true, lastDay, built.generations.map(BigInt));
+}
+
+/**
  * Which days of the period [from, to) a query over rollup/inbound_rows_fragment.sql reads from the
- * rollup, as that fragment's parameters: its whole UTC days that end by the day of the SLA cutoff
- * at `now` (so their unanswered messages are all missed, as the rollup counts them), when each of
- * them inside the rollup's span is built with the current calendar. Days outside the span hold
- * no inbound message (the rollup pass builds every day from the first inbound day to the last).
- * `serves` false (a key or a filter the rollup does not keep), no build, a hole in the span or a
- * stale day: the whole period is read from the rows, with the same figures.
+ * inbound rollup: its whole UTC days that end by the day of the SLA cutoff at `now` (so their
+ * unanswered messages are all missed, as the rollup counts them), when each is built with the
+ * current calendar. `serves` false (a key or a filter the rollup does not keep): none.
  */
 export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
-  const first = dayStart(from) === from.getTime() ? from.getTime() : dayStart(from) + DAY_MS;
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  const last = Math.min(dayStart(to), dayStart(new Date(cutoff)));
-  const spanFirst = coverage.days.length > 0 ? Date.parse(`${coverage.days[0]}T00:00:00Z`) : 0;
-  const spanDays = coverage.days.length;
-  const off = { use_rollup: false, rollup_from: day(first), rollup_to: day(first), rollup_first_day: day(first), rollup_generations: [] };
-  if (!serves || spanDays === 0 || first >= last) return off;
-  // The span has no hole: its days are consecutive (then day k of the span is index k).
-  const spanLast = Date.parse(`${coverage.days[spanDays - 1]}T00:00:00Z`);
-  if ((spanLast - spanFirst) / DAY_MS + 1 !== spanDays) return off;
-  for (let ms = Math.max(first, spanFirst); ms < Math.min(last, spanLast + DAY_MS); ms += DAY_MS) {
-    if (!coverage.fresh[(ms - spanFirst) / DAY_MS]) return off;
-  }
-  return {
-    use_rollup: true,
-    rollup_from: day(first),
-    rollup_to: day(last),
-    rollup_first_day: day(spanFirst),
-    // BigInt: the client writes them as numbers (strings would be quoted), without losing digits.
-    rollup_generations: coverage.generations.map(BigInt),
-  };
+  return window(coverage, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/** The same for rollup/transaction_rows_fragment.sql: the period's whole days (tx_ parameters). */
+export function transactionsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
+  return window(coverage.transactions, from, dayStart(to), serves, 'tx_');
 }

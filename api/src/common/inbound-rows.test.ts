@@ -7,6 +7,7 @@ import {
   type AnalyticsFilter,
   type Database,
 } from '@resonance/sql';
+import { overviewQueries } from '../overview/overview.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { groupKey } from '../response/group-by.sql';
@@ -50,6 +51,29 @@ beforeAll(async () => {
     ],
     engagement: [{ id: 'c', shares: 3, quotes: 1, impressions: 5000 }],
   });
+  // Purchases over the period, one on its partial first day, a refund, one of a customer without a row.
+  await later(async (run) => {
+    const purchases: [string, string, string, string][] = [
+      ['t1', 'c1', '2025-03-10T08:00:00Z', '100.50'],
+      ['t2', 'c9', '2025-03-15T12:00:00Z', '20.25'],
+      ['t3', 'c2', '2025-03-21T09:00:00Z', '7.00'],
+      ['t4', 'c1', '2025-03-30T18:00:00Z', '-30.00'],
+    ];
+    for (const [id, customer, at, amount] of purchases) {
+      await run.add('transactions', {
+        workspace_id: 'roll',
+        transaction_id: id,
+        customer_id: customer,
+        occurred_at: toClickHouseTime(new Date(at)),
+        kind: id === 't4' ? 'refund' : 'purchase',
+        amount,
+        currency: 'EUR',
+        source: 'fixture',
+        ingest_run_id: run.runId,
+        version: run.version,
+      });
+    }
+  });
 });
 
 afterAll(async () => {
@@ -79,6 +103,20 @@ async function bothWays(filter: AnalyticsFilter = PERIOD): Promise<{ hybrid: Row
       hybrid.push(...(await run(name, filter, groupKey(groupBy), true)));
       rows.push(...(await run(name, filter, groupKey(groupBy), false)));
     }
+  }
+  // Active customers and historical value, from both rollups, and from the rows alone.
+  for (const segments of [[], ['enterprise'], ['smb']]) {
+    const { sql, params } = overviewQueries.valueKpis('roll', { ...filter, segments }, await readInboundCoverage(db, 'roll'));
+    const ask = async (on: boolean) =>
+      (
+        await db.client.query({
+          query: sql,
+          query_params: { ...params, use_rollup: on && params.use_rollup, tx_use_rollup: on && params.tx_use_rollup },
+          format: 'JSONEachRow',
+        })
+      ).json<Row>();
+    hybrid.push(...(await ask(true)));
+    rows.push(...(await ask(false)));
   }
   return { hybrid, rows };
 }
@@ -138,7 +176,7 @@ describe('inbound rollup', () => {
     // Eight days with messages; 2025-03-10 … 2025-03-31 is 22 days, days without a message included.
     expect(await builtDays()).toBe(8);
     const result = await db.client.query({
-      query: "SELECT count() AS n FROM rollup_days FINAL WHERE workspace_id = 'roll'",
+      query: "SELECT count() AS n FROM rollup_days FINAL WHERE workspace_id = 'roll' AND rollup = 'inbound_daily'",
       format: 'JSONEachRow',
     });
     expect(await result.json()).toEqual([{ n: '22' }]);
@@ -150,6 +188,8 @@ describe('inbound rollup', () => {
     // The rollup is read at all: the whole days between the edges.
     const { params } = inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, await readInboundCoverage(db, 'roll'));
     expect(params.use_rollup).toBe(true);
+    const value = overviewQueries.valueKpis('roll', PERIOD, await readInboundCoverage(db, 'roll'));
+    expect([value.params.use_rollup, value.params.tx_use_rollup]).toEqual([true, true]);
     const inside = { from: new Date('2025-03-18T10:30:00Z'), to: new Date('2025-03-18T12:00:00Z') };
     const within = await bothWays(inside);
     expect(within.hybrid).toEqual(within.rows);
@@ -199,6 +239,32 @@ describe('inbound rollup', () => {
     expect(Number(after.pairs)).toBe(Number(before.pairs) + 1);
     expect(Number(after.improved)).toBe(Number(before.improved) + 1);
     expect(await run('sentiment/lift', PERIOD, groupKey(null), false)).toEqual([after]);
+    const { hybrid, rows } = await bothWays();
+    expect(hybrid).toEqual(rows);
+  });
+
+  it('counts active customers and historical value as the rows do, purchases loaded later included', async () => {
+    const kpis = async () => {
+      const { sql, params } = overviewQueries.valueKpis('roll', PERIOD, await readInboundCoverage(db, 'roll'));
+      return (await db.client.query({ query: sql, query_params: params, format: 'JSONEachRow' })).json<Row>();
+    };
+    // c1, c2 (messages and purchases), c3 (a message), c9 (a purchase); 100.50 + 20.25 + 7.00 - 30.00.
+    expect(await kpis()).toEqual([{ active_customers: '4', historical_value: 97.75 }]);
+    await later(async (run) => {
+      await run.add('transactions', {
+        workspace_id: 'roll',
+        transaction_id: 't5',
+        customer_id: 'c7',
+        occurred_at: '2025-03-25 10:00:00.000',
+        kind: 'purchase',
+        amount: '1.25',
+        currency: 'EUR',
+        source: 'fixture',
+        ingest_run_id: run.runId,
+        version: run.version,
+      });
+    });
+    expect(await kpis()).toEqual([{ active_customers: '5', historical_value: 99 }]);
     const { hybrid, rows } = await bothWays();
     expect(hybrid).toEqual(rows);
   });

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
   customerFilter,
-  interactionFilter,
+  customerRollupFilter,
   namedQuery,
-  toClickHouseTime,
+  transactionsWindow,
   withFilter,
   type AnalyticsFilter,
   type Database,
   type InboundCoverage,
 } from '@resonance/sql';
 import { InboundCoverageReader } from '../common/inbound-coverage.reader';
-import { inboundQuery, type InboundKey } from '../common/inbound-rows.sql';
+import { inboundQuery, NO_SLA, WORKSPACE_KEY, type InboundKey } from '../common/inbound-rows.sql';
 import { InjectDatabase } from '../database/database.module';
-import type { TimeRange } from '../filter/resolve-filter';
 import type { BucketUnit } from './trend-buckets';
 
 export type PeriodName = 'current' | 'previous';
@@ -36,7 +35,6 @@ export interface InboundKpiRow {
 }
 
 export interface ValueKpiRow {
-  period: PeriodName;
   active_customers: string;
   historical_value: string;
 }
@@ -92,19 +90,17 @@ export const overviewQueries = {
     return { sql: query, params };
   },
 
-  valueKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): BoundQuery {
-    const interactions = interactionFilter(filter);
-    const customers = customerFilter(filter);
+  valueKpis(workspaceId: string, filter: AnalyticsFilter, coverage: InboundCoverage): BoundQuery {
+    // Active customers do not depend on the SLA: every whole day of the period may come from the rollups.
+    const inbound = inboundQuery(namedQuery('overview/value_kpis'), workspaceId, filter, WORKSPACE_KEY, NO_SLA, coverage);
+    const rows = customerFilter(filter, 't.');
+    const rollup = customerRollupFilter(filter, 'r.');
     return {
-      sql: withFilter(withFilter(namedQuery('overview/value_kpis'), interactions), customers, '/*customer_filter*/'),
+      sql: withFilter(withFilter(inbound.query, rows, '/*customer_filter*/'), rollup, '/*tx_rollup_filter*/'),
       params: {
-        workspace_id: workspaceId,
-        from: toClickHouseTime(filter.from),
-        to: toClickHouseTime(filter.to),
-        compare_from: toClickHouseTime(compare.from),
-        compare_to: toClickHouseTime(compare.to),
-        ...interactions.params,
-        ...customers.params,
+        ...inbound.params,
+        ...transactionsWindow(coverage, filter.from, filter.to, true),
+        ...rows.params,
       },
     };
   },
@@ -129,8 +125,11 @@ export class OverviewRepository {
     return this.rows(overviewQueries.inboundKpis(workspaceId, filter, bucket, now, coverage));
   }
 
-  /** Customer KPIs (active customers, historical value) for the period and the compare period. */
-  valueKpis(workspaceId: string, filter: AnalyticsFilter, compare: TimeRange): Promise<ValueKpiRow[]> {
-    return this.rows(overviewQueries.valueKpis(workspaceId, filter, compare));
+  /** Customer KPIs (active customers, historical value) of one period. */
+  async valueKpis(workspaceId: string, filter: AnalyticsFilter): Promise<ValueKpiRow> {
+    const coverage = await this.coverage.read(workspaceId);
+    const [row] = await this.rows<ValueKpiRow>(overviewQueries.valueKpis(workspaceId, filter, coverage));
+    // An aggregate without GROUP BY always returns one row.
+    return row!;
   }
 }

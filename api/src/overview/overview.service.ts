@@ -7,7 +7,7 @@ import { count, finiteOrNull, netSentiment, responseRate } from '../common/metri
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterService } from '../filter/filter.service';
 import type { Overview, OverviewFigures, TrendPoint } from './dto/overview.model';
-import { OverviewRepository, type InboundKpiRow, type PeriodName, type ValueKpiRow } from './overview.repository';
+import { OverviewRepository, type InboundKpiRow, type ValueKpiRow } from './overview.repository';
 import { bucketStarts, chooseBucket } from './trend-buckets';
 
 function figures(kpis: InboundKpiRow | undefined, values: ValueKpiRow | undefined): OverviewFigures {
@@ -29,10 +29,6 @@ function figures(kpis: InboundKpiRow | undefined, values: ValueKpiRow | undefine
   };
 }
 
-function byPeriod<T extends { period: PeriodName }>(rows: T[], period: PeriodName): T | undefined {
-  return rows.find((row) => row.period === period);
-}
-
 function total(rows: InboundKpiRow[]): InboundKpiRow | undefined {
   return rows.find((row) => Number(row.is_total) === 1);
 }
@@ -51,7 +47,7 @@ export class OverviewService {
     const { analytics, period, comparePeriod } = await this.filters.resolve(workspaceId, input, 'own');
     const unit = chooseBucket(period.from, period.to);
     // Cached per workspace and data version; the cache's time limit bounds how stale pending vs missed gets.
-    const [current, previous, values] = await this.cache.cached(
+    const [current, previous, values, previousValues] = await this.cache.cached(
       workspaceId,
       cacheKey('overview/overview', analytics, comparePeriod, unit),
       () => {
@@ -61,15 +57,16 @@ export class OverviewService {
           // The period's KPIs and its trend in one query; the compare period's by the same one.
           this.repository.inboundKpis(workspaceId, analytics, unit, now),
           this.repository.inboundKpis(workspaceId, compare, chooseBucket(comparePeriod.from, comparePeriod.to), now),
-          this.repository.valueKpis(workspaceId, analytics, comparePeriod),
+          this.repository.valueKpis(workspaceId, analytics),
+          this.repository.valueKpis(workspaceId, compare),
         ]);
       },
     );
     return {
       period,
       comparePeriod,
-      current: figures(total(current), byPeriod(values, 'current')),
-      previous: figures(total(previous), byPeriod(values, 'previous')),
+      current: figures(total(current), values),
+      previous: figures(total(previous), previousValues),
       trend: this.fillTrend(
         current.filter((row) => Number(row.is_total) !== 1),
         bucketStarts(period.from, period.to, unit),

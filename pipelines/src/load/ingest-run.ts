@@ -36,7 +36,7 @@ export interface IngestRunOptions {
   /** Rows of the run the reply-link pass handles per query (memory bound of a very large load). */
   linkRows?: number;
   /**
-   * false: finish() leaves the inbound rollup to the caller (refreshInboundRollup), which loads
+   * false: finish() leaves the rollups to the caller (refreshInboundRollup), which loads
    * several runs and the workspace settings after them refreshes once (the demo). Default true.
    */
   rollups?: boolean;
@@ -233,7 +233,8 @@ export class IngestRun {
     }
     // Last, so the days it rebuilds hold the passes' results (replies linked, customers resolved).
     const customers = this.rowsWritten('customers') > 0;
-    if (this.options.rollups !== false && (linked > 0 || customers || this.rowsWritten('identities') > 0)) {
+    const rolledUp = linked + this.rowsWritten('identities') + this.rowsWritten('transactions');
+    if (this.options.rollups !== false && (rolledUp > 0 || customers)) {
       await refreshInboundRollup(this.db, this.workspaceId, { sinceVersion: this.version, generation: ++version, customers });
     }
     await this.writeRunRow('succeeded', Date.now(), message);

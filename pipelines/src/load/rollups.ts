@@ -1,4 +1,11 @@
-import { calendarParams, namedQuery, readInboundCoverage, type Database } from '@resonance/sql';
+import {
+  calendarParams,
+  namedQuery,
+  readInboundCoverage,
+  TRANSACTIONS_ROLLUP_VERSION,
+  type Database,
+  type RollupDays,
+} from '@resonance/sql';
 
 /**
  * Days per build query: a rebuild of a whole workspace (10 M interactions) in one statement would
@@ -33,7 +40,7 @@ export interface InboundRollupRefresh {
   sinceVersion?: number;
   /** The new build's generation: larger than any earlier build's (a run version is). */
   generation: number;
-  /** The load wrote customers: the days of their messages are rebuilt too (segment, lifecycle stage). */
+  /** The load wrote customers: the days of their messages and purchases are rebuilt too (segment, lifecycle stage). */
   customers?: boolean;
 }
 
@@ -47,63 +54,113 @@ async function rows<T>(db: Database, name: string, params: Record<string, unknow
   return result.json<T>();
 }
 
+/** The queries of one day rollup (sql/queries/rollup): what a refresh reads and writes. */
+interface DayRollup {
+  /** Days of rows written at {since_version} or later. */
+  touched: string;
+  /** Days of the rows of the customers written at {since_version} or later. */
+  customerDays: string;
+  /** Every day with rows. */
+  dataDays: string;
+  build: string;
+  mark: string;
+  drop: string;
+}
+
+const INBOUND: DayRollup = {
+  touched: 'rollup/touched_inbound_days',
+  customerDays: 'rollup/customer_inbound_days',
+  dataDays: 'rollup/inbound_data_days',
+  build: 'rollup/build_inbound_daily',
+  mark: 'rollup/mark_inbound_days',
+  drop: 'rollup/drop_superseded_inbound_days',
+};
+
+const TRANSACTIONS: DayRollup = {
+  touched: 'rollup/touched_transaction_days',
+  customerDays: 'rollup/customer_transaction_days',
+  dataDays: 'rollup/transaction_data_days',
+  build: 'rollup/build_transactions_daily',
+  mark: 'rollup/mark_transaction_days',
+  drop: 'rollup/drop_superseded_transaction_days',
+};
+
 /**
- * Brings a workspace's inbound_daily rollup (migration 0016) up to date: rebuilds the days whose
- * inbound rows a load wrote or rewrote, the days of the customers it wrote, the days built with a
- * calendar the workspace no longer has, and every day from the first inbound day to the last that
- * has no build (a workspace never built: all of them; days without a message are only marked, so
+ * Brings one day rollup of a workspace up to date: rebuilds the days whose rows a load wrote or
+ * rewrote, the days of the customers it wrote (the rollups group by segment), the days not built
+ * by the current build (`built`: stale), and every day from the first day with rows to the last
+ * that has no build (a workspace never built: all of them; days without rows are only marked, so
  * an outlying date costs one row per day, not a query). The new builds are written first, then
  * made current in one insert, then the older ones are deleted: readers see the old figures or the
- * new ones, never a mix. Returns the number of days rebuilt.
+ * new ones, never a mix. Returns the days rebuilt.
  */
-export async function refreshInboundRollup(db: Database, workspaceId: string, refresh: InboundRollupRefresh): Promise<number> {
+async function refreshDayRollup(
+  db: Database,
+  workspaceId: string,
+  rollup: DayRollup,
+  built: RollupDays,
+  builtWith: string,
+  buildParams: Record<string, unknown>,
+  refresh: InboundRollupRefresh,
+): Promise<string[]> {
   const base = { workspace_id: workspaceId };
   const rebuild = new Set<string>();
   if (refresh.sinceVersion !== undefined) {
-    for (const day of await days(db, 'rollup/touched_inbound_days', { ...base, since_version: refresh.sinceVersion })) {
-      rebuild.add(day);
-    }
-    if (refresh.customers) {
-      for (const day of await days(db, 'rollup/customer_inbound_days', { ...base, since_version: refresh.sinceVersion })) {
-        rebuild.add(day);
-      }
-    }
+    const since = { ...base, since_version: refresh.sinceVersion };
+    for (const day of await days(db, rollup.touched, since)) rebuild.add(day);
+    if (refresh.customers) for (const day of await days(db, rollup.customerDays, since)) rebuild.add(day);
   }
-  const coverage = await readInboundCoverage(db, workspaceId);
-  const built = new Set(coverage.days);
-  coverage.days.forEach((day, i) => {
-    if (!coverage.fresh[i]) rebuild.add(day);
+  const known = new Set(built.days);
+  built.days.forEach((day, i) => {
+    if (!built.fresh[i]) rebuild.add(day);
   });
-  const withMessages = await days(db, 'rollup/inbound_data_days', base);
-  const span = [...withMessages, ...coverage.days].sort();
+  const withRows = await days(db, rollup.dataDays, base);
+  const span = [...withRows, ...built.days].sort();
   if (span.length > 0) {
-    for (let day = span[0]!; day <= span[span.length - 1]!; day = addDays(day, 1)) if (!built.has(day)) rebuild.add(day);
+    for (let day = span[0]!; day <= span[span.length - 1]!; day = addDays(day, 1)) if (!known.has(day)) rebuild.add(day);
   }
   const sorted = [...rebuild].sort();
-  // A load's channels and times change what the data covers even when no inbound day changed.
-  if (sorted.length > 0 || refresh.sinceVersion !== undefined) {
-    await refreshWorkspaceData(db, workspaceId, refresh.generation);
-  }
-  if (sorted.length === 0) return 0;
-  // The rollup holds no pending message: every unanswered one counts as missed (see
-  // rollup/build_inbound_daily.sql), so its `now` is after every SLA.
-  const calendar = calendarParams(coverage, new Date(NO_SLA));
+  if (sorted.length === 0) return sorted;
   const generation = { generation: refresh.generation };
-  for (const chunk of chunkDays(withMessages.filter((day) => rebuild.has(day)))) {
+  for (const chunk of chunkDays(withRows.filter((day) => rebuild.has(day)))) {
     await db.client.command({
-      query: namedQuery('rollup/build_inbound_daily'),
-      query_params: { ...base, ...calendar, ...generation, days: chunk, first_day: chunk[0], last_day: chunk[chunk.length - 1] },
+      query: namedQuery(rollup.build),
+      query_params: { ...base, ...buildParams, ...generation, days: chunk, first_day: chunk[0], last_day: chunk[chunk.length - 1] },
     });
   }
   await db.client.command({
-    query: namedQuery('rollup/mark_inbound_days'),
-    query_params: { ...base, ...generation, days: sorted, built_with: coverage.calendar },
+    query: namedQuery(rollup.mark),
+    query_params: { ...base, ...generation, days: sorted, built_with: builtWith },
   });
-  await db.client.command({
-    query: namedQuery('rollup/drop_superseded_inbound_days'),
-    query_params: { ...base, ...generation, days: sorted },
-  });
-  return sorted.length;
+  await db.client.command({ query: namedQuery(rollup.drop), query_params: { ...base, ...generation, days: sorted } });
+  return sorted;
+}
+
+/**
+ * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016),
+ * built with the workspace's calendar, and transactions_daily (0019); then what its data covers
+ * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
+ */
+export async function refreshInboundRollup(db: Database, workspaceId: string, refresh: InboundRollupRefresh): Promise<number> {
+  const coverage = await readInboundCoverage(db, workspaceId);
+  // The rollup holds no pending message: every unanswered one counts as missed (see
+  // rollup/build_inbound_daily.sql), so its `now` is after every SLA.
+  const calendar = calendarParams(coverage, new Date(NO_SLA));
+  const inbound = await refreshDayRollup(db, workspaceId, INBOUND, coverage, coverage.calendar, calendar, refresh);
+  const transactions = await refreshDayRollup(
+    db,
+    workspaceId,
+    TRANSACTIONS,
+    coverage.transactions,
+    TRANSACTIONS_ROLLUP_VERSION,
+    {},
+    refresh,
+  );
+  // A load's channels and times change what the data covers even when no inbound day changed.
+  if (inbound.length > 0 || refresh.sinceVersion !== undefined) {
+    await refreshWorkspaceData(db, workspaceId, refresh.generation);
+  }
+  return inbound.length + transactions.length;
 }
 
 /** What the workspace's data covers (channels, first and last inbound message), for the api's workspace query. */

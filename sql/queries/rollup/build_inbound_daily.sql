@@ -9,7 +9,7 @@ INSERT INTO inbound_daily
     inbound, replied, pending, missed, bot_replied, positive, neutral, negative, scored, sentiment_sum,
     public_messages, shares, quotes, reach, negative_public, negative_reach, answered_negative_reach,
     missed_negative_reach, pending_negative_reach, frt_values, business_frt_values,
-    lift_pairs, lift_sum, lift_improved, lift_worsened, late_lift_at, late_lift, generation
+    lift_pairs, lift_sum, lift_improved, lift_worsened, late_lift_at, late_lift, customer_keys, generation
 )
 WITH
     /*include:rollup/calendar_fragment*/,

@@ -21,8 +21,8 @@ WITH
     assumeNotNull(settings.3) AS business_start,
     assumeNotNull(settings.4) AS business_end,
     -- What a day's build depends on: the calendar of business-time FRT, and the rollup's version
-    -- (2: lift measures, migration 0018). A day built with another is stale.
-    concat('2|', tz, '|', toString(business_days), '|', toString(business_start), '|', toString(business_end)) AS calendar
+    -- (2: lift measures, migration 0018; 3: customers, 0019). A day built with another is stale.
+    concat('3|', tz, '|', toString(business_days), '|', toString(business_start), '|', toString(business_end)) AS calendar
 SELECT
     tz,
     business_days,

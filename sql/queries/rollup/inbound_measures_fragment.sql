@@ -35,4 +35,6 @@
     countIf(lift_base AND lift_soon AND lift_value > 0) AS lift_improved,
     countIf(lift_base AND lift_soon AND lift_value < 0) AS lift_worsened,
     groupArrayIf(assumeNotNull(i.next_at), lift_base AND NOT lift_soon) AS late_lift_at,
-    groupArrayIf(lift_value, lift_base AND NOT lift_soon) AS late_lift
+    groupArrayIf(lift_value, lift_base AND NOT lift_soon) AS late_lift,
+    -- The customers who wrote (active customers: migration 0019), as 64-bit hashes of their ids.
+    groupUniqArrayIf(cityHash64(i.customer_id), i.customer_id != '') AS customer_keys

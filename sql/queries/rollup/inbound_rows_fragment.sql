@@ -15,7 +15,7 @@
         public_messages, shares, quotes, reach,
         negative_public, negative_reach, answered_negative_reach, missed_negative_reach, pending_negative_reach,
         frt_values, business_frt_values,
-        lift_pairs, lift_sum, lift_improved, lift_worsened, late_lift_at, late_lift
+        lift_pairs, lift_sum, lift_improved, lift_worsened, late_lift_at, late_lift, customer_keys
     FROM inbound_daily AS r
     WHERE r.workspace_id = {workspace_id:String}
       AND {use_rollup:Bool}
