@@ -13,6 +13,11 @@ import { inboundQuery, WORKSPACE_KEY } from '../common/inbound-rows.sql';
 import { InjectDatabase } from '../database/database.module';
 import type { BuiltQuery } from '../response/response.repository';
 
+/** The customers of a page's candidates, once each. */
+function pageCustomers(candidates: GapQueueCandidate[]): string[] {
+  return [...new Set(candidates.map((c) => c.customer_id).filter((id) => id !== ''))];
+}
+
 /** A position in the queue: the six parts of sort_key, as text (see gap_queue/page.sql). */
 export type GapQueuePosition = [
   sentiment: string,
@@ -26,6 +31,7 @@ export type GapQueuePosition = [
 export interface GapQueueCandidate {
   interaction_id: string;
   customer_id: string;
+  created_at: string;
 }
 
 export interface GapQueueRow {
@@ -108,6 +114,7 @@ export class GapQueueRepository {
     limit: number,
     after: GapQueuePosition | null,
     candidates: GapQueueCandidate[],
+    valued: readonly string[] = [],
   ): BuiltQuery {
     const keyset = after
       ? {
@@ -122,6 +129,7 @@ export class GapQueueRepository {
           },
         }
       : { sql: '', params: {} };
+    const customers = pageCustomers(candidates);
     return {
       query: withFilter(namedQuery('gap_queue/page'), keyset, '/*after*/'),
       params: {
@@ -129,7 +137,9 @@ export class GapQueueRepository {
         ...keyset.params,
         limit,
         ids: candidates.map((c) => c.interaction_id),
-        customers: [...new Set(candidates.map((c) => c.customer_id).filter((id) => id !== ''))],
+        times: [...new Set(candidates.map((c) => c.created_at))],
+        customers,
+        unvalued: customers.filter((id) => !valued.includes(id)),
       },
     };
   }
@@ -144,7 +154,13 @@ export class GapQueueRepository {
     candidates: GapQueueCandidate[],
   ): Promise<GapQueueRow[]> {
     if (candidates.length === 0) return [];
-    const { query, params } = this.buildPage(workspaceId, filter, now, limit, after, candidates);
+    const valued = await this.db.client.query({
+      query: namedQuery('gap_queue/valued_customers'),
+      query_params: { workspace_id: workspaceId, customers: pageCustomers(candidates) },
+      format: 'JSONEachRow',
+    });
+    const valuedIds = (await valued.json<{ customer_id: string }>()).map((r) => r.customer_id);
+    const { query, params } = this.buildPage(workspaceId, filter, now, limit, after, candidates, valuedIds);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<GapQueueRow>();
   }

@@ -26,7 +26,7 @@ WITH
             LIMIT {limit:UInt32}
         )
     ) AS bound
-SELECT interaction_id, customer_id
+SELECT interaction_id, customer_id, created_at
 FROM interactions FINAL
 WHERE workspace_id = {workspace_id:String}
   AND direction = 'inbound'

@@ -4,6 +4,8 @@
 -- then oldest first and by id, so the order is total and a cursor is a position in it.
 -- The after marker is empty on the first page, else a keyset condition on sort_key. The missed
 -- conditions are checked again: a reply may have arrived since the candidates were read.
+-- {times} are the candidates' times and {unvalued} those of {customers} without a predicted CLV in
+-- the latest run (historical value is then summed from their purchases).
 WITH
     (SELECT if(count() = 0, 24, any(sla_hours)) FROM workspaces FINAL WHERE workspace_id = {workspace_id:String}) AS sla_hours,
     {now:DateTime64(3)} - toIntervalMillisecond(toInt64(assumeNotNull(sla_hours) * 3600000)) AS sla_cutoff,
@@ -16,6 +18,8 @@ WITH
         WHERE workspace_id = {workspace_id:String}
           AND created_at >= {from:DateTime64(3)}
           AND created_at < {to:DateTime64(3)}
+          -- The candidates' times first: the sorting key then reads only their granules.
+          AND created_at IN {times:Array(DateTime64(3))}
           AND interaction_id IN {ids:Array(String)}
           AND direction = 'inbound'
           AND created_at < sla_cutoff
@@ -65,10 +69,13 @@ FROM
     ) AS v ON v.customer_id = m.customer_id
     LEFT JOIN
     (
+        -- Only for {unvalued}, the customers without a prediction (gap_queue/valued_customers.sql):
+        -- a customer's purchases are spread over the whole table (sorted by time), so each one
+        -- looked up costs reading most of it; none, and nothing is read.
         SELECT customer_id, sum(if(kind = 'refund', -abs(amount), amount)) AS historical_value
         FROM transactions FINAL
         WHERE workspace_id = {workspace_id:String}
-          AND customer_id IN {customers:Array(String)}
+          AND customer_id IN {unvalued:Array(String)}
         GROUP BY customer_id
     ) AS t ON t.customer_id = m.customer_id
     WHERE 1 /*after*/
