@@ -177,11 +177,11 @@ describe('gapQueue', () => {
     const filter = { ...PERIOD, channels: ['twitter'] };
     expect(repository.buildCandidates('gq', filter, NOW, 21, [...after])).toMatchSnapshot();
     const candidates = [
-      { interaction_id: 'q3', customer_id: 'k2' },
-      { interaction_id: 'q4', customer_id: 'k3' },
-      { interaction_id: 'q9', customer_id: 'k3' },
+      { interaction_id: 'q3', customer_id: 'k2', created_at: '2025-03-11 09:00:00.000' },
+      { interaction_id: 'q4', customer_id: 'k3', created_at: '2025-03-11 09:00:00.000' },
+      { interaction_id: 'q9', customer_id: 'k3', created_at: '2025-03-12 10:30:00.000' },
     ];
-    const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates);
+    const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates, ['k3']);
     expect(page.query).toMatchSnapshot();
     expect(page.params).toMatchSnapshot();
     expect(repository.buildCount('gq', PERIOD, NOW, SNAPSHOT_COVERAGE).query).toMatchSnapshot();
