@@ -244,27 +244,53 @@ export function withoutCustomerList(filter: AnalyticsFilter): AnalyticsFilter {
 /** The Filter fields inbound_daily (migration 0016) keeps a column for, and that column. */
 const INBOUND_ROLLUP_LISTS = { brands: 'brand', channels: 'channel', agents: 'agent', segments: 'segment' } as const;
 
+/** The Filter fields term_daily (migration 0020) keeps a column for: no agent, but the sentiment class. */
+const TERM_ROLLUP_LISTS = {
+  brands: 'brand',
+  channels: 'channel',
+  segments: 'segment',
+  sentiments: 'sentiment_class',
+} as const;
+
+/**
+ * The filter as conditions on a rollup of inbound messages whose columns `lists` names (Filter
+ * field -> column, each holding the value interactionFilter compares), plus is_public, with
+ * interactionFilter's parameters. null when a field narrows by what the rollup does not keep.
+ */
+function rollupFilter(filter: AnalyticsFilter, prefix: string, lists: Record<string, string>): SqlFragment | null {
+  const checked = interactionFilter(filter);
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'from' || key === 'to' || key === 'publicOnly' || key in lists) continue;
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return null;
+  }
+  const parts: string[] = [];
+  for (const [key, column] of Object.entries(lists)) {
+    const values = filter[key as keyof AnalyticsFilter] as readonly string[] | undefined;
+    if (values && values.length > 0) parts.push(`${prefix}${column} IN {f_${key}:Array(String)}`);
+  }
+  if (filter.publicOnly) parts.push(`${prefix}is_public`);
+  return { sql: parts.map((p) => `AND ${p}`).join('\n  '), params: checked.params };
+}
+
 /**
  * The same filter as conditions on the inbound_daily rollup (inbound messages per day, brand,
  * channel, public, segment, lifecycle stage and first replier), with interactionFilter's
  * parameters, for the rollup's side of a query (rollup/inbound_rows_fragment.sql). null when a
  * field narrows by what the rollup does not keep (hours, words, sentiment classes, or a field added
  * later): the query then reads the period from the rows. Checked as interactionFilter checks it.
+ * The rollup holds inbound messages only: their agent is the first replier, as interactionFilter's.
  */
 export function inboundRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment | null {
-  const checked = interactionFilter(filter);
-  for (const [key, value] of Object.entries(filter)) {
-    if (key === 'from' || key === 'to' || key === 'publicOnly' || key in INBOUND_ROLLUP_LISTS) continue;
-    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) return null;
-  }
-  const parts: string[] = [];
-  for (const [key, column] of Object.entries(INBOUND_ROLLUP_LISTS)) {
-    const values = filter[key as keyof typeof INBOUND_ROLLUP_LISTS];
-    // The rollup holds inbound messages only: their agent is the first replier, as interactionFilter's.
-    if (values && values.length > 0) parts.push(`${prefix}${column} IN {f_${key}:Array(String)}`);
-  }
-  if (filter.publicOnly) parts.push(`${prefix}is_public`);
-  return { sql: parts.map((p) => `AND ${p}`).join('\n  '), params: checked.params };
+  return rollupFilter(filter, prefix, INBOUND_ROLLUP_LISTS);
+}
+
+/**
+ * The same for the term_daily rollup (terms of inbound messages per day, brand, channel, public,
+ * segment and sentiment class: terms/top_terms.sql). null for agents, hours, words or a field
+ * added later: top terms then read the period from the rows.
+ */
+export function termRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment | null {
+  return rollupFilter(filter, prefix, TERM_ROLLUP_LISTS);
 }
 
 /** The same filter applied to a table keyed by customer (transactions, customer_value): only segments apply. */

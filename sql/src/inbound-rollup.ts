@@ -25,10 +25,15 @@ export interface InboundCoverage extends RollupDays {
   /** The calendar business-time FRT is computed with now; an inbound day built with another is stale. */
   calendar: string;
   transactions: RollupDays;
+  /** The days of the term_daily rollup (migration 0020). */
+  terms: RollupDays;
 }
 
 /** What transactions_daily's days are built by: another version of the rollup is stale. */
 export const TRANSACTIONS_ROLLUP_VERSION = 'transactions_daily 1';
+
+/** What term_daily's days are built by: another version of the rollup is stale. */
+export const TERM_ROLLUP_VERSION = 'term_daily 1';
 
 interface DaysRow {
   day_list: string[];
@@ -57,9 +62,10 @@ function rollupDays(row: DaysRow): RollupDays {
 }
 
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
-  const [row, transactions] = await Promise.all([
+  const [row, transactions, terms] = await Promise.all([
     one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
     one<DaysRow>(db, 'rollup/transactions_coverage', { workspace_id: workspaceId, built_with: TRANSACTIONS_ROLLUP_VERSION }),
+    one<DaysRow>(db, 'rollup/term_coverage', { workspace_id: workspaceId, built_with: TERM_ROLLUP_VERSION }),
   ]);
   return {
     tz: row.tz,
@@ -70,6 +76,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     calendar: row.calendar,
     ...rollupDays(row),
     transactions: rollupDays(transactions),
+    terms: rollupDays(terms),
   };
 }
 
@@ -137,4 +144,12 @@ export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, no
 /** The same for rollup/transaction_rows_fragment.sql: the period's whole days (tx_ parameters). */
 export function transactionsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
   return window(coverage.transactions, from, dayStart(to), serves, 'tx_');
+}
+
+/**
+ * The same for terms/top_terms.sql over the term_daily rollup: the period's whole days (terms do
+ * not depend on the SLA). `serves` false (a filter the rollup does not keep): none.
+ */
+export function termsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
+  return window(coverage.terms, from, dayStart(to), serves, '');
 }

@@ -73,7 +73,7 @@ beforeAll(async () => {
     new ValueService(new ValueRepository(db), clock, cache()),
   );
   response = new ResponseService(new ResponseRepository(db, coverageReader(db)), filters, clock, cache());
-  terms = new TermsService(new TermsRepository(db), filters, cache());
+  terms = new TermsService(new TermsRepository(db, coverageReader(db)), filters, cache());
 });
 
 afterAll(async () => {

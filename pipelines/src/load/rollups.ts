@@ -2,6 +2,7 @@ import {
   calendarParams,
   namedQuery,
   readInboundCoverage,
+  TERM_ROLLUP_VERSION,
   TRANSACTIONS_ROLLUP_VERSION,
   type Database,
   type RollupDays,
@@ -76,6 +77,16 @@ const INBOUND: DayRollup = {
   drop: 'rollup/drop_superseded_inbound_days',
 };
 
+/** Terms of inbound messages (migration 0020): the same days as inbound_daily. */
+const TERMS: DayRollup = {
+  touched: 'rollup/touched_inbound_days',
+  customerDays: 'rollup/customer_inbound_days',
+  dataDays: 'rollup/inbound_data_days',
+  build: 'rollup/build_term_daily',
+  mark: 'rollup/mark_term_days',
+  drop: 'rollup/drop_superseded_term_days',
+};
+
 const TRANSACTIONS: DayRollup = {
   touched: 'rollup/touched_transaction_days',
   customerDays: 'rollup/customer_transaction_days',
@@ -138,8 +149,8 @@ async function refreshDayRollup(
 
 /**
  * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016),
- * built with the workspace's calendar, and transactions_daily (0019); then what its data covers
- * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
+ * built with the workspace's calendar, term_daily (0020) and transactions_daily (0019); then what
+ * its data covers (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
  */
 export async function refreshInboundRollup(db: Database, workspaceId: string, refresh: InboundRollupRefresh): Promise<number> {
   const coverage = await readInboundCoverage(db, workspaceId);
@@ -147,6 +158,7 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
   // rollup/build_inbound_daily.sql), so its `now` is after every SLA.
   const calendar = calendarParams(coverage, new Date(NO_SLA));
   const inbound = await refreshDayRollup(db, workspaceId, INBOUND, coverage, coverage.calendar, calendar, refresh);
+  const terms = await refreshDayRollup(db, workspaceId, TERMS, coverage.terms, TERM_ROLLUP_VERSION, {}, refresh);
   const transactions = await refreshDayRollup(
     db,
     workspaceId,
@@ -160,7 +172,7 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
   if (inbound.length > 0 || refresh.sinceVersion !== undefined) {
     await refreshWorkspaceData(db, workspaceId, refresh.generation);
   }
-  return inbound.length + transactions.length;
+  return inbound.length + terms.length + transactions.length;
 }
 
 /** What the workspace's data covers (channels, first and last inbound message), for the api's workspace query. */

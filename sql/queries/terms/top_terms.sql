@@ -1,25 +1,47 @@
 -- Top terms of inbound message texts over the period, for a word cloud: lower-cased words of two
 -- or more letters, with @handles, links, words with digits and {stop_words} left out; counted
--- once per message. {sentiment_class} '' takes every message, else only that class (DESIGN.md
--- "Sentiment": positive ≥ 0.05, negative ≤ −0.05, neutral between).
+-- once per message (terms/message_terms_fragment.sql). {sentiment_class} '' takes every message,
+-- else only that class (DESIGN.md "Sentiment": positive ≥ 0.05, negative ≤ −0.05, neutral
+-- between). Whole days {rollup_from} to {rollup_to} (exclusive) come from the term_daily rollup
+-- (migration 0020), the rest of the period from the rows; {use_rollup} false reads it all from the
+-- rows (termsWindow in sql/src/inbound-rollup.ts decides). Markers: filter (interactionFilter)
+-- over `i`, rollup_filter (termRollupFilter) over `r`.
 SELECT
     term,
-    count() AS messages
-FROM interactions FINAL
-ARRAY JOIN arrayDistinct(arrayFilter(
-    t -> lengthUTF8(t) >= 2 AND NOT match(t, '[0-9]') AND NOT has({stop_words:Array(String)}, t),
-    /*include:terms/words_fragment*/
-)) AS term
-WHERE workspace_id = {workspace_id:String}
-  AND direction = 'inbound'
-  AND created_at >= {from:DateTime64(3)}
-  AND created_at < {to:DateTime64(3)}
-  AND multiIf(
-        {sentiment_class:String} = 'positive', sentiment >= 0.05,
-        {sentiment_class:String} = 'negative', sentiment <= -0.05,
-        {sentiment_class:String} = 'neutral', sentiment > -0.05 AND sentiment < 0.05,
-        true)
-  /*filter*/
+    sum(messages) AS messages
+FROM
+(
+    SELECT r.term AS term, r.messages AS messages
+    FROM term_daily AS r
+    WHERE r.workspace_id = {workspace_id:String}
+      AND {use_rollup:Bool}
+      AND r.day >= {rollup_from:Date}
+      AND r.day < {rollup_to:Date}
+      -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}).
+      AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+      AND ({sentiment_class:String} = '' OR r.sentiment_class = {sentiment_class:String})
+      AND NOT has({stop_words:Array(String)}, r.term)
+      /*rollup_filter*/
+    UNION ALL
+    SELECT term, count() AS messages
+    FROM interactions AS i FINAL
+    ARRAY JOIN arrayFilter(t -> NOT has({stop_words:Array(String)}, t), /*include:terms/message_terms_fragment*/) AS term
+    WHERE i.workspace_id = {workspace_id:String}
+      AND i.direction = 'inbound'
+      AND i.created_at >= {from:DateTime64(3)}
+      AND i.created_at < {to:DateTime64(3)}
+      -- Two ranges of the sorting key, so only their granules are read.
+      AND (NOT {use_rollup:Bool}
+           OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
+           OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+      AND multiIf(
+            {sentiment_class:String} = 'positive', i.sentiment >= 0.05,
+            {sentiment_class:String} = 'negative', i.sentiment <= -0.05,
+            {sentiment_class:String} = 'neutral', i.sentiment > -0.05 AND i.sentiment < 0.05,
+            true)
+      /*filter*/
+    GROUP BY term
+)
 GROUP BY term
 ORDER BY messages DESC, term
 LIMIT {limit:UInt32}

@@ -288,6 +288,7 @@ export const SNAPSHOT_COVERAGE: InboundCoverage = {
   slaHours: 24,
   calendar: '3|UTC|[1,2,3,4,5]|540|1020',
   transactions: { days: [], fresh: [], generations: [] },
+  terms: { days: [], fresh: [], generations: [] },
   days: [],
   fresh: [],
   generations: [],
