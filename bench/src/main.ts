@@ -14,7 +14,7 @@ import {
   type OperationLatency,
   type PageLatency,
 } from './graphql/latency';
-import type { Period } from './graphql/operations';
+import { operation, type Period } from './graphql/operations';
 import { BENCH_NOW, BENCH_WORKSPACE, benchPeriods } from './period';
 import { isPresetName, PRESET_NAMES, PRESETS, type Preset } from './presets';
 import { heading, table, thousands, writeResults } from './report';
@@ -36,10 +36,12 @@ interface Options {
   preset: Preset;
   dataDir: string | null;
   standalone: boolean;
+  /** Operation names to time (--only a,b): those and the pages holding one of them; null: all. */
+  only: string[] | null;
 }
 
 function parseOptions(argv: string[]): Options {
-  const usage = `usage: npm run bench -- [--preset ${PRESET_NAMES.join('|')}] [--data DIR] [--skip-standalone]`;
+  const usage = `usage: npm run bench -- [--preset ${PRESET_NAMES.join('|')}] [--data DIR] [--skip-standalone] [--only OPERATION,…]`;
   let values;
   try {
     ({ values } = parseArgs({
@@ -48,13 +50,22 @@ function parseOptions(argv: string[]): Options {
         preset: { type: 'string', default: 'small' },
         data: { type: 'string' },
         'skip-standalone': { type: 'boolean', default: false },
+        only: { type: 'string' },
       },
     }));
   } catch (error) {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
   }
   if (!isPresetName(values.preset)) throw new Error(`unknown preset "${values.preset}"\n${usage}`);
-  return { preset: PRESETS[values.preset], dataDir: values.data ?? null, standalone: !values['skip-standalone'] };
+  const only = values.only ? values.only.split(',').map((name) => name.trim()) : null;
+  // An unknown name is an error, not an empty run.
+  for (const name of only ?? []) operation(name);
+  return {
+    preset: PRESETS[values.preset],
+    dataDir: values.data ?? null,
+    standalone: !values['skip-standalone'],
+    only,
+  };
 }
 
 function say(line: string): void {
@@ -162,7 +173,7 @@ function periods(): Period[] {
   return benchPeriods();
 }
 
-async function graphqlLatency(dataDir: string, preset: Preset) {
+async function graphqlLatency(dataDir: string, preset: Preset, only: string[] | null) {
   const server = await startServer({
     port: 0,
     demo: false,
@@ -181,8 +192,8 @@ async function graphqlLatency(dataDir: string, preset: Preset) {
     const spans = periods();
     say(`GraphQL: ${spans.length} periods × ${preset.repeats} repeats per operation, cold then warm`);
     const baselines = await measureBaselines(target, WORKSPACE, spans, preset.repeats);
-    const operations = await measureOperations(target, spans, preset.repeats, say);
-    const pages = await measurePages(target, spans, preset.repeats);
+    const operations = await measureOperations(target, spans, preset.repeats, say, only);
+    const pages = await measurePages(target, spans, preset.repeats, only);
     // Every warm request should have been a hit: the cache's own count shows it.
     return { periods: spans, baselines, operations, pages, resultCache: cache.stats() };
   } finally {
@@ -336,7 +347,7 @@ async function main(): Promise<void> {
     } finally {
       await db.close();
     }
-    const graphql = await graphqlLatency(dataDir, preset);
+    const graphql = await graphqlLatency(dataDir, preset, options.only);
     const other = options.standalone ? await standalone(preset) : null;
 
     const { host, load, fit, disk } = prepared;

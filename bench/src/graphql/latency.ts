@@ -57,9 +57,10 @@ export async function measureOperations(
   periods: readonly Period[],
   repeats: number,
   onProgress: (line: string) => void,
+  only: readonly string[] | null = null,
 ): Promise<OperationLatency[]> {
   const results: OperationLatency[] = [];
-  for (const base of OPERATIONS) {
+  for (const base of OPERATIONS.filter((op) => !only || only.includes(op.name))) {
     const cold: Sample[] = [];
     const warm: Sample[] = [];
     for (const period of periods) {
@@ -79,14 +80,19 @@ export async function measureOperations(
   return results;
 }
 
-/** A page's operations sent together, as the dashboard does, from cold caches: time until the last answer. */
+/**
+ * A page's operations sent together, as the dashboard does, from cold caches: time until the last
+ * answer. With `only`, the pages that send one of those operations.
+ */
 export async function measurePages(
   target: GraphqlTarget,
   periods: readonly Period[],
   repeats: number,
+  only: readonly string[] | null = null,
 ): Promise<PageLatency[]> {
   const results: PageLatency[] = [];
   for (const [page, names] of Object.entries(PAGES)) {
+    if (only && !names.some((name) => only.includes(name))) continue;
     const samples: Sample[] = [];
     for (const period of periods) {
       const ops = names.map((name) => inPeriod(operation(name), period));
