@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -88,10 +89,24 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * React Router's package exports only its development build to bundlers (ENABLE_DEV_WARNINGS on:
+ * extra checks and console warnings in every render); a production build points at the production
+ * files it ships beside it, which differ only in that flag. The development server keeps them.
+ */
+function reactRouterProduction(): { find: RegExp; replacement: string }[] {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('react-router/package.json')), 'dist', 'production');
+  return [
+    { find: /^react-router$/, replacement: path.join(dir, 'index.mjs') },
+    { find: /^react-router\/dom$/, replacement: path.join(dir, 'dom-export.mjs') },
+  ];
+}
+
 // The api serves web/dist at / and the GraphQL endpoint at /graphql on one port; in development
 // Vite serves the app and forwards /graphql to a running api (`npm start`).
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), earlyStart(), precompress()],
+  resolve: { alias: command === 'build' ? reactRouterProduction() : [] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -117,4 +132,4 @@ export default defineConfig({
   server: {
     proxy: { '/graphql': 'http://localhost:3000' },
   },
-});
+}));
