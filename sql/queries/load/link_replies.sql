@@ -10,7 +10,7 @@
 -- the same bucket, so the buckets together give the same result as one run, and each bucket's
 -- sets and groups stay small enough for a load of many millions of rows to keep a bounded RSS.
 INSERT INTO interactions
-WITH touched AS
+WITH touched AS MATERIALIZED
 (
     SELECT interaction_id
     FROM interactions
@@ -86,3 +86,5 @@ WHERE NOT (
     AND i.shares = e.shares
     AND i.quotes = e.quotes
 )
+-- touched is used three times: computed once (a CTE is otherwise inlined at every use).
+SETTINGS enable_materialized_cte = 1
