@@ -20,12 +20,11 @@ FROM
       -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}).
       AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
       AND ({sentiment_class:String} = '' OR r.sentiment_class = {sentiment_class:String})
-      AND NOT has({stop_words:Array(String)}, r.term)
       /*rollup_filter*/
     UNION ALL
     SELECT term, count() AS messages
     FROM interactions AS i FINAL
-    ARRAY JOIN arrayFilter(t -> NOT has({stop_words:Array(String)}, t), /*include:terms/message_terms_fragment*/) AS term
+    ARRAY JOIN /*include:terms/message_terms_fragment*/ AS term
     WHERE i.workspace_id = {workspace_id:String}
       AND i.direction = 'inbound'
       AND i.created_at >= {from:DateTime64(3)}
@@ -42,6 +41,8 @@ FROM
       /*filter*/
     GROUP BY term
 )
+-- After the union: a set lookup per term, not per rollup row and word.
+WHERE term NOT IN {stop_words:Array(String)}
 GROUP BY term
 ORDER BY messages DESC, term
 LIMIT {limit:UInt32}
