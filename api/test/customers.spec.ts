@@ -152,6 +152,39 @@ describe('customer 360', () => {
     expect(pages).toEqual(all.nodes.map((e) => e.id));
   });
 
+  it('follows a message, a purchase and a handle re-loaded under another customer', async () => {
+    // New versions of rows written before (as a re-load writes them): each is found where it is
+    // now, not where an earlier version put it (migration 0021 keeps every version's keys).
+    const moves = [
+      `INSERT INTO interactions SELECT * REPLACE ('u2' AS customer_id, version + 1 AS version)
+       FROM interactions FINAL WHERE workspace_id = 'other' AND interaction_id = 'a1'`,
+      `INSERT INTO transactions SELECT * REPLACE ('u2' AS customer_id, version + 1 AS version)
+       FROM transactions FINAL WHERE workspace_id = 'other' AND transaction_id = 't1'`,
+      `INSERT INTO identities (workspace_id, kind, handle, customer_id, followers, version)
+       SELECT workspace_id, kind, handle, 'u2', followers, version + 1
+       FROM identities FINAL WHERE workspace_id = 'other' AND customer_id = 'u1' AND kind = 'twitter'`,
+    ];
+    // Asked of the table, not the service: the service's answers are cached per data version.
+    const result = await db.client.query({
+      query: `SELECT concat(kind, ':', handle) AS h FROM identities FINAL
+              WHERE workspace_id = 'other' AND customer_id = 'u1' AND kind = 'twitter'`,
+      format: 'JSONEachRow',
+    });
+    const twitter = (await result.json<{ h: string }>()).map((r) => r.h);
+    expect(twitter).toHaveLength(1);
+    for (const query of moves) await db.client.command({ query });
+    const handles = async (customer: string) =>
+      (await service.customer('other', customer))!.identities.map((i) => `${i.kind}:${i.handle}`);
+    const u1 = await service.timeline('other', 'u1', { first: 100 });
+    expect(u1.nodes.map((e) => e.id)).toEqual(['t2', 'a2', 'a0']);
+    // a1's reply goes with it: it is found through its parent.
+    const u2 = await service.timeline('other', 'u2', { first: 100 });
+    expect(u2.nodes.map((e) => e.id)).toEqual(expect.arrayContaining(['ar1', 'a1', 't1']));
+    expect(await handles('u1')).not.toContain(twitter[0]);
+    expect(await handles('u2')).toContain(twitter[0]);
+    expect((await service.customer('other', 'u1'))!.value.transactions).toBe(1);
+  });
+
   it('shows a bot reply as a reply and its time on the message', async () => {
     const u3 = await service.timeline('shop', 'u3', {});
     expect(u3.nodes.map((e) => e.id)).toEqual(['ab3', 'a3', 't3']);

@@ -22,6 +22,18 @@ FROM
         sum(toDecimal128(if(kind = 'refund', -abs(amount), amount), 4)) AS historical_value
     FROM transactions FINAL
     WHERE workspace_id = {workspace_id:String}
+      -- The customer's times and ids (customer_transactions, migration 0021: every version a
+      -- row had), so the sorting key finds the rows; the current row is checked for the customer.
+      AND occurred_at IN (
+            SELECT occurred_at
+            FROM customer_transactions
+            WHERE workspace_id = {workspace_id:String}
+              AND customer_id = {customer_id:String})
+      AND transaction_id IN (
+            SELECT transaction_id
+            FROM customer_transactions
+            WHERE workspace_id = {workspace_id:String}
+              AND customer_id = {customer_id:String})
       AND customer_id = {customer_id:String}
 ) AS t
 LEFT JOIN
