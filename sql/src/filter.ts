@@ -293,6 +293,14 @@ export function termRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragm
   return rollupFilter(filter, prefix, TERM_ROLLUP_LISTS);
 }
 
+/**
+ * The same for the missed_daily rollup (the gap queue's unanswered messages, with the term
+ * rollup's columns: brand, channel, public, segment and sentiment class).
+ */
+export function missedRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment | null {
+  return rollupFilter(filter, prefix, TERM_ROLLUP_LISTS);
+}
+
 /** The same filter applied to a table keyed by customer (transactions, customer_value): only segments apply. */
 export function customerFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment {
   if (!filter.segments || filter.segments.length === 0) return { sql: '', params: {} };

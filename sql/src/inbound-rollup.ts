@@ -27,6 +27,8 @@ export interface InboundCoverage extends RollupDays {
   transactions: RollupDays;
   /** The days of the term_daily rollup (migration 0020). */
   terms: RollupDays;
+  /** The days of the missed_daily rollup (migration 0024); absent, none (the rows are read). */
+  missed?: RollupDays;
 }
 
 /** What transactions_daily's days are built by: another version of the rollup is stale. */
@@ -34,6 +36,9 @@ export const TRANSACTIONS_ROLLUP_VERSION = 'transactions_daily 1';
 
 /** What term_daily's days are built by: another version of the rollup is stale. */
 export const TERM_ROLLUP_VERSION = 'term_daily 1';
+
+/** What missed_daily's days are built by: another version of the rollup is stale. */
+export const MISSED_ROLLUP_VERSION = 'missed_daily 1';
 
 interface DaysRow {
   day_list: string[];
@@ -62,6 +67,7 @@ function rollupDays(row: DaysRow): RollupDays {
 }
 
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
+  const missed = await one<DaysRow>(db, 'rollup/missed_coverage', { workspace_id: workspaceId, built_with: MISSED_ROLLUP_VERSION });
   const [row, transactions, terms] = await Promise.all([
     one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
     one<DaysRow>(db, 'rollup/transactions_coverage', { workspace_id: workspaceId, built_with: TRANSACTIONS_ROLLUP_VERSION }),
@@ -77,6 +83,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     ...rollupDays(row),
     transactions: rollupDays(transactions),
     terms: rollupDays(terms),
+    missed: rollupDays(missed),
   };
 }
 
@@ -152,4 +159,14 @@ export function transactionsWindow(coverage: InboundCoverage, from: Date, to: Da
  */
 export function termsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
   return window(coverage.terms, from, dayStart(to), serves, '');
+}
+
+/**
+ * The same for gap_queue/candidates.sql over the missed_daily rollup: its whole UTC days that end
+ * by the day of the SLA cutoff at `now` (their unanswered messages are all missed), as
+ * rollupWindow. `serves` false (a filter the rollup does not keep): none.
+ */
+export function missedWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
+  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
+  return window(coverage.missed ?? { days: [], fresh: [], generations: [] }, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   interactionFilter,
+  missedRollupFilter,
+  missedWindow,
   namedQuery,
   toClickHouseTime,
   withFilter,
@@ -74,19 +76,28 @@ export class GapQueueRepository {
     };
   }
 
+  /**
+   * Whole days from the missed_daily rollup where the filter and the rollup's coverage allow
+   * (missedWindow), the rest from the rows: the same candidates either way.
+   */
   buildCandidates(
     workspaceId: string,
     filter: AnalyticsFilter,
     now: Date,
     limit: number,
     after: GapQueuePosition | null,
+    coverage: InboundCoverage,
   ): BuiltQuery {
     const where = interactionFilter(filter);
+    const rollup = missedRollupFilter(filter, 'r.');
+    let query = withFilter(namedQuery('gap_queue/candidates'), where);
+    query = withFilter(query, rollup ?? { sql: '', params: {} }, '/*rollup_filter*/');
     return {
-      query: withFilter(namedQuery('gap_queue/candidates'), where),
+      query,
       // −2 is below every sentiment: the first page starts at the bottom.
       params: {
         ...this.params(workspaceId, filter, now),
+        ...missedWindow(coverage, filter.from, filter.to, now, rollup !== null),
         ...where.params,
         limit,
         after_sentiment: after ? after[0] : -2,
@@ -102,7 +113,8 @@ export class GapQueueRepository {
     limit: number,
     after: GapQueuePosition | null,
   ): Promise<GapQueueCandidate[]> {
-    const { query, params } = this.buildCandidates(workspaceId, filter, now, limit, after);
+    const coverage = await this.coverage.read(workspaceId);
+    const { query, params } = this.buildCandidates(workspaceId, filter, now, limit, after, coverage);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<GapQueueCandidate>();
   }

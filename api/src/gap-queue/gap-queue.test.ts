@@ -1,13 +1,21 @@
 import { DataVersionRepository } from '../cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { GraphQLError } from 'graphql';
-import { openTestDatabase, type Database } from '@resonance/sql';
+import { IngestRun } from '@resonance/pipelines';
+import {
+  openTestDatabase,
+  readInboundCoverage,
+  toClickHouseTime,
+  type AnalyticsFilter,
+  type Database,
+  type InboundCoverage,
+} from '@resonance/sql';
 import { FixedClock, SystemClock } from '../common/clock';
 import { encodeCursor } from '../data/pagination';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
-import { GapQueueRepository } from './gap-queue.repository';
+import { GapQueueRepository, type GapQueuePosition } from './gap-queue.repository';
 import { GapQueueService } from './gap-queue.service';
 
 // SLA 24 h: at NOW everything unanswered before 2025-03-31T00:00Z is missed.
@@ -175,7 +183,7 @@ describe('gapQueue', () => {
     const repository = new GapQueueRepository(db, coverageReader(db));
     const after = ['-0.5', '0', '-5000', '-900', '1741780800000', 'q5'] as const;
     const filter = { ...PERIOD, channels: ['twitter'] };
-    expect(repository.buildCandidates('gq', filter, NOW, 21, [...after])).toMatchSnapshot();
+    expect(repository.buildCandidates('gq', filter, NOW, 21, [...after], SNAPSHOT_COVERAGE)).toMatchSnapshot();
     const candidates = [
       { interaction_id: 'q3', customer_id: 'k2', created_at: '2025-03-11 09:00:00.000' },
       { interaction_id: 'q4', customer_id: 'k3', created_at: '2025-03-11 09:00:00.000' },
@@ -185,5 +193,85 @@ describe('gapQueue', () => {
     expect(page.query).toMatchSnapshot();
     expect(page.params).toMatchSnapshot();
     expect(repository.buildCount('gq', PERIOD, NOW, SNAPSHOT_COVERAGE).query).toMatchSnapshot();
+  });
+
+  // The missed_daily rollup (migration 0024) must give the candidates the rows give.
+  const NO_MISSED_ROLLUP = { days: [], fresh: [], generations: [] };
+
+  async function candidatesBothWays(filter: AnalyticsFilter, limit: number, after: GapQueuePosition | null) {
+    const repository = new GapQueueRepository(db, coverageReader(db));
+    const coverage = await readInboundCoverage(db, 'gq');
+    const run = async (c: InboundCoverage) => {
+      const { query, params } = repository.buildCandidates('gq', filter, NOW, limit, after, c);
+      const result = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+      const ids = (await result.json<{ interaction_id: string }>()).map((r) => r.interaction_id).sort();
+      return { ids, rollup: params.use_rollup };
+    };
+    const rows = await run({ ...coverage, missed: NO_MISSED_ROLLUP });
+    expect(rows.rollup).toBe(false);
+    return { hybrid: await run(coverage), rows: rows.ids };
+  }
+
+  it('finds candidates of whole days in the missed rollup, as the rows give them', async () => {
+    const cursors: (GapQueuePosition | null)[] = [null, ['-0.8', '1', '0', '-900', '1741687200000', 'q2'], ['0', '1', '0', '0', '0', 'q7']];
+    for (const after of cursors) {
+      for (const limit of [1, 2, 4, 20]) {
+        for (const filter of [
+          PERIOD,
+          { ...PERIOD, channels: ['twitter'], segments: ['consumer'] },
+          { ...PERIOD, publicOnly: true, sentiments: ['negative' as const] },
+          // Partial first day (from the rows) and a day after the SLA cutoff's.
+          { from: new Date('2025-03-12T10:30:00Z'), to: NOW },
+        ]) {
+          const { hybrid, rows } = await candidatesBothWays(filter, limit, after);
+          expect(hybrid.rollup).toBe(true);
+          expect(hybrid.ids).toEqual(rows);
+        }
+      }
+    }
+    const { hybrid } = await candidatesBothWays(PERIOD, 2, null);
+    // The two lowest sentiments (−0.8) and nothing tied above them.
+    expect(hybrid.ids).toEqual(['q1', 'q2']);
+    // An agents narrowing: the rollup has no agent, so the rows.
+    const agents = await candidatesBothWays({ ...PERIOD, agents: [''] }, 20, null);
+    expect(agents.hybrid.rollup).toBe(false);
+    expect(agents.hybrid.ids).toEqual(agents.rows);
+  });
+
+  it('drops a message answered by a later load from the queue', async () => {
+    const run = await IngestRun.start(db, 'gq', 'later', ['later.ndjson']);
+    await run.add('interactions', {
+      workspace_id: 'gq',
+      interaction_id: 'r2',
+      source: 'fixture',
+      brand: 'acme',
+      channel: 'email',
+      direction: 'outbound',
+      is_public: false,
+      created_at: toClickHouseTime(new Date('2025-03-11T12:00:00Z')),
+      thread_id: 'q2',
+      parent_id: 'q2',
+      author_kind: 'agent',
+      author_handle: 'acme',
+      author_followers: null,
+      customer_id: '',
+      agent: 'ann',
+      is_automated: false,
+      text: 'on it',
+      lang: 'en',
+      sentiment: null,
+      sentiment_source: '',
+      topics: [],
+      csat: null,
+      ingest_run_id: run.runId,
+      version: run.version,
+    });
+    await run.finish();
+    const page = await service.gapQueue('gq', PERIOD, { first: 2 }, 'analyst');
+    expect(page.nodes.map((n) => n.interactionId)).toEqual(['q1', 'q5']);
+    expect(page.totalCount).toBe(7);
+    const { hybrid, rows } = await candidatesBothWays(PERIOD, 2, null);
+    expect(hybrid.rollup).toBe(true);
+    expect(hybrid.ids).toEqual(rows);
   });
 });

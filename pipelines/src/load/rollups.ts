@@ -1,6 +1,7 @@
 import {
   calendarParams,
   namedQuery,
+  MISSED_ROLLUP_VERSION,
   readInboundCoverage,
   TERM_ROLLUP_VERSION,
   TRANSACTIONS_ROLLUP_VERSION,
@@ -87,6 +88,16 @@ const TERMS: DayRollup = {
   drop: 'rollup/drop_superseded_term_days',
 };
 
+/** The unanswered inbound messages (migration 0024): the same days as inbound_daily. */
+const MISSED: DayRollup = {
+  touched: 'rollup/touched_inbound_days',
+  customerDays: 'rollup/customer_inbound_days',
+  dataDays: 'rollup/inbound_data_days',
+  build: 'rollup/build_missed_daily',
+  mark: 'rollup/mark_missed_days',
+  drop: 'rollup/drop_superseded_missed_days',
+};
+
 const TRANSACTIONS: DayRollup = {
   touched: 'rollup/touched_transaction_days',
   customerDays: 'rollup/customer_transaction_days',
@@ -159,6 +170,16 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
   const calendar = calendarParams(coverage, new Date(NO_SLA));
   const inbound = await refreshDayRollup(db, workspaceId, INBOUND, coverage, coverage.calendar, calendar, refresh);
   const terms = await refreshDayRollup(db, workspaceId, TERMS, coverage.terms, TERM_ROLLUP_VERSION, {}, refresh);
+  // missed_daily (0024): the gap queue's unanswered messages.
+  const missed = await refreshDayRollup(
+    db,
+    workspaceId,
+    MISSED,
+    coverage.missed ?? { days: [], fresh: [], generations: [] },
+    MISSED_ROLLUP_VERSION,
+    {},
+    refresh,
+  );
   const transactions = await refreshDayRollup(
     db,
     workspaceId,
@@ -172,7 +193,7 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
   if (inbound.length > 0 || refresh.sinceVersion !== undefined) {
     await refreshWorkspaceData(db, workspaceId, refresh.generation);
   }
-  return inbound.length + terms.length + transactions.length;
+  return inbound.length + terms.length + missed.length + transactions.length;
 }
 
 /** What the workspace's data covers (channels, first and last inbound message), for the api's workspace query. */

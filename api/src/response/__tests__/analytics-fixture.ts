@@ -289,6 +289,7 @@ export const SNAPSHOT_COVERAGE: InboundCoverage = {
   calendar: '3|UTC|[1,2,3,4,5]|540|1020',
   transactions: { days: [], fresh: [], generations: [] },
   terms: { days: [], fresh: [], generations: [] },
+  missed: { days: [], fresh: [], generations: [] },
   days: [],
   fresh: [],
   generations: [],
