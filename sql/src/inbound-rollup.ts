@@ -29,6 +29,8 @@ export interface InboundCoverage extends RollupDays {
   terms: RollupDays;
   /** The days of the missed_daily rollup (migration 0024); absent, none (the rows are read). */
   missed?: RollupDays;
+  /** The days of the customer_service_daily rollup (migration 0023); absent, none (the rows are read). */
+  customerService?: RollupDays;
 }
 
 /** What transactions_daily's days are built by: another version of the rollup is stale. */
@@ -39,6 +41,9 @@ export const TERM_ROLLUP_VERSION = 'term_daily 1';
 
 /** What missed_daily's days are built by: another version of the rollup is stale. */
 export const MISSED_ROLLUP_VERSION = 'missed_daily 1';
+
+/** What customer_service_daily's days are built by: another version of the rollup is stale. */
+export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 1';
 
 interface DaysRow {
   day_list: string[];
@@ -68,10 +73,14 @@ function rollupDays(row: DaysRow): RollupDays {
 
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
   const missed = await one<DaysRow>(db, 'rollup/missed_coverage', { workspace_id: workspaceId, built_with: MISSED_ROLLUP_VERSION });
-  const [row, transactions, terms] = await Promise.all([
+  const [row, transactions, terms, customerService] = await Promise.all([
     one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
     one<DaysRow>(db, 'rollup/transactions_coverage', { workspace_id: workspaceId, built_with: TRANSACTIONS_ROLLUP_VERSION }),
     one<DaysRow>(db, 'rollup/term_coverage', { workspace_id: workspaceId, built_with: TERM_ROLLUP_VERSION }),
+    one<DaysRow>(db, 'rollup/customer_service_coverage', {
+      workspace_id: workspaceId,
+      built_with: CUSTOMER_SERVICE_ROLLUP_VERSION,
+    }),
   ]);
   return {
     tz: row.tz,
@@ -84,6 +93,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     transactions: rollupDays(transactions),
     terms: rollupDays(terms),
     missed: rollupDays(missed),
+    customerService: rollupDays(customerService),
   };
 }
 
@@ -169,4 +179,21 @@ export function termsWindow(coverage: InboundCoverage, from: Date, to: Date, ser
 export function missedWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   return window(coverage.missed ?? { days: [], fresh: [], generations: [] }, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/**
+ * The same for value/experience_fragment.sql over the customer_service_daily rollup: its whole UTC
+ * days that end by the day of the SLA cutoff at `now` (their unanswered messages are all missed),
+ * as rollupWindow. `serves` false (a filter the rollup does not keep): none.
+ */
+export function customerServiceWindow(
+  coverage: InboundCoverage,
+  from: Date,
+  to: Date,
+  now: Date,
+  serves: boolean,
+): Record<string, unknown> {
+  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
+  const built = coverage.customerService ?? { days: [], fresh: [], generations: [] };
+  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }

@@ -1,15 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import {
   customerFilter,
   customerListFilter,
+  customerServiceWindow,
+  inboundRollupFilter,
   interactionFilter,
   namedQuery,
+  readInboundCoverage,
   toClickHouseTime,
   withFilter,
   withoutCustomerList,
   type AnalyticsFilter,
   type Database,
+  type InboundCoverage,
+  type SqlFragment,
 } from '@resonance/sql';
+import { InboundCoverageReader } from '../common/inbound-coverage.reader';
 import { InjectDatabase } from '../database/database.module';
 import { ValuePopulation } from './dto/value-customer.model';
 
@@ -78,23 +84,70 @@ const CUSTOMER_LISTS: Record<ValuePopulation, { query: string; prefix: string; c
   [ValuePopulation.PURCHASE_COHORTS]: { query: 'value/cohort_customer_list', prefix: 'p.', cohort: true },
 };
 
+const NO_DAYS = { days: [], fresh: [], generations: [] };
+
+/** No rollup day: value/experience_fragment.sql reads the whole period from the rows. */
+export const NO_ROLLUP_COVERAGE: InboundCoverage = {
+  tz: 'UTC',
+  businessDays: [],
+  businessStart: 0,
+  businessEnd: 0,
+  slaHours: 24,
+  calendar: '',
+  ...NO_DAYS,
+  transactions: NO_DAYS,
+  terms: NO_DAYS,
+  customerService: NO_DAYS,
+};
+
+/**
+ * The experience fragment's filters and window (value/experience_fragment.sql): the interaction
+ * filter on the rows, the same on the customer_service_daily rollup where it keeps the filter's
+ * fields, and which whole days the rollup serves (customerServiceWindow).
+ */
+function experienceFilters(
+  query: string,
+  filter: AnalyticsFilter,
+  now: Date,
+  coverage: InboundCoverage,
+): { query: string; params: Record<string, unknown> } {
+  const interactions = interactionFilter(filter, 'i.');
+  const rollup: SqlFragment | null = inboundRollupFilter(filter, 'r.');
+  return {
+    query: withFilter(withFilter(query, interactions), rollup ?? { sql: '', params: {} }, '/*rollup_filter*/'),
+    params: {
+      ...interactions.params,
+      ...customerServiceWindow(coverage, filter.from, filter.to, now, rollup !== null),
+    },
+  };
+}
+
 /** The Value page's SQL (sql/queries/value), always scoped to one workspace. */
 @Injectable()
 export class ValueRepository {
-  constructor(@InjectDatabase() private readonly db: Database) {}
+  constructor(
+    @InjectDatabase() private readonly db: Database,
+    // Absent (a repository built by hand): the coverage is read each time, uncached.
+    @Optional() private readonly coverageReader?: InboundCoverageReader,
+  ) {}
 
-  build(workspaceId: string, filter: AnalyticsFilter, now: Date, samples: number) {
-    const interactions = interactionFilter(filter, 'i.');
+  /** The workspace's rollup coverage: which days customer_service_daily serves. */
+  coverage(workspaceId: string): Promise<InboundCoverage> {
+    return this.coverageReader ? this.coverageReader.read(workspaceId) : readInboundCoverage(this.db, workspaceId);
+  }
+
+  build(workspaceId: string, filter: AnalyticsFilter, now: Date, samples: number, coverage = NO_ROLLUP_COVERAGE) {
+    const experience = experienceFilters(namedQuery('value/service_value'), filter, now, coverage);
     const customers = customerFilter(filter, 'v.');
     return {
-      query: withFilter(withFilter(namedQuery('value/service_value'), interactions), customers, '/*customer_filter*/'),
+      query: withFilter(experience.query, customers, '/*customer_filter*/'),
       params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
         now: toClickHouseTime(now),
         samples,
-        ...interactions.params,
+        ...experience.params,
         ...customers.params,
       },
     };
@@ -112,19 +165,16 @@ export class ValueRepository {
     after: string | null,
     limit: number,
     now: Date,
+    coverage = NO_ROLLUP_COVERAGE,
   ) {
     const list = CUSTOMER_LISTS[population];
     if (!list) throw new Error(`unknown population ${String(population)}`);
     const messages = withoutCustomerList(filter);
-    const interactions = interactionFilter(messages, 'i.');
+    const experience = experienceFilters(namedQuery(list.query), messages, now, coverage);
     const customers = customerFilter(messages, list.prefix);
     const narrowing = customerListFilter(filter, { cohort: list.cohort });
     return {
-      query: withFilter(
-        withFilter(withFilter(namedQuery(list.query), interactions), customers, '/*customer_filter*/'),
-        narrowing,
-        '/*customer_list_filter*/',
-      ),
+      query: withFilter(withFilter(experience.query, customers, '/*customer_filter*/'), narrowing, '/*customer_list_filter*/'),
       params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
@@ -133,7 +183,7 @@ export class ValueRepository {
         first_page: after === null,
         after: after ?? '',
         limit,
-        ...interactions.params,
+        ...experience.params,
         ...customers.params,
         ...narrowing.params,
       },
@@ -148,7 +198,8 @@ export class ValueRepository {
     limit: number,
     now: Date,
   ): Promise<ValueCustomerSqlRow[]> {
-    const { query, params } = this.buildCustomerList(workspaceId, filter, population, after, limit, now);
+    const coverage = await this.coverage(workspaceId);
+    const { query, params } = this.buildCustomerList(workspaceId, filter, population, after, limit, now, coverage);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ValueCustomerSqlRow>();
   }
@@ -195,20 +246,16 @@ export class ValueRepository {
 
   /** Customers of each first-purchase-month cohort × experience purchasing k months later. */
   async cohortRetention(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<CohortRetentionSqlRow[]> {
-    const interactions = interactionFilter(filter, 'i.');
+    const experience = experienceFilters(namedQuery('value/cohort_retention'), filter, now, await this.coverage(workspaceId));
     const customers = customerFilter(filter, 'p.');
     const result = await this.db.client.query({
-      query: withFilter(
-        withFilter(namedQuery('value/cohort_retention'), interactions),
-        customers,
-        '/*customer_filter*/',
-      ),
+      query: withFilter(experience.query, customers, '/*customer_filter*/'),
       query_params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
         now: toClickHouseTime(now),
-        ...interactions.params,
+        ...experience.params,
         ...customers.params,
       },
       format: 'JSONEachRow',
@@ -258,7 +305,7 @@ export class ValueRepository {
     now: Date,
     samples: number,
   ): Promise<ServiceValueSqlRow[]> {
-    const { query, params } = this.build(workspaceId, filter, now, samples);
+    const { query, params } = this.build(workspaceId, filter, now, samples, await this.coverage(workspaceId));
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ServiceValueSqlRow>();
   }

@@ -1,5 +1,6 @@
 import {
   calendarParams,
+  CUSTOMER_SERVICE_ROLLUP_VERSION,
   namedQuery,
   MISSED_ROLLUP_VERSION,
   readInboundCoverage,
@@ -98,6 +99,16 @@ const MISSED: DayRollup = {
   drop: 'rollup/drop_superseded_missed_days',
 };
 
+/** Per customer, the latest message and its answer (migration 0023): the same days as inbound_daily. */
+const CUSTOMER_SERVICE: DayRollup = {
+  touched: 'rollup/touched_inbound_days',
+  customerDays: 'rollup/customer_inbound_days',
+  dataDays: 'rollup/inbound_data_days',
+  build: 'rollup/build_customer_service_daily',
+  mark: 'rollup/mark_customer_service_days',
+  drop: 'rollup/drop_superseded_customer_service_days',
+};
+
 const TRANSACTIONS: DayRollup = {
   touched: 'rollup/touched_transaction_days',
   customerDays: 'rollup/customer_transaction_days',
@@ -160,8 +171,9 @@ async function refreshDayRollup(
 
 /**
  * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016),
- * built with the workspace's calendar, term_daily (0020) and transactions_daily (0019); then what
- * its data covers (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
+ * built with the workspace's calendar, term_daily (0020), customer_service_daily (0023) and
+ * transactions_daily (0019); then what its data covers (workspace_data, 0017) after a load or a
+ * rebuild. Returns the number of days rebuilt.
  */
 export async function refreshInboundRollup(db: Database, workspaceId: string, refresh: InboundRollupRefresh): Promise<number> {
   const coverage = await readInboundCoverage(db, workspaceId);
@@ -180,6 +192,16 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
     {},
     refresh,
   );
+  // customer_service_daily (0023): the Value page's service experience per customer.
+  const service = await refreshDayRollup(
+    db,
+    workspaceId,
+    CUSTOMER_SERVICE,
+    coverage.customerService ?? { days: [], fresh: [], generations: [] },
+    CUSTOMER_SERVICE_ROLLUP_VERSION,
+    {},
+    refresh,
+  );
   const transactions = await refreshDayRollup(
     db,
     workspaceId,
@@ -193,7 +215,7 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
   if (inbound.length > 0 || refresh.sinceVersion !== undefined) {
     await refreshWorkspaceData(db, workspaceId, refresh.generation);
   }
-  return inbound.length + terms.length + missed.length + transactions.length;
+  return inbound.length + terms.length + missed.length + service.length + transactions.length;
 }
 
 /** What the workspace's data covers (channels, first and last inbound message), for the api's workspace query. */

@@ -4,6 +4,11 @@
 -- Not a query on its own: WITH items (the workspace's SLA, its own brands, and per customer the
 -- outcome of the latest decided inbound message to an own brand, plus whether any missed message
 -- was negative). Takes workspace_id, from, to and now, and the interaction filter.
+-- Whole days from the customer_service_daily rollup (migration 0023: each group's latest message,
+-- whether answered and its FRT), {rollup_from} to {rollup_to} (exclusive), the rest of the period from the rows:
+-- customerServiceWindow's call (sql/src/inbound-rollup.ts), days before the SLA cutoff's day, so
+-- their unanswered messages are all missed; {use_rollup} false reads the period from the rows.
+-- Markers: filter over `i` (interactionFilter), rollup_filter over `r` (inboundRollupFilter).
     (
         SELECT if(count() = 0, 24, any(sla_hours))
         FROM workspaces FINAL
@@ -17,27 +22,52 @@
         FROM brands FINAL
         WHERE workspace_id = {workspace_id:String} AND is_own
     ),
-    experiences AS
+    decided AS
     (
         SELECT
+            r.customer_id AS customer_id,
+            r.last_at AS at,
+            (r.last_answered, r.last_frt_ms) AS answer,
+            r.missed_negative AS missed_negative
+        FROM customer_service_daily AS r
+        WHERE r.workspace_id = {workspace_id:String}
+          AND {use_rollup:Bool}
+          AND r.day >= {rollup_from:Date}
+          AND r.day < {rollup_to:Date}
+          -- The day's current build, one per day from {rollup_first_day}.
+          AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+          AND ((SELECT count() FROM own_brands) = 0 OR r.brand IN (SELECT brand FROM own_brands))
+          /*rollup_filter*/
+        UNION ALL
+        SELECT
             i.customer_id AS customer_id,
-            argMax(
-                multiIf(
-                    i.first_reply_at IS NULL, 'missed',
-                    dateDiff('millisecond', i.created_at, assumeNotNull(i.first_reply_at)) <= sla_seconds * 1000 / 4, 'answered_fast',
-                    'answered_slow'),
-                i.created_at) AS experience,
-            max(i.first_reply_at IS NULL AND ifNull(i.sentiment, 0) <= -0.05) AS missed_negative
+            i.created_at AS at,
+            (/*include:value/answer_fragment*/) AS answer,
+            toUInt8(i.first_reply_at IS NULL AND ifNull(i.sentiment, 0) <= -0.05) AS missed_negative
         FROM interactions AS i FINAL
         WHERE i.workspace_id = {workspace_id:String}
           AND i.direction = 'inbound'
           AND i.customer_id != ''
           AND i.created_at >= {from:DateTime64(3)}
           AND i.created_at < {to:DateTime64(3)}
+          -- Two ranges of the sorting key, so only their granules are read.
+          AND (NOT {use_rollup:Bool}
+               OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
+               OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
           -- Pending (unanswered, younger than the SLA) is not an experience yet.
           AND NOT (i.first_reply_at IS NULL AND i.created_at >= sla_cutoff)
           -- Own brands only; a workspace that has not marked any counts every brand.
           AND ((SELECT count() FROM own_brands) = 0 OR i.brand IN (SELECT brand FROM own_brands))
           /*filter*/
-        GROUP BY i.customer_id
+    ),
+    experiences AS
+    (
+        SELECT
+            customer_id,
+            argMax(
+                multiIf(answer.1 = 0, 'missed', answer.2 <= sla_seconds * 1000 / 4, 'answered_fast', 'answered_slow'),
+                at) AS experience,
+            max(missed_negative) AS missed_negative
+        FROM decided
+        GROUP BY customer_id
     )

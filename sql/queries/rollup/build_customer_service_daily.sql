@@ -1,0 +1,38 @@
+-- The rollup pass for service experience: rebuilds the given days of a workspace's
+-- customer_service_daily rollup (migration 0023) from its inbound messages under a new
+-- {generation}; rollup/mark_customer_service_days.sql then makes it the days' current build and
+-- rollup/drop_superseded_customer_service_days.sql deletes the older ones. Per group, the latest
+-- message's time, answer and first response time, as value/experience_fragment.sql reads rows.
+INSERT INTO customer_service_daily
+    (workspace_id, day, customer_id, brand, channel, is_public, segment, agent, last_at, last_answered, last_frt_ms,
+     missed_negative, generation)
+SELECT
+    i.workspace_id AS workspace_id,
+    toDate(i.created_at, 'UTC') AS day,
+    i.customer_id AS customer_id,
+    i.brand AS brand,
+    i.channel AS channel,
+    i.is_public AS is_public,
+    -- '' without a customer row: as the rows' segment filter sees it.
+    c.segment AS segment,
+    i.first_reply_agent AS agent,
+    max(i.created_at) AS last_at,
+    -- Both of the same (latest) message: one argMax of the pair.
+    tupleElement(argMax((/*include:value/answer_fragment*/), i.created_at), 1) AS last_answered,
+    tupleElement(argMax((/*include:value/answer_fragment*/), i.created_at), 2) AS last_frt_ms,
+    max(i.first_reply_at IS NULL AND ifNull(i.sentiment, 0) <= -0.05) AS missed_negative,
+    {generation:UInt64} AS generation
+FROM interactions AS i FINAL
+LEFT JOIN
+(
+    SELECT customer_id, segment
+    FROM customers FINAL
+    WHERE workspace_id = {workspace_id:String}
+) AS c ON c.customer_id = i.customer_id
+WHERE i.workspace_id = {workspace_id:String}
+  AND i.direction = 'inbound'
+  AND i.customer_id != ''
+  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
+  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
+  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}
+GROUP BY workspace_id, day, customer_id, brand, channel, is_public, segment, agent
