@@ -301,6 +301,17 @@ export function missedRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFra
   return rollupFilter(filter, prefix, TERM_ROLLUP_LISTS);
 }
 
+/** The Filter fields public_posts_daily (migration 0025) keeps a column for: the term rollup's and the first replier. */
+const POSTS_ROLLUP_LISTS = { ...TERM_ROLLUP_LISTS, agents: 'agent' } as const;
+
+/**
+ * The same for the public_posts_daily rollup (public inbound messages with brand, channel,
+ * segment, first replier and sentiment class: amplification/top_posts.sql).
+ */
+export function postsRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment | null {
+  return rollupFilter(filter, prefix, POSTS_ROLLUP_LISTS);
+}
+
 /** The same filter applied to a table keyed by customer (transactions, customer_value): only segments apply. */
 export function customerFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment {
   if (!filter.segments || filter.segments.length === 0) return { sql: '', params: {} };

@@ -29,8 +29,12 @@ export interface InboundCoverage extends RollupDays {
   terms: RollupDays;
   /** The days of the missed_daily rollup (migration 0024); absent, none (the rows are read). */
   missed?: RollupDays;
+  /** The days of the public_posts_daily rollup (migration 0025); absent, none (the rows are read). */
+  posts?: RollupDays;
   /** The days of the customer_service_daily rollup (migration 0023); absent, none (the rows are read). */
   customerService?: RollupDays;
+  /** The days of the customer_purchase_daily rollup (migration 0026); absent, none (the rows are read). */
+  customerPurchases?: RollupDays;
 }
 
 /** What transactions_daily's days are built by: another version of the rollup is stale. */
@@ -42,8 +46,14 @@ export const TERM_ROLLUP_VERSION = 'term_daily 1';
 /** What missed_daily's days are built by: another version of the rollup is stale. */
 export const MISSED_ROLLUP_VERSION = 'missed_daily 1';
 
+/** What public_posts_daily's days are built by: another version of the rollup is stale. */
+export const POSTS_ROLLUP_VERSION = 'public_posts_daily 1';
+
 /** What customer_service_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 1';
+
+/** What customer_purchase_daily's days are built by: another version of the rollup is stale. */
+export const CUSTOMER_PURCHASE_ROLLUP_VERSION = 'customer_purchase_daily 1';
 
 interface DaysRow {
   day_list: string[];
@@ -73,13 +83,18 @@ function rollupDays(row: DaysRow): RollupDays {
 
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
   const missed = await one<DaysRow>(db, 'rollup/missed_coverage', { workspace_id: workspaceId, built_with: MISSED_ROLLUP_VERSION });
-  const [row, transactions, terms, customerService] = await Promise.all([
+  const posts = await one<DaysRow>(db, 'rollup/public_posts_coverage', { workspace_id: workspaceId, built_with: POSTS_ROLLUP_VERSION });
+  const [row, transactions, terms, customerService, customerPurchases] = await Promise.all([
     one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
     one<DaysRow>(db, 'rollup/transactions_coverage', { workspace_id: workspaceId, built_with: TRANSACTIONS_ROLLUP_VERSION }),
     one<DaysRow>(db, 'rollup/term_coverage', { workspace_id: workspaceId, built_with: TERM_ROLLUP_VERSION }),
     one<DaysRow>(db, 'rollup/customer_service_coverage', {
       workspace_id: workspaceId,
       built_with: CUSTOMER_SERVICE_ROLLUP_VERSION,
+    }),
+    one<DaysRow>(db, 'rollup/customer_purchase_coverage', {
+      workspace_id: workspaceId,
+      built_with: CUSTOMER_PURCHASE_ROLLUP_VERSION,
     }),
   ]);
   return {
@@ -93,7 +108,9 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     transactions: rollupDays(transactions),
     terms: rollupDays(terms),
     missed: rollupDays(missed),
+    posts: rollupDays(posts),
     customerService: rollupDays(customerService),
+    customerPurchases: rollupDays(customerPurchases),
   };
 }
 
@@ -196,4 +213,21 @@ export function customerServiceWindow(
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   const built = coverage.customerService ?? { days: [], fresh: [], generations: [] };
   return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/**
+ * Which days before `to` value/cohorts_fragment.sql reads from the customer_purchase_daily rollup
+ * (cp_ parameters): every whole day of the history before the day of `to`, when each is built.
+ */
+export function customerPurchasesWindow(coverage: InboundCoverage, to: Date): Record<string, unknown> {
+  const built = coverage.customerPurchases ?? { days: [], fresh: [], generations: [] };
+  return window(built, new Date(0), dayStart(to), true, 'cp_');
+}
+
+/**
+ * The same for amplification/top_posts.sql over the public_posts_daily rollup: the period's whole
+ * days (top posts do not depend on the SLA). `serves` false (a filter the rollup does not keep): none.
+ */
+export function postsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
+  return window(coverage.posts ?? { days: [], fresh: [], generations: [] }, from, dayStart(to), serves, '');
 }

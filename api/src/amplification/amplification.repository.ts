@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   interactionFilter,
   namedQuery,
+  postsRollupFilter,
+  postsWindow,
   toClickHouseTime,
   withFilter,
   type AnalyticsFilter,
@@ -84,11 +86,21 @@ export class AmplificationRepository {
     return row!;
   }
 
-  buildTopPosts(workspaceId: string, filter: AnalyticsFilter, limit: number): BuiltQuery {
-    return this.build('amplification/top_posts', workspaceId, filter, { limit });
+  /**
+   * The first posts of whole days from the public_posts_daily rollup where the filter and the
+   * rollup's coverage allow (postsWindow), the rest from the rows: the same posts either way.
+   */
+  buildTopPosts(workspaceId: string, filter: AnalyticsFilter, limit: number, coverage: InboundCoverage): BuiltQuery {
+    const rollup = postsRollupFilter(filter, 'r.');
+    const built = this.build('amplification/top_posts', workspaceId, filter, {
+      limit,
+      ...postsWindow(coverage, filter.from, filter.to, rollup !== null),
+    });
+    return { query: withFilter(built.query, rollup ?? { sql: '', params: {} }, '/*rollup_filter*/'), params: built.params };
   }
 
-  topPosts(workspaceId: string, filter: AnalyticsFilter, limit: number): Promise<TopPostRow[]> {
-    return this.rows(this.buildTopPosts(workspaceId, filter, limit));
+  async topPosts(workspaceId: string, filter: AnalyticsFilter, limit: number): Promise<TopPostRow[]> {
+    const coverage = await this.coverage.read(workspaceId);
+    return this.rows(this.buildTopPosts(workspaceId, filter, limit, coverage));
   }
 }

@@ -1,6 +1,12 @@
 import { DataVersionRepository } from '../cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
-import { openTestDatabase, type Database } from '@resonance/sql';
+import {
+  openTestDatabase,
+  readInboundCoverage,
+  type AnalyticsFilter,
+  type Database,
+  type InboundCoverage,
+} from '@resonance/sql';
 import { FixedClock, SystemClock } from '../common/clock';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
@@ -114,6 +120,37 @@ describe('amplification', () => {
     const repository = new AmplificationRepository(db, coverageReader(db));
     const filter = { ...PERIOD, brands: ['acme'], publicOnly: true };
     expect(repository.buildSummary('amp', filter, NOW, SNAPSHOT_COVERAGE)).toMatchSnapshot();
-    expect(repository.buildTopPosts('amp', filter, 10)).toMatchSnapshot();
+    expect(repository.buildTopPosts('amp', filter, 10, SNAPSHOT_COVERAGE)).toMatchSnapshot();
+  });
+
+  // The public_posts_daily rollup (migration 0025) must give the top posts the rows give.
+  it('takes the top posts of whole days from the posts rollup, as the rows give them', async () => {
+    const repository = new AmplificationRepository(db, coverageReader(db));
+    const coverage = await readInboundCoverage(db, 'amp');
+    const run = async (filter: AnalyticsFilter, limit: number, c: InboundCoverage) => {
+      const { query, params } = repository.buildTopPosts('amp', filter, limit, c);
+      const result = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+      return { rows: await result.json(), rollup: params.use_rollup };
+    };
+    for (const filter of [
+      PERIOD,
+      { ...PERIOD, channels: ['twitter'] },
+      { ...PERIOD, agents: [''] },
+      { ...PERIOD, sentiments: ['negative' as const], publicOnly: true },
+      // p2's day partial (from the rows), the rest whole.
+      { from: new Date('2025-03-03T09:00:00Z'), to: new Date('2025-03-31T13:00:00Z') },
+    ]) {
+      for (const limit of [1, 2, 3, 100]) {
+        const hybrid = await run(filter, limit, coverage);
+        const rows = await run(filter, limit, { ...coverage, posts: { days: [], fresh: [], generations: [] } });
+        expect(hybrid.rollup).toBe(true);
+        expect(rows.rollup).toBe(false);
+        expect(hybrid.rows).toEqual(rows.rows);
+      }
+    }
+    const top = await run(PERIOD, 3, coverage);
+    expect((top.rows as { interaction_id: string }[]).map((r) => r.interaction_id)).toEqual(['p3', 'p1', 'p6']);
+    // A narrowing the rollup does not keep: the rows.
+    expect((await run({ ...PERIOD, terms: ['down'] }, 3, coverage)).rollup).toBe(false);
   });
 });

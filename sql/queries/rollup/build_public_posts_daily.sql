@@ -1,0 +1,36 @@
+-- The rollup pass for top posts: rebuilds the given days of a workspace's public_posts_daily
+-- rollup (migration 0025), its public inbound messages with their amplification and reach (as
+-- amplification/top_posts.sql computes them), under a new {generation};
+-- rollup/mark_public_posts_days.sql then makes it the days' current build and
+-- rollup/drop_superseded_public_posts_days.sql deletes the older ones.
+INSERT INTO public_posts_daily
+    (workspace_id, neg_amplification, neg_reach, created_at, interaction_id, day, brand, channel, is_public, segment,
+     agent, sentiment_class, generation)
+SELECT
+    i.workspace_id AS workspace_id,
+    -toInt64(toUInt64(i.shares) + i.quotes) AS neg_amplification,
+    -toInt64(coalesce(i.impressions, toUInt64(i.author_followers), 0)) AS neg_reach,
+    i.created_at AS created_at,
+    i.interaction_id AS interaction_id,
+    toDate(i.created_at, 'UTC') AS day,
+    i.brand AS brand,
+    i.channel AS channel,
+    i.is_public AS is_public,
+    -- '' without a customer (or a customer without a row).
+    c.segment AS segment,
+    i.first_reply_agent AS agent,
+    multiIf(i.sentiment >= 0.05, 'positive', i.sentiment <= -0.05, 'negative', i.sentiment > -0.05, 'neutral', '') AS sentiment_class,
+    {generation:UInt64} AS generation
+FROM interactions AS i FINAL
+LEFT JOIN
+(
+    SELECT customer_id, segment
+    FROM customers FINAL
+    WHERE workspace_id = {workspace_id:String}
+) AS c ON c.customer_id = i.customer_id
+WHERE i.workspace_id = {workspace_id:String}
+  AND i.direction = 'inbound'
+  AND i.is_public
+  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
+  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
+  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}
