@@ -33,6 +33,8 @@ export interface InboundCoverage extends RollupDays {
   posts?: RollupDays;
   /** The days of the customer_service_daily rollup (migration 0023); absent, none (the rows are read). */
   customerService?: RollupDays;
+  /** The days of the customer_purchase_daily rollup (migration 0026); absent, none (the rows are read). */
+  customerPurchases?: RollupDays;
 }
 
 /** What transactions_daily's days are built by: another version of the rollup is stale. */
@@ -49,6 +51,9 @@ export const POSTS_ROLLUP_VERSION = 'public_posts_daily 1';
 
 /** What customer_service_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 1';
+
+/** What customer_purchase_daily's days are built by: another version of the rollup is stale. */
+export const CUSTOMER_PURCHASE_ROLLUP_VERSION = 'customer_purchase_daily 1';
 
 interface DaysRow {
   day_list: string[];
@@ -79,13 +84,17 @@ function rollupDays(row: DaysRow): RollupDays {
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
   const missed = await one<DaysRow>(db, 'rollup/missed_coverage', { workspace_id: workspaceId, built_with: MISSED_ROLLUP_VERSION });
   const posts = await one<DaysRow>(db, 'rollup/public_posts_coverage', { workspace_id: workspaceId, built_with: POSTS_ROLLUP_VERSION });
-  const [row, transactions, terms, customerService] = await Promise.all([
+  const [row, transactions, terms, customerService, customerPurchases] = await Promise.all([
     one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
     one<DaysRow>(db, 'rollup/transactions_coverage', { workspace_id: workspaceId, built_with: TRANSACTIONS_ROLLUP_VERSION }),
     one<DaysRow>(db, 'rollup/term_coverage', { workspace_id: workspaceId, built_with: TERM_ROLLUP_VERSION }),
     one<DaysRow>(db, 'rollup/customer_service_coverage', {
       workspace_id: workspaceId,
       built_with: CUSTOMER_SERVICE_ROLLUP_VERSION,
+    }),
+    one<DaysRow>(db, 'rollup/customer_purchase_coverage', {
+      workspace_id: workspaceId,
+      built_with: CUSTOMER_PURCHASE_ROLLUP_VERSION,
     }),
   ]);
   return {
@@ -101,6 +110,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     missed: rollupDays(missed),
     posts: rollupDays(posts),
     customerService: rollupDays(customerService),
+    customerPurchases: rollupDays(customerPurchases),
   };
 }
 
@@ -203,6 +213,15 @@ export function customerServiceWindow(
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   const built = coverage.customerService ?? { days: [], fresh: [], generations: [] };
   return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/**
+ * Which days before `to` value/cohorts_fragment.sql reads from the customer_purchase_daily rollup
+ * (cp_ parameters): every whole day of the history before the day of `to`, when each is built.
+ */
+export function customerPurchasesWindow(coverage: InboundCoverage, to: Date): Record<string, unknown> {
+  const built = coverage.customerPurchases ?? { days: [], fresh: [], generations: [] };
+  return window(built, new Date(0), dayStart(to), true, 'cp_');
 }
 
 /**

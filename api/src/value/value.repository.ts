@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import {
   customerFilter,
   customerListFilter,
+  customerPurchasesWindow,
   customerServiceWindow,
   inboundRollupFilter,
   interactionFilter,
@@ -98,6 +99,7 @@ export const NO_ROLLUP_COVERAGE: InboundCoverage = {
   transactions: NO_DAYS,
   terms: NO_DAYS,
   customerService: NO_DAYS,
+  customerPurchases: NO_DAYS,
 };
 
 /**
@@ -174,7 +176,11 @@ export class ValueRepository {
     const customers = customerFilter(messages, list.prefix);
     const narrowing = customerListFilter(filter, { cohort: list.cohort });
     return {
-      query: withFilter(withFilter(experience.query, customers, '/*customer_filter*/'), narrowing, '/*customer_list_filter*/'),
+      query: withFilter(
+        withFilter(experience.query, customers, '/*customer_filter*/'),
+        narrowing,
+        '/*customer_list_filter*/',
+      ),
       params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
@@ -184,6 +190,7 @@ export class ValueRepository {
         after: after ?? '',
         limit,
         ...experience.params,
+        ...(list.cohort ? customerPurchasesWindow(coverage, filter.to) : {}),
         ...customers.params,
         ...narrowing.params,
       },
@@ -244,22 +251,29 @@ export class ValueRepository {
     return result.json<CustomerAtRiskSqlRow>();
   }
 
-  /** Customers of each first-purchase-month cohort × experience purchasing k months later. */
-  async cohortRetention(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<CohortRetentionSqlRow[]> {
-    const experience = experienceFilters(namedQuery('value/cohort_retention'), filter, now, await this.coverage(workspaceId));
+  /** value/cohort_retention with the filters and the rollups' days in place. */
+  buildCohortRetention(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE) {
+    const experience = experienceFilters(namedQuery('value/cohort_retention'), filter, now, coverage);
     const customers = customerFilter(filter, 'p.');
-    const result = await this.db.client.query({
+    return {
       query: withFilter(experience.query, customers, '/*customer_filter*/'),
-      query_params: {
+      params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
         now: toClickHouseTime(now),
         ...experience.params,
+        // The purchase months (value/cohorts_fragment.sql) from the customer_purchase_daily rollup.
+        ...customerPurchasesWindow(coverage, filter.to),
         ...customers.params,
       },
-      format: 'JSONEachRow',
-    });
+    };
+  }
+
+  /** Customers of each first-purchase-month cohort × experience purchasing k months later. */
+  async cohortRetention(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<CohortRetentionSqlRow[]> {
+    const { query, params } = this.buildCohortRetention(workspaceId, filter, now, await this.coverage(workspaceId));
+    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<CohortRetentionSqlRow>();
   }
 

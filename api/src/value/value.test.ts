@@ -398,7 +398,7 @@ describe('service effects SQL', () => {
 });
 
 // Last: the rollup pass sees the messages loaded so far; a later direct insert would not be in it.
-describe('service experience from the customer_service_daily rollup (migration 0023)', () => {
+describe('service experience and purchase months from rollups (migrations 0023, 0026)', () => {
   /** Numbers to 12 significant digits: sums over the rollup and the rows may add in another order. */
   const rounded = (rows: unknown[]): unknown =>
     JSON.parse(JSON.stringify(rows), (_key, value: unknown) =>
@@ -428,12 +428,19 @@ describe('service experience from the customer_service_daily rollup (migration 0
       [{ ...PERIOD, hoursOfWeek: [10, 34, 58] }, false],
       // Starts and ends inside a day; the last whole days are younger than the SLA.
       [{ from: new Date('2025-03-04T12:00:00Z'), to: new Date('2025-03-31T18:00:00Z') }, true],
+      // The cohorts of January on: purchases from the rollup up to the period's last day.
+      [{ from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-03-10T15:00:00Z') }, true],
     ];
     for (const [filter, served] of filters) {
       const value = await both((c) => repository.build('val', filter, NOW, 50, c));
       expect(value.hybrid.rollup).toBe(served);
       expect(value.rows.rollup).toBe(false);
       expect(value.hybrid.rows).toEqual(value.rows.rows);
+      const cohorts = await both((c) => repository.buildCohortRetention('val', filter, NOW, c));
+      expect(cohorts.hybrid.rows).toEqual(cohorts.rows.rows);
+      // Every purchase day before the period's last from the purchase rollup.
+      const purchases = repository.buildCohortRetention('val', filter, NOW, await readInboundCoverage(db, 'val'));
+      expect(purchases.params.cp_use_rollup).toBe(true);
       for (const population of [ValuePopulation.CLV_RUN, ValuePopulation.PURCHASE_COHORTS]) {
         const list = await both((c) => repository.buildCustomerList('val', filter, population, null, 100, NOW, c));
         expect(list.hybrid.rows).toEqual(list.rows.rows);

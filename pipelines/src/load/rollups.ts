@@ -1,5 +1,6 @@
 import {
   calendarParams,
+  CUSTOMER_PURCHASE_ROLLUP_VERSION,
   CUSTOMER_SERVICE_ROLLUP_VERSION,
   namedQuery,
   MISSED_ROLLUP_VERSION,
@@ -120,6 +121,16 @@ const POSTS: DayRollup = {
   drop: 'rollup/drop_superseded_public_posts_days',
 };
 
+/** The days each customer purchased (migration 0026): the same days as transactions_daily. */
+const CUSTOMER_PURCHASES: DayRollup = {
+  touched: 'rollup/touched_transaction_days',
+  customerDays: 'rollup/customer_transaction_days',
+  dataDays: 'rollup/transaction_data_days',
+  build: 'rollup/build_customer_purchase_daily',
+  mark: 'rollup/mark_customer_purchase_days',
+  drop: 'rollup/drop_superseded_customer_purchase_days',
+};
+
 const TRANSACTIONS: DayRollup = {
   touched: 'rollup/touched_transaction_days',
   customerDays: 'rollup/customer_transaction_days',
@@ -182,9 +193,9 @@ async function refreshDayRollup(
 
 /**
  * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016),
- * built with the workspace's calendar, term_daily (0020), customer_service_daily (0023) and
- * transactions_daily (0019); then what its data covers (workspace_data, 0017) after a load or a
- * rebuild. Returns the number of days rebuilt.
+ * built with the workspace's calendar, term_daily (0020), customer_service_daily (0023),
+ * transactions_daily (0019) and customer_purchase_daily (0026); then what its data covers
+ * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
  */
 export async function refreshInboundRollup(db: Database, workspaceId: string, refresh: InboundRollupRefresh): Promise<number> {
   const coverage = await readInboundCoverage(db, workspaceId);
@@ -232,11 +243,21 @@ export async function refreshInboundRollup(db: Database, workspaceId: string, re
     {},
     refresh,
   );
+  // customer_purchase_daily (0026): the Value page's purchase months per customer.
+  const purchases = await refreshDayRollup(
+    db,
+    workspaceId,
+    CUSTOMER_PURCHASES,
+    coverage.customerPurchases ?? { days: [], fresh: [], generations: [] },
+    CUSTOMER_PURCHASE_ROLLUP_VERSION,
+    {},
+    refresh,
+  );
   // A load's channels and times change what the data covers even when no inbound day changed.
   if (inbound.length > 0 || refresh.sinceVersion !== undefined) {
     await refreshWorkspaceData(db, workspaceId, refresh.generation);
   }
-  return inbound.length + terms.length + missed.length + posts.length + service.length + transactions.length;
+  return inbound.length + terms.length + missed.length + posts.length + service.length + transactions.length + purchases.length;
 }
 
 /** What the workspace's data covers (channels, first and last inbound message), for the api's workspace query. */

@@ -6,12 +6,31 @@
 -- not purchases.
     purchase_months AS
     (
-        SELECT customer_id, groupUniqArray(toStartOfMonth(occurred_at)) AS months
-        FROM transactions FINAL
-        WHERE workspace_id = {workspace_id:String}
-          AND kind != 'refund'
-          AND customer_id != ''
-          AND occurred_at < {to:DateTime64(3)}
+        SELECT customer_id, groupUniqArray(toStartOfMonth(day)) AS months
+        FROM
+        (
+            -- The purchase days before the period's last day from the customer_purchase_daily
+            -- rollup (migration 0026), the rest from the rows: customerPurchasesWindow's call
+            -- (sql/src/inbound-rollup.ts); {cp_use_rollup} false reads them all from the rows.
+            SELECT r.customer_id AS customer_id, r.day AS day
+            FROM customer_purchase_daily AS r
+            WHERE r.workspace_id = {workspace_id:String}
+              AND {cp_use_rollup:Bool}
+              AND r.day >= {cp_rollup_from:Date}
+              AND r.day < {cp_rollup_to:Date}
+              -- The day's current build, one per day from {cp_rollup_first_day}.
+              AND r.generation = {cp_rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {cp_rollup_first_day:Date}, r.day)) + 1]
+            UNION ALL
+            SELECT customer_id, toDate(occurred_at, 'UTC') AS day
+            FROM transactions FINAL
+            WHERE workspace_id = {workspace_id:String}
+              AND kind != 'refund'
+              AND customer_id != ''
+              AND occurred_at < {to:DateTime64(3)}
+              AND (NOT {cp_use_rollup:Bool}
+                   OR occurred_at < toDateTime64({cp_rollup_from:Date}, 3, 'UTC')
+                   OR occurred_at >= toDateTime64({cp_rollup_to:Date}, 3, 'UTC'))
+        )
         GROUP BY customer_id
     ),
     cohorts AS
