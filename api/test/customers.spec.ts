@@ -61,6 +61,38 @@ describe('customer search', () => {
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('finds a handle where it is now, not where an earlier load put it, and pages past such handles', async () => {
+    await loadShop(db, 'moved');
+    // zoe_m goes from u1 to u3, as a later identities load would move it; u1 keeps the handle in
+    // customer_identities (every version's keys), which the search must not count for u1.
+    await db.client.command({
+      query: `INSERT INTO identities (workspace_id, kind, handle, customer_id, followers, version)
+              SELECT workspace_id, kind, handle, 'u3', followers, version + 1
+              FROM identities FINAL WHERE workspace_id = 'moved' AND handle = 'zoe_m'`,
+    });
+    const moved = async (query: string, first: number) =>
+      (await service.search('moved', query, { first })).nodes.map((c) => c.id);
+    expect(await moved('zoe_m', 20)).toEqual(['u3']);
+    // Pages of one: the first batch of candidates (u1, u3) yields only u3; the next finds none after it.
+    const page = await service.search('moved', 'zoe_m', { first: 1 });
+    expect(page.nodes.map((c) => c.id)).toEqual(['u3']);
+    expect(page.pageInfo.hasNextPage).toBe(false);
+    // u1 is still found by its e-mail.
+    expect(await moved('zoe', 20)).toEqual(['u1', 'u3']);
+    // A name changed by a later load: the earlier name is a candidate still (search_candidates reads
+    // every version), and the current row decides. Asked of the repository: the service's answers
+    // are cached per data version, which a bare INSERT does not move.
+    const repository = new CustomersRepository(db);
+    const found = async (query: string) => (await repository.search('moved', query, '', 20)).map((c) => c.customer_id);
+    expect(await found('fan')).toEqual(['u2']);
+    await db.client.command({
+      query: `INSERT INTO customers SELECT * REPLACE ('Renamed' AS name, version + 1 AS version)
+              FROM customers FINAL WHERE workspace_id = 'moved' AND customer_id = 'u2'`,
+    });
+    expect(await found('fan')).toEqual([]);
+    expect(await found('renamed')).toEqual(['u2']);
+  });
+
   it.each([
     ['empty', '   '],
     ['NUL', 'a\u0000b'],

@@ -62,18 +62,62 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Handle rows read per customer asked for: customers have a few handles each. */
+const HANDLES_PER_CUSTOMER = 4;
+
+/** ClickHouse's String order (bytes), which `<` on JavaScript strings is not beyond ASCII. */
+function byId(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * The candidates of one search batch (customers/search_candidates.sql rows): every id of either
+ * side up to `end`, the first id where a side stopped at its limit (ids after it may be missing
+ * from that side), in id order; `end` undefined when neither side stopped, so no candidate is left.
+ */
+export function searchWindow(
+  rows: readonly { side: 'name' | 'handle'; customer_id: string }[],
+  nameLimit: number,
+  handleLimit: number,
+): { candidates: string[]; end: string | undefined } {
+  const side = (name: 'name' | 'handle') =>
+    rows
+      .filter((r) => r.side === name)
+      .map((r) => r.customer_id)
+      .sort(byId);
+  const byName = side('name');
+  const byHandle = side('handle');
+  const ends = [
+    byName.length >= nameLimit ? byName.at(-1) : undefined,
+    byHandle.length >= handleLimit ? byHandle.at(-1) : undefined,
+  ];
+  const end = ends.filter((id): id is string => id !== undefined).sort(byId)[0];
+  const candidates = [...new Set([...byName, ...byHandle])]
+    .filter((id) => end === undefined || byId(id, end) <= 0)
+    .sort(byId);
+  return { candidates, end };
+}
+
+/** The search text as LIKE patterns: for names and e-mails, and for handles (stored without '@'). */
+function searchPatterns(text: string): { pattern: string; handle_pattern: string } {
+  return { pattern: containsPattern(text), handle_pattern: containsPattern(text.replace(/^@/, '')) };
+}
+
 /** The customers SQL (sql/queries/customers/*.sql) bound to its parameters, always for one workspace. */
 export const customersQueries = {
-  search(workspaceId: string, text: string, after: string, limit: number): BoundQuery {
+  /** Customers after `after` who may match `text`: up to `limit` by name or e-mail, up to `handleRows` handles. */
+  searchCandidates(workspaceId: string, text: string, after: string, limit: number, handleRows: number): BoundQuery {
+    return {
+      sql: namedQuery('customers/search_candidates'),
+      params: { ...searchPatterns(text), workspace_id: workspaceId, after, limit, handle_rows: handleRows },
+    };
+  },
+
+  /** Those of `candidates` who match `text` now, with their details. */
+  search(workspaceId: string, text: string, candidates: readonly string[]): BoundQuery {
     return {
       sql: namedQuery('customers/search'),
-      params: {
-        workspace_id: workspaceId,
-        pattern: containsPattern(text),
-        handle_pattern: containsPattern(text.replace(/^@/, '')),
-        after,
-        limit,
-      },
+      params: { ...searchPatterns(text), workspace_id: workspaceId, candidates },
     };
   },
 
@@ -113,9 +157,30 @@ export class CustomersRepository {
     return result.json<T>();
   }
 
-  /** Up to `limit` customers matching `text` with an id after `after` ('' for the first page). */
-  search(workspaceId: string, text: string, after: string, limit: number): Promise<CustomerRow[]> {
-    return this.rows(customersQueries.search(workspaceId, text, after, limit));
+  /**
+   * Up to `limit` customers matching `text` with an id after `after` ('' for the first page), in id
+   * order. Candidates come by key in batches (customers/search_candidates.sql): a batch holds every
+   * candidate up to the first id where one of its two sides stopped, and is checked against the
+   * current rows (customers/search.sql). A candidate can fail that check — a handle given to another
+   * customer since, or a handle of a customer not loaded — so a batch can yield fewer than asked;
+   * the next starts after it and is four times larger, so a run of such candidates takes a few
+   * batches, not one per page.
+   */
+  async search(workspaceId: string, text: string, after: string, limit: number): Promise<CustomerRow[]> {
+    const found: CustomerRow[] = [];
+    let from = after;
+    for (let batch = limit; found.length < limit; batch *= 4) {
+      const handleRows = batch * HANDLES_PER_CUSTOMER;
+      const rows = await this.rows<{ side: 'name' | 'handle'; customer_id: string }>(
+        customersQueries.searchCandidates(workspaceId, text, from, batch, handleRows),
+      );
+      const { candidates, end } = searchWindow(rows, batch, handleRows);
+      if (candidates.length > 0)
+        found.push(...(await this.rows<CustomerRow>(customersQueries.search(workspaceId, text, candidates))));
+      if (end === undefined) break;
+      from = end;
+    }
+    return found.slice(0, limit);
   }
 
   async customer(workspaceId: string, customerId: string): Promise<CustomerRow | undefined> {
