@@ -50,7 +50,7 @@ export const MISSED_ROLLUP_VERSION = 'missed_daily 1';
 export const POSTS_ROLLUP_VERSION = 'public_posts_daily 1';
 
 /** What customer_service_daily's days are built by: another version of the rollup is stale. */
-export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 1';
+export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 2';
 
 /** What customer_purchase_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_PURCHASE_ROLLUP_VERSION = 'customer_purchase_daily 1';

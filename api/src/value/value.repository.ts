@@ -103,9 +103,10 @@ export const NO_ROLLUP_COVERAGE: InboundCoverage = {
 };
 
 /**
- * The experience fragment's filters and window (value/experience_fragment.sql): the interaction
- * filter on the rows, the same on the customer_service_daily rollup where it keeps the filter's
- * fields, and which whole days the rollup serves (customerServiceWindow).
+ * The filters and window of a query over customer_service_daily and the rows
+ * (value/experience_fragment.sql, value/customers_at_risk.sql): the interaction filter on the rows,
+ * the same on the rollup where it keeps the filter's fields, and which whole days the rollup serves
+ * (customerServiceWindow).
  */
 function experienceFilters(
   query: string,
@@ -222,6 +223,30 @@ export class ValueRepository {
     return result.json<ClvDistributionSqlRow>();
   }
 
+  /** value/customers_at_risk with the filters and the rollup's days in place. */
+  buildCustomersAtRisk(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    limit: number,
+    coverage = NO_ROLLUP_COVERAGE,
+  ) {
+    const experience = experienceFilters(namedQuery('value/customers_at_risk'), filter, now, coverage);
+    const customers = customerFilter(filter, 'v.');
+    return {
+      query: withFilter(experience.query, customers, '/*customer_filter*/'),
+      params: {
+        workspace_id: workspaceId,
+        from: toClickHouseTime(filter.from),
+        to: toClickHouseTime(filter.to),
+        now: toClickHouseTime(now),
+        limit,
+        ...experience.params,
+        ...customers.params,
+      },
+    };
+  }
+
   /** Customers with a missed negative message in the period, most valuable first. */
   async customersAtRisk(
     workspaceId: string,
@@ -229,25 +254,9 @@ export class ValueRepository {
     now: Date,
     limit: number,
   ): Promise<CustomerAtRiskSqlRow[]> {
-    const interactions = interactionFilter(filter, 'i.');
-    const customers = customerFilter(filter, 'v.');
-    const result = await this.db.client.query({
-      query: withFilter(
-        withFilter(namedQuery('value/customers_at_risk'), interactions),
-        customers,
-        '/*customer_filter*/',
-      ),
-      query_params: {
-        workspace_id: workspaceId,
-        from: toClickHouseTime(filter.from),
-        to: toClickHouseTime(filter.to),
-        now: toClickHouseTime(now),
-        limit,
-        ...interactions.params,
-        ...customers.params,
-      },
-      format: 'JSONEachRow',
-    });
+    const coverage = await this.coverage(workspaceId);
+    const { query, params } = this.buildCustomersAtRisk(workspaceId, filter, now, limit, coverage);
+    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<CustomerAtRiskSqlRow>();
   }
 

@@ -398,7 +398,7 @@ describe('service effects SQL', () => {
 });
 
 // Last: the rollup pass sees the messages loaded so far; a later direct insert would not be in it.
-describe('service experience and purchase months from rollups (migrations 0023, 0026)', () => {
+describe('service experience, customers at risk and purchase months from rollups (migrations 0023, 0026, 0027)', () => {
   /** Numbers to 12 significant digits: sums over the rollup and the rows may add in another order. */
   const rounded = (rows: unknown[]): unknown =>
     JSON.parse(JSON.stringify(rows), (_key, value: unknown) =>
@@ -436,6 +436,8 @@ describe('service experience and purchase months from rollups (migrations 0023, 
       expect(value.hybrid.rollup).toBe(served);
       expect(value.rows.rollup).toBe(false);
       expect(value.hybrid.rows).toEqual(value.rows.rows);
+      const atRisk = await both((c) => repository.buildCustomersAtRisk('val', filter, NOW, 100, c));
+      expect(atRisk.hybrid.rows).toEqual(atRisk.rows.rows);
       const cohorts = await both((c) => repository.buildCohortRetention('val', filter, NOW, c));
       expect(cohorts.hybrid.rows).toEqual(cohorts.rows.rows);
       // Every purchase day before the period's last from the purchase rollup.
@@ -446,6 +448,12 @@ describe('service experience and purchase months from rollups (migrations 0023, 
         expect(list.hybrid.rows).toEqual(list.rows.rows);
       }
     }
+    // Customers at risk from the rollup's days: c3 (m3) and c4 (m4c), as from the rows.
+    const coverage = await readInboundCoverage(db, 'val');
+    const atRisk = repository.buildCustomersAtRisk('val', PERIOD, NOW, 100, coverage);
+    expect(atRisk.params.use_rollup).toBe(true);
+    const result = await db.client.query({ query: atRisk.query, query_params: atRisk.params, format: 'JSONEachRow' });
+    expect((await result.json<{ customer_id: string }>()).map((r) => r.customer_id)).toEqual(['c4', 'c3']);
     // Through the service, which reads the coverage itself: every customer of the run has an experience.
     const period = { from: new Date('2025-01-01T00:00:00Z'), to: PERIOD.to };
     const fresh = new ValueService(

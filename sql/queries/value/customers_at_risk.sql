@@ -1,6 +1,8 @@
 -- Top customers at risk: those with a missed negative message (unanswered after the SLA,
 -- sentiment <= -0.05) to an own brand in the period, highest predicted CLV first, then lowest
 -- P(alive), then the most recent such message. CLV and P(alive) from the latest CLV run.
+-- Markers: filter over `i` (interactionFilter), rollup_filter over `r` (inboundRollupFilter),
+-- customer_filter over `v` (customerFilter).
 WITH
     (
         SELECT if(count() = 0, 24, any(sla_hours))
@@ -22,23 +24,54 @@ WITH
     missed_negative AS
     (
         SELECT
-            i.customer_id AS customer_id,
-            count() AS messages,
-            max(i.created_at) AS last_at,
-            argMax(i.interaction_id, i.created_at) AS last_interaction_id,
-            argMax(i.channel, i.created_at) AS last_channel
-        FROM interactions AS i FINAL
-        WHERE i.workspace_id = {workspace_id:String}
-          AND i.direction = 'inbound'
-          AND i.customer_id != ''
-          AND i.created_at >= {from:DateTime64(3)}
-          AND i.created_at < {to:DateTime64(3)}
-          AND i.first_reply_at IS NULL
-          AND i.created_at < sla_cutoff
-          AND ifNull(i.sentiment, 0) <= -0.05
-          AND ((SELECT count() FROM own_brands) = 0 OR i.brand IN (SELECT brand FROM own_brands))
-          /*filter*/
-        GROUP BY i.customer_id
+            customer_id,
+            sum(messages) AS messages,
+            max(at) AS last_at,
+            argMax(interaction_id, at) AS last_interaction_id,
+            argMax(channel, at) AS last_channel
+        FROM
+        (
+            -- Whole days before the SLA cutoff's day from the customer_service_daily rollup
+            -- (migrations 0023, 0027), the rest from the rows: customerServiceWindow's call
+            -- (sql/src/inbound-rollup.ts), as value/experience_fragment.sql reads it.
+            SELECT
+                r.customer_id AS customer_id,
+                r.missed_negative_messages AS messages,
+                r.last_missed_negative_at AS at,
+                r.last_missed_negative_id AS interaction_id,
+                r.channel AS channel
+            FROM customer_service_daily AS r
+            WHERE r.workspace_id = {workspace_id:String}
+              AND {use_rollup:Bool}
+              AND r.day >= {rollup_from:Date}
+              AND r.day < {rollup_to:Date}
+              AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+              AND r.missed_negative_messages > 0
+              AND ((SELECT count() FROM own_brands) = 0 OR r.brand IN (SELECT brand FROM own_brands))
+              /*rollup_filter*/
+            UNION ALL
+            SELECT
+                i.customer_id AS customer_id,
+                toUInt64(1) AS messages,
+                i.created_at AS at,
+                i.interaction_id AS interaction_id,
+                i.channel AS channel
+            FROM interactions AS i FINAL
+            WHERE i.workspace_id = {workspace_id:String}
+              AND i.direction = 'inbound'
+              AND i.customer_id != ''
+              AND i.created_at >= {from:DateTime64(3)}
+              AND i.created_at < {to:DateTime64(3)}
+              AND (NOT {use_rollup:Bool}
+                   OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
+                   OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+              AND i.first_reply_at IS NULL
+              AND i.created_at < sla_cutoff
+              AND ifNull(i.sentiment, 0) <= -0.05
+              AND ((SELECT count() FROM own_brands) = 0 OR i.brand IN (SELECT brand FROM own_brands))
+              /*filter*/
+        )
+        GROUP BY customer_id
     )
 SELECT
     v.customer_id AS customer_id,
