@@ -85,6 +85,12 @@ const CUSTOMER_LISTS: Record<ValuePopulation, { query: string; prefix: string; c
   [ValuePopulation.PURCHASE_COHORTS]: { query: 'value/cohort_customer_list', prefix: 'p.', cohort: true },
 };
 
+/** A value query with its parameters, as the build functions give it. */
+export interface ValueQuery {
+  query: string;
+  params: Record<string, unknown>;
+}
+
 const NO_DAYS = { days: [], fresh: [], generations: [] };
 
 /** No rollup day: value/experience_fragment.sql reads the whole period from the rows. */
@@ -230,7 +236,7 @@ export class ValueRepository {
     now: Date,
     limit: number,
     coverage = NO_ROLLUP_COVERAGE,
-  ) {
+  ): ValueQuery {
     const experience = experienceFilters(namedQuery('value/customers_at_risk'), filter, now, coverage);
     const customers = customerFilter(filter, 'v.');
     return {
@@ -261,7 +267,12 @@ export class ValueRepository {
   }
 
   /** value/cohort_retention with the filters and the rollups' days in place. */
-  buildCohortRetention(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE) {
+  buildCohortRetention(
+    workspaceId: string,
+    filter: AnalyticsFilter,
+    now: Date,
+    coverage = NO_ROLLUP_COVERAGE,
+  ): ValueQuery {
     const experience = experienceFilters(namedQuery('value/cohort_retention'), filter, now, coverage);
     const customers = customerFilter(filter, 'p.');
     return {
