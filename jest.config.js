@@ -17,6 +17,8 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@resonance/(sql|pipelines|api)$': '<rootDir>/$1/src/index.ts',
+    // bench imports the api's compiled files (…/dist/…): tests read their sources.
+    '^@resonance/(sql|pipelines|api)/dist/(.*)$': '<rootDir>/$1/src/$2',
     '^@resonance/(sql|pipelines|api)/(.*)$': '<rootDir>/$1/src/$2',
   },
   testMatch: ['<rootDir>/*/src/**/*.test.ts', '<rootDir>/*/src/**/*.test.tsx', '<rootDir>/*/test/**/*.spec.ts'],

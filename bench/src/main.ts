@@ -14,7 +14,7 @@ import {
   type OperationLatency,
   type PageLatency,
 } from './graphql/latency';
-import { operation, type Period } from './graphql/operations';
+import { operationNames, type Period } from './graphql/operations';
 import { BENCH_NOW, BENCH_WORKSPACE, benchPeriods } from './period';
 import { isPresetName, PRESET_NAMES, PRESETS, type Preset } from './presets';
 import { heading, table, thousands, writeResults } from './report';
@@ -57,9 +57,7 @@ function parseOptions(argv: string[]): Options {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
   }
   if (!isPresetName(values.preset)) throw new Error(`unknown preset "${values.preset}"\n${usage}`);
-  const only = values.only ? values.only.split(',').map((name) => name.trim()) : null;
-  // An unknown name is an error, not an empty run.
-  for (const name of only ?? []) operation(name);
+  const only = values.only ? operationNames(values.only) : null;
   return {
     preset: PRESETS[values.preset],
     dataDir: values.data ?? null,

@@ -100,6 +100,26 @@ export function operation(name: string): BenchQuery {
   return found;
 }
 
+/**
+ * The operations of a comma-separated list (bench --only). Names hold commas themselves ("top terms,
+ * all"), so at each place the longest run of pieces that names an operation is taken. An unknown
+ * name is an error, not an empty run.
+ */
+export function operationNames(list: string): string[] {
+  const pieces = list.split(',');
+  const known = (name: string) => OPERATIONS.some((op) => op.name === name);
+  const names: string[] = [];
+  for (let start = 0; start < pieces.length;) {
+    let end = pieces.length;
+    while (end > start && !known(pieces.slice(start, end).join(',').trim())) end--;
+    // None matched: operation() says which name is unknown.
+    if (end === start) operation(pieces[start]!.trim());
+    names.push(pieces.slice(start, end).join(',').trim());
+    start = end;
+  }
+  return names;
+}
+
 /** The operation over another period: every filter argument gets `from` and `to`. */
 export function inPeriod(op: BenchQuery, period: Period): BenchQuery {
   if (!('filter' in op.variables)) return op;
