@@ -1,3 +1,0 @@
--- Makes {generation} the current build of the given days of transactions_daily.
-INSERT INTO rollup_days (workspace_id, rollup, day, generation, built_with)
-SELECT {workspace_id:String}, 'transactions_daily', arrayJoin({days:Array(Date)}), {generation:UInt64}, {built_with:String}
