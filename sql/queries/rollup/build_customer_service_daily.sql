@@ -1,6 +1,6 @@
 -- The rollup pass for service experience: rebuilds the given days of a workspace's
 -- customer_service_daily rollup (migration 0023) from its inbound messages under a new
--- {generation}; rollup/mark_customer_service_days.sql then makes it the days' current build and
+-- {generation}; rollup/mark_days.sql then makes it the days' current build and
 -- rollup/drop_superseded_customer_service_days.sql deletes the older ones. Per group, the latest
 -- message's time, answer and first response time, as value/experience_fragment.sql reads rows.
 INSERT INTO customer_service_daily
@@ -29,16 +29,7 @@ SELECT
         AS last_missed_negative_id,
     {generation:UInt64} AS generation
 FROM interactions AS i FINAL
-LEFT JOIN
-(
-    SELECT customer_id, segment
-    FROM customers FINAL
-    WHERE workspace_id = {workspace_id:String}
-) AS c ON c.customer_id = i.customer_id
-WHERE i.workspace_id = {workspace_id:String}
-  AND i.direction = 'inbound'
+/*include:rollup/day_customers_fragment*/
+WHERE /*include:rollup/day_rows_fragment*/
   AND i.customer_id != ''
-  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
-  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
-  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}
 GROUP BY workspace_id, day, customer_id, brand, channel, is_public, segment, agent

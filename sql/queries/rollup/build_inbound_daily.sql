@@ -1,5 +1,5 @@
 -- The rollup pass: rebuilds the given days of a workspace's inbound_daily rollup (migration 0016)
--- from its interactions, under a new {generation}; rollup/mark_inbound_days.sql then makes it the
+-- from its interactions, under a new {generation}; rollup/mark_days.sql then makes it the
 -- days' current build and rollup/drop_superseded_inbound_days.sql deletes the older ones.
 -- {now} is far in the future: the rollup holds no pending message (a day is read from the rollup
 -- only once the SLA cutoff has passed its end, when its unanswered messages are all missed).
@@ -27,15 +27,6 @@ SELECT
     /*include:rollup/inbound_measures_fragment*/,
     {generation:UInt64} AS generation
 FROM interactions AS i FINAL
-LEFT JOIN
-(
-    SELECT customer_id, segment, lifecycle_stage
-    FROM customers FINAL
-    WHERE workspace_id = {workspace_id:String}
-) AS c ON c.customer_id = i.customer_id
-WHERE i.workspace_id = {workspace_id:String}
-  AND i.direction = 'inbound'
-  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
-  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
-  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}
+/*include:rollup/day_customers_fragment*/
+WHERE /*include:rollup/day_rows_fragment*/
 GROUP BY workspace_id, day, brand, channel, is_public, segment, lifecycle_stage, agent

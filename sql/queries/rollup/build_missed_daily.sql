@@ -1,6 +1,6 @@
 -- The rollup pass for the gap queue: rebuilds the given days of a workspace's missed_daily rollup
 -- (migration 0024), its unanswered inbound messages, under a new {generation};
--- rollup/mark_missed_days.sql then makes it the days' current build and
+-- rollup/mark_days.sql then makes it the days' current build and
 -- rollup/drop_superseded_missed_days.sql deletes the older ones.
 INSERT INTO missed_daily
     (workspace_id, rank_sentiment, day, created_at, interaction_id, customer_id, brand, channel, is_public, segment,
@@ -17,18 +17,9 @@ SELECT
     i.is_public AS is_public,
     -- '' without a customer (or a customer without a row).
     c.segment AS segment,
-    multiIf(i.sentiment >= 0.05, 'positive', i.sentiment <= -0.05, 'negative', i.sentiment > -0.05, 'neutral', '') AS sentiment_class,
+    /*include:rollup/sentiment_class_fragment*/ AS sentiment_class,
     {generation:UInt64} AS generation
 FROM interactions AS i FINAL
-LEFT JOIN
-(
-    SELECT customer_id, segment
-    FROM customers FINAL
-    WHERE workspace_id = {workspace_id:String}
-) AS c ON c.customer_id = i.customer_id
-WHERE i.workspace_id = {workspace_id:String}
-  AND i.direction = 'inbound'
+/*include:rollup/day_customers_fragment*/
+WHERE /*include:rollup/day_rows_fragment*/
   AND i.first_reply_at IS NULL
-  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
-  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
-  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}

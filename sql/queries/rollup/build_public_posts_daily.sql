@@ -1,7 +1,7 @@
 -- The rollup pass for top posts: rebuilds the given days of a workspace's public_posts_daily
 -- rollup (migration 0025), its public inbound messages with their amplification and reach (as
 -- amplification/top_posts.sql computes them), under a new {generation};
--- rollup/mark_public_posts_days.sql then makes it the days' current build and
+-- rollup/mark_days.sql then makes it the days' current build and
 -- rollup/drop_superseded_public_posts_days.sql deletes the older ones.
 INSERT INTO public_posts_daily
     (workspace_id, neg_amplification, neg_reach, created_at, interaction_id, day, brand, channel, is_public, segment,
@@ -19,18 +19,9 @@ SELECT
     -- '' without a customer (or a customer without a row).
     c.segment AS segment,
     i.first_reply_agent AS agent,
-    multiIf(i.sentiment >= 0.05, 'positive', i.sentiment <= -0.05, 'negative', i.sentiment > -0.05, 'neutral', '') AS sentiment_class,
+    /*include:rollup/sentiment_class_fragment*/ AS sentiment_class,
     {generation:UInt64} AS generation
 FROM interactions AS i FINAL
-LEFT JOIN
-(
-    SELECT customer_id, segment
-    FROM customers FINAL
-    WHERE workspace_id = {workspace_id:String}
-) AS c ON c.customer_id = i.customer_id
-WHERE i.workspace_id = {workspace_id:String}
-  AND i.direction = 'inbound'
+/*include:rollup/day_customers_fragment*/
+WHERE /*include:rollup/day_rows_fragment*/
   AND i.is_public
-  AND i.created_at >= toDateTime64({first_day:Date}, 3, 'UTC')
-  AND i.created_at < toDateTime64(addDays({last_day:Date}, 1), 3, 'UTC')
-  AND toDate(i.created_at, 'UTC') IN {days:Array(Date)}
