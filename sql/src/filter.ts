@@ -301,6 +301,18 @@ export function missedRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFra
   return rollupFilter(filter, prefix, TERM_ROLLUP_LISTS);
 }
 
+/** The Filter fields inbound_hourly (migration 0029) keeps a column for: no agent (see the migration). */
+const HOURLY_ROLLUP_LISTS = { brands: 'brand', channels: 'channel', segments: 'segment' } as const;
+
+/**
+ * The same for the inbound_hourly rollup (the hour-of-week heatmap: inbound messages per UTC hour,
+ * brand, channel, public and segment). null for agents, hours, words, sentiment classes or a field
+ * added later: the heatmap then reads the period from the rows.
+ */
+export function hourlyRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment | null {
+  return rollupFilter(filter, prefix, HOURLY_ROLLUP_LISTS);
+}
+
 /** The Filter fields public_posts_daily (migration 0025) keeps a column for: the term rollup's and the first replier. */
 const POSTS_ROLLUP_LISTS = { ...TERM_ROLLUP_LISTS, agents: 'agent' } as const;
 

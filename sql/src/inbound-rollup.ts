@@ -35,6 +35,11 @@ export interface InboundCoverage extends RollupDays {
   customerService?: RollupDays;
   /** The days of the customer_purchase_daily rollup (migration 0026); absent, none (the rows are read). */
   customerPurchases?: RollupDays;
+  /**
+   * The days of the inbound_hourly rollup (migration 0029), fresh when built by its version with
+   * the current calendar; absent, none (the rows are read).
+   */
+  hourly?: RollupDays;
 }
 
 /** What transactions_daily's days are built by: another version of the rollup is stale. */
@@ -54,6 +59,14 @@ export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 2';
 
 /** What customer_purchase_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_PURCHASE_ROLLUP_VERSION = 'customer_purchase_daily 1';
+
+/**
+ * What inbound_hourly's days are built by, with the calendar (business-time FRT, as inbound_daily):
+ * another version or another calendar is stale.
+ */
+export function hourlyRollupBuiltWith(calendar: string): string {
+  return `inbound_hourly 1|${calendar}`;
+}
 
 interface DaysRow {
   day_list: string[];
@@ -117,6 +130,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
   const posts = built('public_posts_daily', POSTS_ROLLUP_VERSION);
   const customerService = built('customer_service_daily', CUSTOMER_SERVICE_ROLLUP_VERSION);
   const customerPurchases = built('customer_purchase_daily', CUSTOMER_PURCHASE_ROLLUP_VERSION);
+  const hourly = built('inbound_hourly', hourlyRollupBuiltWith(row.calendar));
   return {
     tz: row.tz,
     businessDays: row.business_days,
@@ -131,6 +145,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     posts,
     customerService,
     customerPurchases,
+    hourly,
   };
 }
 
@@ -193,6 +208,17 @@ function window(built: RollupDays, from: Date, lastDay: number, serves: boolean,
 export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   return window(coverage, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/**
+ * The same for rollup/inbound_hourly_rows_fragment.sql over the inbound_hourly rollup (the
+ * hour-of-week heatmap): its whole UTC days that end by the day of the SLA cutoff at `now`, when
+ * each is built with the current calendar. `serves` false (a filter the rollup does not keep): none.
+ */
+export function hourlyWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
+  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
+  const built = coverage.hourly ?? { days: [], fresh: [], generations: [] };
+  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
 
 /** The same for rollup/transaction_rows_fragment.sql: the period's whole days (tx_ parameters). */

@@ -1,5 +1,7 @@
 import {
   calendarParams,
+  hourlyRollupFilter,
+  hourlyWindow,
   inboundRollupFilter,
   interactionFilter,
   rollupWindow,
@@ -20,6 +22,12 @@ export interface InboundKey {
   rollup: string;
   customers: boolean;
   rollupServes: boolean;
+  /**
+   * The key over the inbound_hourly rollup (`r`), for a query over
+   * rollup/inbound_hourly_rows_fragment.sql (a key that needs the hour); absent, such a query
+   * reads the period from the rows.
+   */
+  hourly?: string;
 }
 
 /** Everything in one group: a constant would not be a GROUP BY key to grouping() on. */
@@ -70,12 +78,16 @@ function fill(sql: string, marker: string, text: string): string {
  */
 export const NO_SLA = new Date('2999-12-31T00:00:00Z');
 
+/** Whether a query reads inbound_hourly (rollup/inbound_hourly_rows_fragment.sql) rather than inbound_daily. */
+const HOURLY_ROWS = /\bFROM inbound_hourly AS r\b/;
+
 /**
- * A named query over rollup/inbound_rows_fragment.sql with its markers filled: the filter on both
- * sides (interactionFilter on the rows, inboundRollupFilter on the rollup), the key, and the
- * parameters, with the workspace's settings and the days the rollup serves from its coverage
- * (rollup/inbound_coverage.sql). The rollup is used when the key, the filter and the coverage
- * allow it (rollupWindow); otherwise the period is read from the rows, with the same figures.
+ * A named query over rollup/inbound_rows_fragment.sql (or rollup/inbound_hourly_rows_fragment.sql)
+ * with its markers filled: the filter on both sides (interactionFilter on the rows,
+ * inboundRollupFilter or hourlyRollupFilter on the rollup), the key, and the parameters, with the
+ * workspace's settings and the days the rollup serves from its coverage (rollup/inbound_coverage.sql).
+ * The rollup is used when the key, the filter and the coverage allow it (rollupWindow,
+ * hourlyWindow); otherwise the period is read from the rows, with the same figures.
  */
 export function inboundQuery(
   sql: string,
@@ -85,11 +97,15 @@ export function inboundQuery(
   now: Date,
   coverage: InboundCoverage,
 ): InboundQuery {
+  const hourly = HOURLY_ROWS.test(sql);
   const rows = interactionFilter(filter, 'i.');
-  const rollup = key.rollupServes ? inboundRollupFilter(filter, 'r.') : null;
+  const rollupKey = hourly ? key.hourly : key.rollupServes ? key.rollup : undefined;
+  const rollup = rollupKey === undefined ? null : (hourly ? hourlyRollupFilter : inboundRollupFilter)(filter, 'r.');
   let query = withFilter(sql, rows);
   query = withFilter(query, rollup ?? { sql: '', params: {} }, '/*rollup_filter*/');
-  query = fill(query, '/*rollup_group_key*/', key.rollup);
+  // Without a rollup key the rollup side reads nothing ({use_rollup} false): the rollup key is
+  // then only a placeholder of the key's type.
+  query = fill(query, '/*rollup_group_key*/', rollupKey ?? key.rollup);
   query = fill(query, '/*group_key*/', key.rows);
   query = fill(query, '/*group_join*/', key.customers ? ROWS_CUSTOMERS_JOIN : '');
   return {
@@ -99,7 +115,7 @@ export function inboundQuery(
       from: toClickHouseTime(filter.from),
       to: toClickHouseTime(filter.to),
       ...calendarParams(coverage, now),
-      ...rollupWindow(coverage, filter.from, filter.to, now, rollup !== null),
+      ...(hourly ? hourlyWindow : rollupWindow)(coverage, filter.from, filter.to, now, rollup !== null),
       ...rows.params,
     },
   };

@@ -17,6 +17,7 @@ import { inboundQuery, type InboundKey } from './inbound-rows.sql';
 // it was built: late replies, re-loads, customers changing segment, a new calendar.
 
 const NOW = new Date('2025-04-01T00:00:00Z');
+const HEATMAP = 'response/response_by_hour_of_week';
 const PERIOD: AnalyticsFilter = { from: new Date('2025-03-10T06:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
 
 let db: Database;
@@ -103,6 +104,13 @@ async function bothWays(filter: AnalyticsFilter = PERIOD): Promise<{ hybrid: Row
       hybrid.push(...(await run(name, filter, groupKey(groupBy), true)));
       rows.push(...(await run(name, filter, groupKey(groupBy), false)));
     }
+  }
+  // The hour-of-week heatmap from the hourly rollup (migration 0029), with the filters it keeps
+  // and one it does not (agents: the rows).
+  for (const narrowing of [{}, { channels: ['twitter'] }, { segments: ['enterprise'] }, { publicOnly: true }, { agents: ['ann'] }]) {
+    const narrowed = { ...filter, ...narrowing };
+    hybrid.push(...(await run(HEATMAP, narrowed, groupKey(GroupBy.HOUR_OF_WEEK), true)));
+    rows.push(...(await run(HEATMAP, narrowed, groupKey(GroupBy.HOUR_OF_WEEK), false)));
   }
   // Active customers and historical value, from both rollups, and from the rows alone.
   for (const segments of [[], ['enterprise'], ['smb']]) {
@@ -308,6 +316,43 @@ describe('inbound rollup', () => {
     expect(await rebuilt.json()).toEqual(
       await run('response/response', PERIOD, groupKey(null), false),
     );
+  });
+
+  it('reads the heatmap from the hourly rollup only where every UTC hour is one local hour', async () => {
+    const setZone = async (timezone: string) => {
+      await db.client.insert({
+        table: 'workspaces',
+        format: 'JSONEachRow',
+        values: [{ workspace_id: 'roll', name: 'roll', timezone, version: Date.now() * 10 }],
+      });
+      await refreshRollups(db);
+    };
+    const heatmap = async (useRollup: boolean) => run(HEATMAP, PERIOD, groupKey(GroupBy.HOUR_OF_WEEK), useRollup);
+    // An hourly row of the current build that no message backs: it shows where the rollup is read.
+    const plant = async () => {
+      const coverage = await readInboundCoverage(db, 'roll');
+      const day = '2025-03-20';
+      const generation = coverage.hourly!.generations[coverage.hourly!.days.indexOf(day)];
+      await db.client.insert({
+        table: 'inbound_hourly',
+        format: 'JSONEachRow',
+        values: [{ workspace_id: 'roll', day, hour: '2025-03-20 13:00:00', brand: 'acme', channel: 'email', is_public: false, segment: '', inbound: 1000, replied: 0, missed: 1000, bot_replied: 0, frt_values: [], business_frt_values: [], generation }],
+      });
+    };
+    const total = (rows: Row[]) => rows.find((r) => Number(r.is_total) === 1)!.inbound;
+    // Kolkata is UTC+05:30: a UTC hour spans two local hours, so the rows are read.
+    await setZone('Asia/Kolkata');
+    expect(inboundQuery(namedQuery(HEATMAP), 'roll', PERIOD, groupKey(GroupBy.HOUR_OF_WEEK), NOW, await readInboundCoverage(db, 'roll')).params.use_rollup).toBe(true);
+    await plant();
+    expect(await heatmap(true)).toEqual(await heatmap(false));
+    // Berlin (whole hours, summer time from 2025-03-30): the rollup is read, the planted row too.
+    await setZone('Europe/Berlin');
+    const { hybrid, rows } = await bothWays();
+    expect(hybrid).toEqual(rows);
+    await plant();
+    expect(Number(total(await heatmap(true)))).toBe(Number(total(await heatmap(false))) + 1000);
+    await db.client.command({ query: "DELETE FROM inbound_hourly WHERE workspace_id = 'roll' AND inbound = 1000" });
+    expect(await heatmap(true)).toEqual(await heatmap(false));
   });
 
   it('rebuilds nothing when nothing changed', async () => {

@@ -6,8 +6,9 @@ import { GroupBy } from './dto/group-by.enum';
  * The allow-list of grouping expressions: over `interactions AS i` (and `c`, the message's
  * customer, for segment and lifecycle stage: only those two join the customers, so other
  * groupings read one table), and the same key over the `inbound_daily AS r` rollup.
- * HOUR_OF_WEEK needs a `tz` alias in the query (the workspace's time zone) and has no rollup
- * key (the rollup keeps days, not hours).
+ * HOUR_OF_WEEK needs a `tz` alias in the query (the workspace's time zone) and has no key over
+ * inbound_daily (it keeps days, not hours): only over inbound_hourly (`hourly`), which
+ * response/response_by_hour_of_week.sql reads; other queries read the rows for it.
  */
 const GROUP_KEYS: Record<GroupBy, InboundKey> = {
   [GroupBy.BRAND]: { rows: 'toString(i.brand)', rollup: 'toString(r.brand)', customers: false, rollupServes: true },
@@ -38,6 +39,9 @@ const GROUP_KEYS: Record<GroupBy, InboundKey> = {
     rollup: "''",
     customers: false,
     rollupServes: false,
+    // The same bucketing of the rollup's UTC hour: exact where the zone's offset is whole hours
+    // (hours_exact in response/response_by_hour_of_week.sql).
+    hourly: "concat(toString(toDayOfWeek(r.hour, 0, tz)), '-', leftPad(toString(toHour(toTimeZone(r.hour, tz))), 2, '0'))",
   },
 };
 

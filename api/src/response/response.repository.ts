@@ -41,7 +41,10 @@ export class ResponseRepository {
     now: Date,
     coverage: InboundCoverage,
   ): BuiltQuery {
-    return inboundQuery(namedQuery('response/response'), workspaceId, filter, groupKey(groupBy), now, coverage);
+    const key = groupKey(groupBy);
+    // A key that needs the hour reads whole days from the hourly rollup, if it has a key there.
+    const name = key.hourly ? 'response/response_by_hour_of_week' : 'response/response';
+    return inboundQuery(namedQuery(name), workspaceId, filter, key, now, coverage);
   }
 
   /** Rows per group, then the total row (is_total = 1). */

@@ -289,5 +289,14 @@ describe('response', () => {
     );
     expect(built.query).toMatchSnapshot();
     expect(built.params).toMatchSnapshot();
+    // The heatmap's query reads the hourly rollup (migration 0029) instead of the daily one.
+    const heatmap = new ResponseRepository(db, coverageReader(db)).build(
+      'cx',
+      PERIOD,
+      GroupBy.HOUR_OF_WEEK,
+      NOW,
+      SNAPSHOT_COVERAGE,
+    );
+    expect(heatmap.query).toMatchSnapshot();
   });
 });

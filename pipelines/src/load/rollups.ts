@@ -2,6 +2,7 @@ import {
   calendarParams,
   CUSTOMER_PURCHASE_ROLLUP_VERSION,
   CUSTOMER_SERVICE_ROLLUP_VERSION,
+  hourlyRollupBuiltWith,
   namedQuery,
   MISSED_ROLLUP_VERSION,
   POSTS_ROLLUP_VERSION,
@@ -95,6 +96,13 @@ const INBOUND: DayRollup = {
   table: 'inbound_daily',
   build: 'rollup/build_inbound_daily',
   drop: 'rollup/drop_superseded_inbound_days',
+};
+
+/** Inbound messages per UTC hour, for the hour-of-week heatmap (migration 0029). */
+const HOURLY: DayRollup = {
+  table: 'inbound_hourly',
+  build: 'rollup/build_inbound_hourly',
+  drop: 'rollup/drop_superseded_inbound_hourly_days',
 };
 
 /** Terms of inbound messages (migration 0020). */
@@ -219,8 +227,8 @@ async function refreshDayRollup(
 }
 
 /**
- * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016),
- * built with the workspace's calendar, term_daily (0020), customer_service_daily (0023),
+ * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016) and
+ * inbound_hourly (0029), built with the workspace's calendar, term_daily (0020), customer_service_daily (0023),
  * missed_daily (0024), public_posts_daily (0025), transactions_daily (0019) and
  * customer_purchase_daily (0026), each family's days read once; then what its data covers
  * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
@@ -240,6 +248,7 @@ export async function refreshInboundRollup(
   // Each rollup with its family's days, its current builds and what a build is made with.
   const rollups: [DayRollup, SourceDays, RollupDays, string, Record<string, unknown>][] = [
     [INBOUND, inboundDays, coverage, coverage.calendar, calendar],
+    [HOURLY, inboundDays, coverage.hourly ?? none, hourlyRollupBuiltWith(coverage.calendar), calendar],
     [TERMS, inboundDays, coverage.terms, TERM_ROLLUP_VERSION, {}],
     [MISSED, inboundDays, coverage.missed ?? none, MISSED_ROLLUP_VERSION, {}],
     [POSTS, inboundDays, coverage.posts ?? none, POSTS_ROLLUP_VERSION, {}],

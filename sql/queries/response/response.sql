@@ -7,18 +7,9 @@ WITH
     /*include:rollup/calendar_fragment*/,
     /*include:rollup/inbound_row_fragment*/
 SELECT
-    key,
-    grouping(key) AS is_total,
-    sum(inbound) AS inbound,
-    sum(replied) AS replied,
-    sum(pending) AS pending,
-    sum(missed) AS missed,
-    sum(bot_replied) AS bot_replied,
-    -- Linear interpolation between order statistics, as the Overview; NaN when nothing replied.
-    quantilesExactInclusiveArray(0.5, 0.9, 0.95)(frt_values) AS frt,
-    avgArray(frt_values) AS frt_mean,
-    quantilesExactInclusiveArray(0.5, 0.9, 0.95)(business_frt_values) AS business_frt,
-    avgArray(business_frt_values) AS business_frt_mean
+    /*include:response/response_figures_fragment*/
 FROM /*include:rollup/inbound_rows_fragment*/
-GROUP BY GROUPING SETS ((key), ())
+-- ROLLUP, not GROUPING SETS ((key), ()): the total merges the groups' states instead of adding
+-- every FRT value a second time (~50 ms of CPU over 365 days at 10 M interactions).
+GROUP BY ROLLUP(key)
 ORDER BY is_total, key
