@@ -48,8 +48,8 @@ export const TRANSACTIONS_ROLLUP_VERSION = 'transactions_daily 1';
 /** What term_daily's days are built by: another version of the rollup is stale. */
 export const TERM_ROLLUP_VERSION = 'term_daily 1';
 
-/** What missed_daily's days are built by: another version of the rollup is stale. */
-export const MISSED_ROLLUP_VERSION = 'missed_daily 1';
+/** What missed_daily's days are built by: another version of the rollup is stale (2: a page's details, migration 0030). */
+export const MISSED_ROLLUP_VERSION = 'missed_daily 2';
 
 /** What public_posts_daily's days are built by: another version of the rollup is stale. */
 export const POSTS_ROLLUP_VERSION = 'public_posts_daily 1';

@@ -34,6 +34,10 @@ export interface GapQueueCandidate {
   interaction_id: string;
   customer_id: string;
   created_at: string;
+  /** coalesce(sentiment, 0): the queue's first key, and missed_daily's. */
+  rank_sentiment: number;
+  /** Read from the missed_daily rollup (its whole days), else from the rows. */
+  from_rollup: boolean;
 }
 
 export interface GapQueueRow {
@@ -119,6 +123,10 @@ export class GapQueueRepository {
     return result.json<GapQueueCandidate>();
   }
 
+  /**
+   * The page's query. The rollup's candidates are read from missed_daily at the builds that
+   * `coverage` names, as buildCandidates read them; the others from the rows.
+   */
   buildPage(
     workspaceId: string,
     filter: AnalyticsFilter,
@@ -126,7 +134,8 @@ export class GapQueueRepository {
     limit: number,
     after: GapQueuePosition | null,
     candidates: GapQueueCandidate[],
-    valued: readonly string[] = [],
+    valued: readonly string[],
+    coverage: InboundCoverage,
   ): BuiltQuery {
     const keyset = after
       ? {
@@ -142,14 +151,20 @@ export class GapQueueRepository {
         }
       : { sql: '', params: {} };
     const customers = pageCustomers(candidates);
+    const fromRollup = candidates.filter((c) => c.from_rollup);
+    const fromRows = candidates.filter((c) => !c.from_rollup);
     return {
       query: withFilter(namedQuery('gap_queue/page'), keyset, '/*after*/'),
       params: {
         ...this.params(workspaceId, filter, now),
+        ...missedWindow(coverage, filter.from, filter.to, now, missedRollupFilter(filter) !== null),
         ...keyset.params,
         limit,
-        ids: candidates.map((c) => c.interaction_id),
-        times: [...new Set(candidates.map((c) => c.created_at))],
+        rollup_ids: fromRollup.map((c) => c.interaction_id),
+        rollup_ranks: [...new Set(fromRollup.map((c) => c.rank_sentiment))],
+        rollup_times: [...new Set(fromRollup.map((c) => c.created_at))],
+        ids: fromRows.map((c) => c.interaction_id),
+        times: [...new Set(fromRows.map((c) => c.created_at))],
         customers,
         unvalued: customers.filter((id) => !valued.includes(id)),
       },
@@ -172,7 +187,8 @@ export class GapQueueRepository {
       format: 'JSONEachRow',
     });
     const valuedIds = (await valued.json<{ customer_id: string }>()).map((r) => r.customer_id);
-    const { query, params } = this.buildPage(workspaceId, filter, now, limit, after, candidates, valuedIds);
+    const coverage = await this.coverage.read(workspaceId);
+    const { query, params } = this.buildPage(workspaceId, filter, now, limit, after, candidates, valuedIds, coverage);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<GapQueueRow>();
   }

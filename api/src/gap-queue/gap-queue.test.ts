@@ -15,7 +15,7 @@ import { encodeCursor } from '../data/pagination';
 import { FilterService } from '../filter/filter.service';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
-import { GapQueueRepository, type GapQueuePosition } from './gap-queue.repository';
+import { GapQueueRepository, type GapQueueCandidate, type GapQueuePosition } from './gap-queue.repository';
 import { GapQueueService } from './gap-queue.service';
 
 // SLA 24 h: at NOW everything unanswered before 2025-03-31T00:00Z is missed.
@@ -185,11 +185,29 @@ describe('gapQueue', () => {
     const filter = { ...PERIOD, channels: ['twitter'] };
     expect(repository.buildCandidates('gq', filter, NOW, 21, [...after], SNAPSHOT_COVERAGE)).toMatchSnapshot();
     const candidates = [
-      { interaction_id: 'q3', customer_id: 'k2', created_at: '2025-03-11 09:00:00.000' },
-      { interaction_id: 'q4', customer_id: 'k3', created_at: '2025-03-11 09:00:00.000' },
-      { interaction_id: 'q9', customer_id: 'k3', created_at: '2025-03-12 10:30:00.000' },
+      {
+        interaction_id: 'q3',
+        customer_id: 'k2',
+        created_at: '2025-03-11 09:00:00.000',
+        rank_sentiment: -0.5,
+        from_rollup: true,
+      },
+      {
+        interaction_id: 'q4',
+        customer_id: 'k3',
+        created_at: '2025-03-11 09:00:00.000',
+        rank_sentiment: -0.5,
+        from_rollup: true,
+      },
+      {
+        interaction_id: 'q9',
+        customer_id: 'k3',
+        created_at: '2025-03-12 10:30:00.000',
+        rank_sentiment: 0,
+        from_rollup: false,
+      },
     ];
-    const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates, ['k3']);
+    const page = repository.buildPage('gq', filter, NOW, 21, [...after], candidates, ['k3'], SNAPSHOT_COVERAGE);
     expect(page.query).toMatchSnapshot();
     expect(page.params).toMatchSnapshot();
     expect(repository.buildCount('gq', PERIOD, NOW, SNAPSHOT_COVERAGE).query).toMatchSnapshot();
@@ -213,7 +231,11 @@ describe('gapQueue', () => {
   }
 
   it('finds candidates of whole days in the missed rollup, as the rows give them', async () => {
-    const cursors: (GapQueuePosition | null)[] = [null, ['-0.8', '1', '0', '-900', '1741687200000', 'q2'], ['0', '1', '0', '0', '0', 'q7']];
+    const cursors: (GapQueuePosition | null)[] = [
+      null,
+      ['-0.8', '1', '0', '-900', '1741687200000', 'q2'],
+      ['0', '1', '0', '0', '0', 'q7'],
+    ];
     for (const after of cursors) {
       for (const limit of [1, 2, 4, 20]) {
         for (const filter of [
@@ -236,6 +258,52 @@ describe('gapQueue', () => {
     const agents = await candidatesBothWays({ ...PERIOD, agents: [''] }, 20, null);
     expect(agents.hybrid.rollup).toBe(false);
     expect(agents.hybrid.ids).toEqual(agents.rows);
+  });
+
+  // A page's details come from missed_daily (migration 0030) for the rollup's candidates: the same page as the rows'.
+  async function pageBothWays(filter: AnalyticsFilter, limit: number, after: GapQueuePosition | null) {
+    const repository = new GapQueueRepository(db, coverageReader(db));
+    const coverage = await readInboundCoverage(db, 'gq');
+    const run = async (c: InboundCoverage) => {
+      const built = repository.buildCandidates('gq', filter, NOW, limit, after, c);
+      const candidates = await (
+        await db.client.query({ query: built.query, query_params: built.params, format: 'JSONEachRow' })
+      ).json<GapQueueCandidate>();
+      const page = repository.buildPage('gq', filter, NOW, limit, after, candidates, ['k1', 'k3'], c);
+      const rows = await (
+        await db.client.query({ query: page.query, query_params: page.params, format: 'JSONEachRow' })
+      ).json<Record<string, unknown>>();
+      return { rows, fromRollup: candidates.filter((x) => x.from_rollup).length };
+    };
+    return { hybrid: await run(coverage), rows: await run({ ...coverage, missed: NO_MISSED_ROLLUP }) };
+  }
+
+  it('reads the details of a page of whole days from the missed rollup, as the rows give them', async () => {
+    let fromRollup = 0;
+    const cursors: (GapQueuePosition | null)[] = [null, ['-0.8', '1', '0', '-900', '1741687200000', 'q2']];
+    for (const after of cursors) {
+      for (const limit of [1, 3, 20]) {
+        for (const filter of [
+          PERIOD,
+          { ...PERIOD, channels: ['twitter'] },
+          { from: new Date('2025-03-12T10:30:00Z'), to: NOW },
+        ]) {
+          const { hybrid, rows } = await pageBothWays(filter, limit, after);
+          expect(rows.fromRollup).toBe(0);
+          expect(hybrid.rows).toEqual(rows.rows);
+          fromRollup += hybrid.fromRollup;
+        }
+      }
+    }
+    // The rollup's side is read at all.
+    expect(fromRollup).toBeGreaterThan(0);
+    const { hybrid } = await pageBothWays(PERIOD, 3, null);
+    expect(hybrid.rows.map((r) => [r.interaction_id, r.text, r.reach])).toEqual([
+      ['q1', 'broken again', '100'],
+      ['q2', expect.any(String), null],
+      // q3, q4 and q5 tie on sentiment and reach: k1's value (900) first.
+      ['q5', expect.any(String), '5000'],
+    ]);
   });
 
   it('drops a message answered by a later load from the queue', async () => {

@@ -62,7 +62,9 @@ WITH
             LIMIT {limit:UInt32}
         )
     ) AS bound
-SELECT r.interaction_id AS interaction_id, r.customer_id AS customer_id, r.created_at AS created_at
+-- Where each came from (gap_queue/page.sql reads the rollup's from missed_daily, by its sorting key).
+SELECT r.interaction_id AS interaction_id, r.customer_id AS customer_id, r.created_at AS created_at,
+       r.rank_sentiment AS rank_sentiment, true AS from_rollup
 FROM missed_daily AS r
 WHERE r.workspace_id = {workspace_id:String}
   AND {use_rollup:Bool}
@@ -74,7 +76,7 @@ WHERE r.workspace_id = {workspace_id:String}
   AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
   /*rollup_filter*/
 UNION ALL
-SELECT interaction_id, customer_id, created_at
+SELECT interaction_id, customer_id, created_at, coalesce(toFloat64(sentiment), 0) AS rank_sentiment, false AS from_rollup
 FROM interactions FINAL
 WHERE workspace_id = {workspace_id:String}
   AND direction = 'inbound'

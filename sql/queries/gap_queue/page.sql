@@ -1,11 +1,13 @@
--- One page of the gap queue (DESIGN.md "Response gap"), from the candidates {ids} (of customers
+-- One page of the gap queue (DESIGN.md "Response gap"), from the candidates (of customers
 -- {customers}) that gap_queue/candidates.sql found: worst first — lowest sentiment (an unscored
 -- message counts as neutral, 0), public before private, highest reach, highest customer value;
 -- then oldest first and by id, so the order is total and a cursor is a position in it.
--- The after marker is empty on the first page, else a keyset condition on sort_key. The missed
--- conditions are checked again: a reply may have arrived since the candidates were read.
--- {times} are the candidates' times and {unvalued} those of {customers} without a predicted CLV in
--- the latest run (historical value is then summed from their purchases).
+-- The after marker is empty on the first page, else a keyset condition on sort_key. Candidates of
+-- the missed_daily rollup's days are {rollup_ids} (sentiments {rollup_ranks}, times {rollup_times}),
+-- read from it at the builds candidates.sql read (missedWindow's parameters); the others are {ids}
+-- (times {times}), read from the rows, where the missed conditions are checked again: a reply may
+-- have arrived since the candidates were read. {unvalued} are those of {customers} without a
+-- predicted CLV in the latest run (historical value is then summed from their purchases).
 WITH
     (SELECT if(count() = 0, 24, any(sla_hours)) FROM workspaces FINAL WHERE workspace_id = {workspace_id:String}) AS sla_hours,
     {now:DateTime64(3)} - toIntervalMillisecond(toInt64(assumeNotNull(sla_hours) * 3600000)) AS sla_cutoff,
@@ -13,6 +15,22 @@ WITH
     (SELECT argMax(run_id, fitted_at) FROM model_runs WHERE workspace_id = {workspace_id:String}) AS latest_run,
     missed AS
     (
+        -- missed_daily holds what a page shows (migration 0030), sorted by (sentiment, time, id): only
+        -- the candidates' granules are read, where the rows' FINAL read each one's whole granule.
+        SELECT
+            r.interaction_id AS interaction_id, r.created_at AS created_at, r.brand AS brand, r.channel AS channel,
+            r.is_public AS is_public, r.author_handle AS author_handle, r.author_followers AS author_followers,
+            r.impressions AS impressions, r.customer_id AS customer_id, r.text AS text, r.sentiment AS sentiment
+        FROM missed_daily AS r
+        WHERE r.workspace_id = {workspace_id:String}
+          AND {use_rollup:Bool}
+          AND r.rank_sentiment IN {rollup_ranks:Array(Float64)}
+          AND r.created_at IN {rollup_times:Array(DateTime64(3))}
+          AND r.interaction_id IN {rollup_ids:Array(String)}
+          AND r.day >= {rollup_from:Date}
+          AND r.day < {rollup_to:Date}
+          AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+        UNION ALL
         SELECT interaction_id, created_at, brand, channel, is_public, author_handle, author_followers, impressions, customer_id, text, sentiment
         FROM interactions FINAL
         WHERE workspace_id = {workspace_id:String}

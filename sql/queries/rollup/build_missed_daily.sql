@@ -4,7 +4,7 @@
 -- rollup/drop_superseded_missed_days.sql deletes the older ones.
 INSERT INTO missed_daily
     (workspace_id, rank_sentiment, day, created_at, interaction_id, customer_id, brand, channel, is_public, segment,
-     sentiment_class, generation)
+     sentiment_class, sentiment, author_handle, author_followers, impressions, text, generation)
 SELECT
     i.workspace_id AS workspace_id,
     coalesce(toFloat64(i.sentiment), 0) AS rank_sentiment,
@@ -18,6 +18,12 @@ SELECT
     -- '' without a customer (or a customer without a row).
     c.segment AS segment,
     /*include:rollup/sentiment_class_fragment*/ AS sentiment_class,
+    -- What a page shows (migration 0030), as gap_queue/page.sql reads it from the rows.
+    i.sentiment AS sentiment,
+    i.author_handle AS author_handle,
+    i.author_followers AS author_followers,
+    i.impressions AS impressions,
+    i.text AS text,
     {generation:UInt64} AS generation
 FROM interactions AS i FINAL
 /*include:rollup/day_customers_fragment*/
