@@ -1,4 +1,4 @@
-import { combine, differenceInterval, meanInterval, percentile, type MeanSample } from './bootstrap';
+import { combine, differenceInterval, meanInterval, percentile, replicateSums, type MeanSample } from './bootstrap';
 
 const sample = (customers: number, total: number, n: number[], totals: number[]): MeanSample => ({
   customers,
@@ -33,5 +33,35 @@ describe('bootstrap intervals', () => {
     expect(d.estimate).toBe(-20);
     // Replicate 2 of b drew nobody: only replicate 1 (10 − 30) counts.
     expect([d.low, d.high]).toEqual([-20, -20]);
+  });
+});
+
+describe('replicate sums from block sums', () => {
+  it('weighs each block by its weight in each replicate', () => {
+    // Block 0 weighs 1, 0, 2 in replicates 0-2; block 2 weighs 3, 1, 0 (a fourth weight is unused).
+    const weights = [Uint8Array.from([1, 0, 2, 9]), Uint8Array.from([5, 5, 5, 5]), Uint8Array.from([3, 1, 0, 9])];
+    const sums = replicateSums(
+      [
+        [0, 10, 1.5],
+        [2, 4, 0.25],
+      ],
+      weights,
+      3,
+      2,
+    );
+    expect(sums).toEqual([
+      [1 * 10 + 3 * 4, 0 * 10 + 1 * 4, 2 * 10 + 0 * 4],
+      [1 * 1.5 + 3 * 0.25, 0 * 1.5 + 1 * 0.25, 2 * 1.5 + 0 * 0.25],
+    ]);
+    expect(replicateSums([], weights, 3, 2)).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
+
+  it('refuses a block without weights for every replicate', () => {
+    expect(() => replicateSums([[7, 1]], [Uint8Array.from([1])], 1, 1)).toThrow(/block 7/);
+    expect(() => replicateSums([[0, 1]], [Uint8Array.from([1])], 2, 1)).toThrow(/2 replicates/);
+    expect(() => replicateSums([[0, 1, 2]], [Uint8Array.from([1])], 1, 1)).toThrow(/2 measures/);
   });
 });

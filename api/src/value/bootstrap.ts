@@ -72,3 +72,29 @@ export function combine(parts: readonly MeanSample[], samples: number): MeanSamp
   }
   return out;
 }
+
+/**
+ * The replicate sums of a group from its sums per block of customers (value/service_value.sql):
+ * for each measure m and replicate b, the sum over the blocks of the block's weight in b times its
+ * measure m. A block is [block, measure 1, measure 2, …]; weights[block] holds the block's weight
+ * in each replicate (value/bootstrap_weights.sql), at least `samples` of them. One array a measure.
+ */
+export function replicateSums(
+  blocks: readonly (readonly number[])[],
+  weights: readonly Uint8Array[],
+  samples: number,
+  measures: number,
+): number[][] {
+  const sums = Array.from({ length: measures }, () => new Float64Array(samples));
+  for (const block of blocks) {
+    const w = weights[block[0]!];
+    if (!w || w.length < samples) throw new Error(`no bootstrap weights for block ${block[0]} in ${samples} replicates`);
+    if (block.length !== measures + 1) throw new Error(`a block holds ${block.length - 1} measures, not ${measures}`);
+    for (let m = 0; m < measures; m++) {
+      const value = block[m + 1]!;
+      const out = sums[m]!;
+      for (let b = 0; b < samples; b++) out[b]! += w[b]! * value;
+    }
+  }
+  return sums.map((s) => Array.from(s));
+}

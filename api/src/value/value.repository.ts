@@ -20,7 +20,10 @@ import { InboundCoverageReader } from '../common/inbound-coverage.reader';
 import { InjectDatabase } from '../database/database.module';
 import { ValuePopulation } from './dto/value-customer.model';
 
-/** A row of value/service_value: counts are strings; replicate arrays one entry per bootstrap sample. */
+/**
+ * A row of value/service_value: counts are strings; blocks are the group's sums per block of
+ * customers, [block, customers, CLV, repeated, retention], in block order (the bootstrap weighs them).
+ */
 export interface ServiceValueSqlRow {
   segment: string;
   experience: string;
@@ -30,12 +33,12 @@ export interface ServiceValueSqlRow {
   retention: number;
   at_risk_customers: string;
   value_at_risk: number;
-  boot_n: (string | number)[];
-  boot_clv: number[];
-  boot_repeat: number[];
-  boot_retention: number[];
+  blocks: [number, number, number, number, number][];
   run_id: string;
 }
+
+/** The most sample counts whose bootstrap weights are kept (a few are asked for in practice). */
+const KEPT_WEIGHT_TABLES = 8;
 
 /** A row of value/service_effects: replicate 0 is the data itself; sums as the SQL's header lists them. */
 export interface ServiceEffectsSqlRow {
@@ -134,6 +137,8 @@ function experienceFilters(
 /** The Value page's SQL (sql/queries/value), always scoped to one workspace. */
 @Injectable()
 export class ValueRepository {
+  private readonly weightTables = new Map<number, Promise<readonly Uint8Array[]>>();
+
   constructor(
     @InjectDatabase() private readonly db: Database,
     // Absent (a repository built by hand): the coverage is read each time, uncached.
@@ -145,7 +150,7 @@ export class ValueRepository {
     return this.coverageReader ? this.coverageReader.read(workspaceId) : readInboundCoverage(this.db, workspaceId);
   }
 
-  build(workspaceId: string, filter: AnalyticsFilter, now: Date, samples: number, coverage = NO_ROLLUP_COVERAGE) {
+  build(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE) {
     const experience = experienceFilters(namedQuery('value/service_value'), filter, now, coverage);
     const customers = customerFilter(filter, 'v.');
     return {
@@ -155,7 +160,6 @@ export class ValueRepository {
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
         now: toClickHouseTime(now),
-        samples,
         ...experience.params,
         ...customers.params,
       },
@@ -333,14 +337,35 @@ export class ValueRepository {
     return result.json<ServiceEffectsSqlRow>();
   }
 
-  async serviceValue(
-    workspaceId: string,
-    filter: AnalyticsFilter,
-    now: Date,
-    samples: number,
-  ): Promise<ServiceValueSqlRow[]> {
-    const { query, params } = this.build(workspaceId, filter, now, samples, await this.coverage(workspaceId));
+  async serviceValue(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<ServiceValueSqlRow[]> {
+    const { query, params } = this.build(workspaceId, filter, now, await this.coverage(workspaceId));
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ServiceValueSqlRow>();
+  }
+
+  /**
+   * Each block's Poisson weight in replicates 0 to samples - 1 (value/bootstrap_weights.sql),
+   * indexed by block. Independent of the data, so read once per sample count and kept.
+   */
+  bootstrapWeights(samples: number): Promise<readonly Uint8Array[]> {
+    let weights = this.weightTables.get(samples);
+    if (!weights) {
+      if (this.weightTables.size >= KEPT_WEIGHT_TABLES) this.weightTables.clear();
+      weights = this.db.client
+        .query({ query: namedQuery('value/bootstrap_weights'), query_params: { samples }, format: 'JSONEachRow' })
+        .then((result) => result.json<{ block: number; weights: number[] }>())
+        .then((rows) => {
+          const byBlock: Uint8Array[] = [];
+          for (const row of rows) byBlock[row.block] = Uint8Array.from(row.weights);
+          return byBlock;
+        });
+      // A failed read is not kept: the next request asks again.
+      const read = weights;
+      read.catch(() => {
+        if (this.weightTables.get(samples) === read) this.weightTables.delete(samples);
+      });
+      this.weightTables.set(samples, weights);
+    }
+    return weights;
   }
 }

@@ -8,7 +8,7 @@ import { count } from '../common/metrics';
 import { decodeCursor, pageSize, toPage, type PageArgs } from '../data/pagination';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { checkFilter, resolveFilter } from '../filter/resolve-filter';
-import { combine, differenceInterval, meanInterval, type MeanSample } from './bootstrap';
+import { combine, differenceInterval, meanInterval, replicateSums, type MeanSample } from './bootstrap';
 import {
   ServiceExperience,
   type ClvDistribution,
@@ -48,9 +48,15 @@ interface Group {
   retention: MeanSample;
 }
 
-function toGroup(row: ServiceValueSqlRow): Group {
+/** A group of value/service_value with its replicate sums: the block sums weighed by each replicate's weights. */
+function toGroup(row: ServiceValueSqlRow, weights: readonly Uint8Array[], samples: number): Group {
   const customers = count(row.customers);
-  const n = row.boot_n.map(Number);
+  const [n, clv, repeat, retention] = replicateSums(row.blocks, weights, samples, 4) as [
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
   const sample = (mean: number, replicates: number[]): MeanSample => ({
     customers,
     total: mean * customers,
@@ -60,10 +66,18 @@ function toGroup(row: ServiceValueSqlRow): Group {
   return {
     segment: row.segment,
     experience: row.experience as ServiceExperience,
-    clv: sample(row.clv_mean, row.boot_clv),
-    repeat: sample(row.repeat_rate, row.boot_repeat),
-    retention: sample(row.retention, row.boot_retention),
+    clv: sample(row.clv_mean, clv),
+    repeat: sample(row.repeat_rate, repeat),
+    retention: sample(row.retention, retention),
   };
+}
+
+/** What serviceValue keeps in the cache: the groups with their replicates, and the run's totals. */
+interface ServiceValueGroups {
+  runId: string | null;
+  groups: Group[];
+  valueAtRisk: number;
+  customersAtRisk: number;
 }
 
 function valueCustomer(row: ValueCustomerSqlRow): ValueCustomer {
@@ -102,10 +116,22 @@ export class ValueService {
     checkBootstrapSamples(samples);
     const { analytics } = resolveFilter(input);
     // Cached per workspace and data version (the bootstrap is seeded, so a repeat is the same answer).
-    const rows = await this.cache.cached(workspaceId, cacheKey('value/service_value', analytics, samples), () =>
-      this.repository.serviceValue(workspaceId, analytics, this.clock.now(), samples),
+    const { runId, groups, valueAtRisk, customersAtRisk } = await this.cache.cached(
+      workspaceId,
+      cacheKey('value/service_value', analytics, samples),
+      async (): Promise<ServiceValueGroups> => {
+        const [rows, weights] = await Promise.all([
+          this.repository.serviceValue(workspaceId, analytics, this.clock.now()),
+          this.repository.bootstrapWeights(samples),
+        ]);
+        return {
+          runId: rows[0]?.run_id || null,
+          groups: rows.map((row) => toGroup(row, weights, samples)),
+          valueAtRisk: rows.reduce((sum, r) => sum + r.value_at_risk, 0),
+          customersAtRisk: rows.reduce((n, r) => n + count(r.at_risk_customers), 0),
+        };
+      },
     );
-    const groups = rows.map(toGroup);
     const segments = [...new Set(groups.map((g) => g.segment))].sort();
     const pick = (segment: string | null, experiences: readonly ServiceExperience[]) => {
       const parts = groups.filter(
@@ -160,13 +186,13 @@ export class ValueService {
       quantiles: r.quantiles,
     }));
     return {
-      runId: rows[0]?.run_id || null,
+      runId,
       bootstrapSamples: samples,
       rows: report,
       uplift,
       distribution,
-      valueAtRisk: rows.reduce((sum, r) => sum + r.value_at_risk, 0),
-      customersAtRisk: rows.reduce((n, r) => n + count(r.at_risk_customers), 0),
+      valueAtRisk,
+      customersAtRisk,
     };
   }
 

@@ -432,7 +432,7 @@ describe('service experience, customers at risk and purchase months from rollups
       [{ from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-03-10T15:00:00Z') }, true],
     ];
     for (const [filter, served] of filters) {
-      const value = await both((c) => repository.build('val', filter, NOW, 50, c));
+      const value = await both((c) => repository.build('val', filter, NOW, c));
       expect(value.hybrid.rollup).toBe(served);
       expect(value.rows.rollup).toBe(false);
       expect(value.hybrid.rows).toEqual(value.rows.rows);

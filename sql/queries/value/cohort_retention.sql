@@ -8,10 +8,10 @@ WITH
     /*include:value/cohorts_fragment*/
 SELECT
     toString(cohort) AS cohort,
-    experience,
+    experience_names[experience_code + 1] AS experience,
     k,
     count() AS customers
 FROM cohorts
 ARRAY JOIN offsets AS k
-GROUP BY cohort, experience, k
+GROUP BY cohort, experience_code, k
 ORDER BY cohort, experience, k

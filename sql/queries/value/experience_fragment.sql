@@ -60,13 +60,16 @@
           AND ((SELECT count() FROM own_brands) = 0 OR i.brand IN (SELECT brand FROM own_brands))
           /*filter*/
     ),
+    -- An experience's name from its code (experience_code + 1): 0 is no_contact, which is what a
+    -- LEFT JOIN without a match in experiences reads.
+    ['no_contact', 'missed', 'answered_fast', 'answered_slow'] AS experience_names,
     experiences AS
     (
         SELECT
             customer_id,
-            argMax(
-                multiIf(answer.1 = 0, 'missed', answer.2 <= sla_seconds * 1000 / 4, 'answered_fast', 'answered_slow'),
-                at) AS experience,
+            -- A number, not the name: the aggregation runs over every contacted customer (640 k at
+            -- 10 M interactions over 365 days) and a string in argMax cost ~20 % of the query.
+            argMax(multiIf(answer.1 = 0, 1, answer.2 <= sla_seconds * 1000 / 4, 2, 3), at) AS experience_code,
             max(missed_negative) AS missed_negative
         FROM decided
         GROUP BY customer_id

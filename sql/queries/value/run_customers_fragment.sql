@@ -12,7 +12,9 @@
         SELECT
             v.customer_id AS customer_id,
             v.segment AS segment,
-            if(e.experience = '', 'no_contact', e.experience) AS experience,
+            -- No match in the LEFT JOIN reads 0: no_contact.
+            e.experience_code AS experience_code,
+            experience_names[experience_code + 1] AS experience,
             v.predicted_clv AS clv,
             v.frequency AS frequency,
             v.p_alive AS p_alive,

@@ -1,6 +1,6 @@
 -- Service→value (DESIGN.md): predicted CLV, repeat-purchase rate and retention of the customers of
--- the workspace's latest CLV run, per segment × service experience, with Poisson-bootstrap
--- replicate sums for 95% intervals (the service turns them into percentiles).
+-- the workspace's latest CLV run, per segment × service experience, with the sums per block of
+-- customers that the api's Poisson bootstrap weighs for 95% intervals.
 --   experience  of a customer over the period = the outcome of their latest *decided* inbound
 --               message to an own brand: answered_fast (first reply within SLA/4),
 --               answered_slow, missed (no reply after the SLA); still-pending messages decide
@@ -11,13 +11,16 @@
 --               value at risk = their predicted CLV.
 -- The customers are value/run_customers_fragment.sql, as the list of them behind these figures.
 -- Bootstrap over blocks of customers: each customer falls in one of 1024 blocks by a hash of its
--- id, and a replicate weighs a whole block with one Poisson(1) draw (a hash of the block and the
--- replicate: deterministic, so the same request gives the same interval). A block's customers are
--- a random subset, so a mean's replicates spread as with a weight per customer (the variance of
--- the weighted block sums is, in expectation, the per-customer one), while the replicate work is
--- blocks × samples instead of customers × samples: the per-customer form cost 85 % of this query's
--- CPU (bench medium, 100 k customers × 200 samples; 10 s at 1 M customers). A block weighs the
--- same in every group, so groups still combine by adding (api/src/value/bootstrap.ts).
+-- id, and a replicate weighs a whole block with one Poisson(1) draw (value/bootstrap_weights.sql: a
+-- hash of the block and the replicate, deterministic, so the same request gives the same
+-- interval). A block's customers are a random subset, so a mean's replicates spread as with a
+-- weight per customer (the variance of the weighted block sums is, in expectation, the
+-- per-customer one), while the replicate work is blocks × samples instead of customers × samples:
+-- the per-customer form cost 85 % of this query's CPU (bench medium, 100 k customers × 200
+-- samples; 10 s at 1 M customers). A block weighs the same in every group, so groups still combine
+-- by adding (api/src/value/bootstrap.ts). This query gives each group's sums per block, sorted by
+-- block; the api weighs them (replicateSums): the weighted sums here, 12 k arrays of 200 per
+-- request, cost ~0.3 s of CPU at 1 M customers, in JavaScript ~10 ms.
 WITH
     /*include:value/experience_fragment*/,
     /*include:value/run_customers_fragment*/,
@@ -25,7 +28,7 @@ WITH
     (
         SELECT
             segment,
-            experience,
+            experience_code,
             cityHash64(customer_id) % 1024 AS block,
             count() AS block_customers,
             sum(clv) AS block_clv,
@@ -34,34 +37,20 @@ WITH
             countIf(at_risk) AS block_at_risk,
             sumIf(clv, at_risk) AS block_value_at_risk
         FROM run_customers
-        GROUP BY segment, experience, block
-    ),
-    rows AS
-    (
-        SELECT
-            *,
-            -- The block's Poisson(1) weight in each replicate (inverse CDF of a uniform hash).
-            arrayMap(
-                u -> multiIf(u < 0.36787944, 0, u < 0.73575888, 1, u < 0.9196986, 2, u < 0.98101184, 3,
-                             u < 0.99634015, 4, u < 0.99940582, 5, u < 0.99991676, 6, 7),
-                arrayMap(b -> cityHash64(block, b) / 18446744073709551616.0, range({samples:UInt16}))
-            ) AS weights
-        FROM blocks
+        GROUP BY segment, experience_code, block
     )
 SELECT
     segment,
-    experience,
+    experience_names[experience_code + 1] AS experience,
     sum(block_customers) AS customers,
     sum(block_clv) / customers AS clv_mean,
     sum(block_repeated) / customers AS repeat_rate,
     sum(block_retention) / customers AS retention,
     sum(block_at_risk) AS at_risk_customers,
     sum(block_value_at_risk) AS value_at_risk,
-    sumForEach(arrayMap(w -> w * block_customers, weights)) AS boot_n,
-    sumForEach(arrayMap(w -> w * block_clv, weights)) AS boot_clv,
-    sumForEach(arrayMap(w -> w * block_repeated, weights)) AS boot_repeat,
-    sumForEach(arrayMap(w -> w * block_retention, weights)) AS boot_retention,
+    -- (block, customers, CLV, repeated, retention) per block, in block order.
+    arraySort(groupArray((toUInt16(block), toUInt32(block_customers), block_clv, block_repeated, block_retention))) AS blocks,
     any(latest_run) AS run_id
-FROM rows
-GROUP BY segment, experience
+FROM blocks
+GROUP BY segment, experience_code
 ORDER BY segment, experience
