@@ -99,8 +99,8 @@ async function bothWays(filter: AnalyticsFilter = PERIOD): Promise<{ hybrid: Row
   const hybrid: Row[] = [];
   const rows: Row[] = [];
   for (const groupBy of [null, GroupBy.SEGMENT, GroupBy.AGENT, GroupBy.WEEK]) {
-    for (const name of ['response/response', 'sentiment/distribution', 'amplification/summary', 'sentiment/lift']) {
-      if ((name === 'amplification/summary' || name === 'sentiment/lift') && groupBy) continue;
+    for (const name of ['response/response', 'response/response_total', 'sentiment/distribution', 'amplification/summary', 'sentiment/lift']) {
+      if ((name === 'amplification/summary' || name === 'sentiment/lift' || name === 'response/response_total') && groupBy) continue;
       hybrid.push(...(await run(name, filter, groupKey(groupBy), true)));
       rows.push(...(await run(name, filter, groupKey(groupBy), false)));
     }

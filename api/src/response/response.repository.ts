@@ -42,8 +42,13 @@ export class ResponseRepository {
     coverage: InboundCoverage,
   ): BuiltQuery {
     const key = groupKey(groupBy);
-    // A key that needs the hour reads whole days from the hourly rollup, if it has a key there.
-    const name = key.hourly ? 'response/response_by_hour_of_week' : 'response/response';
+    // Without a grouping the total row alone; a key that needs the hour reads whole days from the
+    // hourly rollup, if it has a key there.
+    const name = !groupBy
+      ? 'response/response_total'
+      : key.hourly
+        ? 'response/response_by_hour_of_week'
+        : 'response/response';
     return inboundQuery(namedQuery(name), workspaceId, filter, key, now, coverage);
   }
 

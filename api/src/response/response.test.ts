@@ -298,5 +298,8 @@ describe('response', () => {
       SNAPSHOT_COVERAGE,
     );
     expect(heatmap.query).toMatchSnapshot();
+    // Without a grouping, the total alone.
+    const total = new ResponseRepository(db, coverageReader(db)).build('cx', PERIOD, null, NOW, SNAPSHOT_COVERAGE);
+    expect(total.query).toMatchSnapshot();
   });
 });

@@ -1,12 +1,15 @@
 -- Response figures of inbound messages over the filter's period, per group of {group_key} and in
--- total (DESIGN.md "Reply", "Response rate", "First response time"). The total row is the empty
--- grouping set: grouping(key) = 1. Whole days come from the inbound rollup, the rest from the rows
+-- total (DESIGN.md "Reply", "Response rate", "First response time"). The total row is ROLLUP's
+-- grouping(key) = 1 (none for a period without messages: the service reports zeros); without a
+-- grouping, response/response_total.sql. Whole days come from the inbound rollup, the rest from the rows
 -- (rollup/inbound_rows_fragment.sql); the FRT quantiles are taken over every answered message's
 -- FRT, as they would be over the rows.
 WITH
     /*include:rollup/calendar_fragment*/,
     /*include:rollup/inbound_row_fragment*/
 SELECT
+    key,
+    grouping(key) AS is_total,
     /*include:response/response_figures_fragment*/
 FROM /*include:rollup/inbound_rows_fragment*/
 -- ROLLUP, not GROUPING SETS ((key), ()): the total merges the groups' states instead of adding

@@ -16,6 +16,8 @@ WITH
             range(toUInt32(greatest(dateDiff('hour', toDateTime({rollup_from:Date}, 'UTC'), toDateTime({rollup_to:Date}, 'UTC')), 0))))
     ) AS hours_exact
 SELECT
+    key,
+    grouping(key) AS is_total,
     /*include:response/response_figures_fragment*/
 FROM /*include:rollup/inbound_hourly_rows_fragment*/
 GROUP BY ROLLUP(key)

@@ -1,8 +1,7 @@
 -- The Response figures of one group of inbound messages, re-aggregated from the measures of a
 -- rows fragment (rollup/inbound_rows_fragment.sql, rollup/inbound_hourly_rows_fragment.sql): a
--- SELECT list for response/response.sql and response/response_by_hour_of_week.sql.
-    key,
-    grouping(key) AS is_total,
+-- SELECT list for response/response.sql, response/response_total.sql and
+-- response/response_by_hour_of_week.sql.
     sum(inbound) AS inbound,
     sum(replied) AS replied,
     sum(pending) AS pending,
