@@ -122,6 +122,23 @@ const CASES: Case[] = [
         defaultCountry: 'GB',
       }),
   },
+  // One reply and one message repeated in a batch (same id and time, other values): the row kept
+  // is the last copy, on both paths (the fast path's insert leaves the batch's keys unmerged).
+  {
+    name: 'repeated',
+    files: () => [
+      write(
+        'repeated.csv',
+        'interaction_id,brand,channel,direction,created_at,thread_id,parent_id,author_handle,agent,text,sentiment\n' +
+          'r1,acme,twitter,inbound,2024-06-01T09:00:00Z,t-r,,@ann,,first,0.1\n' +
+          'r2,acme,twitter,outbound,2024-06-01T09:10:00Z,t-r,r1,@acme,Sam,reply one,0.2\n' +
+          'r1,acme,twitter,inbound,2024-06-01T09:00:00Z,t-r,,@ann,,second,-0.3\n' +
+          'r2,acme,twitter,outbound,2024-06-01T09:10:00Z,t-r,r1,@acme,Kim,reply two,0.4\n' +
+          'r3,acme,twitter,inbound,2024-06-01T09:20:00Z,t-r,,@ann,,thanks,0.5\n' +
+          'r1,acme,twitter,inbound,2024-06-01T09:00:00Z,t-r,,@ann,,third,-0.6\n',
+      ),
+    ],
+  },
   {
     name: 'date-format',
     files: () => [fixture('generic', 'interactions-mapped.csv')],
@@ -152,8 +169,23 @@ describe('fast load path against the JavaScript path', () => {
     // The mapping's defaults, delimiter and country are applied in SQL too.
     const mapped = await load(CASES[3]!, 'paths-mapped', true);
     expect(mapped).toMatchObject({ fastRows: 3, loaded: 3, rejected: 1 });
-    const dated = await load(CASES[4]!, 'paths-dated', true);
+    const dated = await load(CASES[5]!, 'paths-dated', true);
     expect(dated.fastRows).toBe(0);
+  });
+
+  it('keeps the last copy of a row repeated in a batch', async () => {
+    const summary = await load(CASES[4]!, 'repeated-fast', true);
+    expect(summary).toMatchObject({ fastRows: 6, loaded: 6, rejected: 0 });
+    const kept = await query(
+      db,
+      'SELECT interaction_id, text, sentiment, agent, first_reply_agent FROM interactions FINAL WHERE workspace_id = {w:String} ORDER BY interaction_id',
+      { w: 'repeated-fast' },
+    );
+    expect(kept).toEqual([
+      { interaction_id: 'r1', text: 'third', sentiment: -0.6, agent: '', first_reply_agent: 'Kim' },
+      { interaction_id: 'r2', text: 'reply two', sentiment: 0.4, agent: 'Kim', first_reply_agent: '' },
+      { interaction_id: 'r3', text: 'thanks', sentiment: 0.5, agent: '', first_reply_agent: '' },
+    ]);
   });
 
   it('loading the same file twice on the fast path gives the figures of one load', async () => {
