@@ -88,7 +88,8 @@ export function replicateSums(
   const sums = Array.from({ length: measures }, () => new Float64Array(samples));
   for (const block of blocks) {
     const w = weights[block[0]!];
-    if (!w || w.length < samples) throw new Error(`no bootstrap weights for block ${block[0]} in ${samples} replicates`);
+    if (!w || w.length < samples)
+      throw new Error(`no bootstrap weights for block ${block[0]} in ${samples} replicates`);
     if (block.length !== measures + 1) throw new Error(`a block holds ${block.length - 1} measures, not ${measures}`);
     for (let m = 0; m < measures; m++) {
       const value = block[m + 1]!;

@@ -24,7 +24,7 @@ WITH
     missed_negative AS
     (
         SELECT
-            customer_id,
+            customer_key,
             sum(messages) AS messages,
             max(at) AS last_at,
             argMax(interaction_id, at) AS last_interaction_id,
@@ -35,7 +35,7 @@ WITH
             -- (migrations 0023, 0027), the rest from the rows: customerServiceWindow's call
             -- (sql/src/inbound-rollup.ts), as value/experience_fragment.sql reads it.
             SELECT
-                r.customer_id AS customer_id,
+                r.customer_key AS customer_key,
                 r.missed_negative_messages AS messages,
                 r.last_missed_negative_at AS at,
                 r.last_missed_negative_id AS interaction_id,
@@ -51,7 +51,7 @@ WITH
               /*rollup_filter*/
             UNION ALL
             SELECT
-                i.customer_id AS customer_id,
+                cityHash64(i.customer_id) AS customer_key,
                 toUInt64(1) AS messages,
                 i.created_at AS at,
                 i.interaction_id AS interaction_id,
@@ -71,7 +71,7 @@ WITH
               AND ((SELECT count() FROM own_brands) = 0 OR i.brand IN (SELECT brand FROM own_brands))
               /*filter*/
         )
-        GROUP BY customer_id
+        GROUP BY customer_key
     )
 SELECT
     v.customer_id AS customer_id,
@@ -83,7 +83,7 @@ SELECT
     m.last_interaction_id AS last_interaction_id,
     toString(m.last_channel) AS last_channel
 FROM customer_value AS v
-INNER JOIN missed_negative AS m ON m.customer_id = v.customer_id
+INNER JOIN missed_negative AS m ON m.customer_key = v.customer_key
 WHERE v.workspace_id = {workspace_id:String}
   AND v.run_id = latest_run
   /*customer_filter*/

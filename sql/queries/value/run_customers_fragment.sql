@@ -11,6 +11,7 @@
     (
         SELECT
             v.customer_id AS customer_id,
+            v.customer_key AS customer_key,
             v.segment AS segment,
             -- No match in the LEFT JOIN reads 0: no_contact.
             e.experience_code AS experience_code,
@@ -22,7 +23,7 @@
             -- No match in the LEFT JOIN reads 0: not at risk.
             e.missed_negative = 1 AS at_risk
         FROM customer_value AS v
-        LEFT JOIN experiences AS e ON e.customer_id = v.customer_id
+        LEFT JOIN experiences AS e ON e.customer_key = v.customer_key
         WHERE v.workspace_id = {workspace_id:String}
           AND v.run_id = latest_run
           /*customer_filter*/

@@ -29,7 +29,8 @@ WITH
         SELECT
             segment,
             experience_code,
-            cityHash64(customer_id) % 1024 AS block,
+            -- cityHash64(customer_id), stored (migration 0028).
+            customer_key % 1024 AS block,
             count() AS block_customers,
             sum(clv) AS block_clv,
             sum(toFloat64(frequency > 0)) AS block_repeated,
