@@ -4,6 +4,7 @@ import {
   hourlyWindow,
   inboundRollupFilter,
   interactionFilter,
+  namedQuery,
   rollupWindow,
   toClickHouseTime,
   withFilter,
@@ -37,29 +38,6 @@ export const WORKSPACE_KEY: InboundKey = {
   customers: false,
   rollupServes: true,
 };
-
-/**
- * The rows' customers (segment, lifecycle stage), read only for the customers of the rows the
- * query reads: the whole customers table would cost more than the rows themselves.
- */
-const ROWS_CUSTOMERS_JOIN = `LEFT JOIN
-    (
-        SELECT customer_id, segment, lifecycle_stage
-        FROM customers FINAL
-        WHERE workspace_id = {workspace_id:String}
-          AND customer_id IN
-          (
-              SELECT customer_id
-              FROM interactions
-              WHERE workspace_id = {workspace_id:String}
-                AND direction = 'inbound'
-                AND created_at >= {from:DateTime64(3)}
-                AND created_at < {to:DateTime64(3)}
-                AND (NOT {use_rollup:Bool}
-                     OR created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-                     OR created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
-          )
-    ) AS c ON c.customer_id = i.customer_id`;
 
 export interface InboundQuery {
   query: string;
@@ -107,7 +85,7 @@ export function inboundQuery(
   // then only a placeholder of the key's type.
   query = fill(query, '/*rollup_group_key*/', rollupKey ?? key.rollup);
   query = fill(query, '/*group_key*/', key.rows);
-  query = fill(query, '/*group_join*/', key.customers ? ROWS_CUSTOMERS_JOIN : '');
+  query = fill(query, '/*group_join*/', key.customers ? namedQuery('rollup/rows_customers_join_fragment') : '');
   return {
     query,
     params: {

@@ -37,11 +37,7 @@ WITH chosen AS
             WHERE i.workspace_id = {workspace_id:String}
               AND i.direction = 'inbound'
               AND i.is_public
-              AND i.created_at >= {from:DateTime64(3)}
-              AND i.created_at < {to:DateTime64(3)}
-              AND (NOT {use_rollup:Bool}
-                   OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-                   OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+              AND /*include:rollup/outside_rollup_fragment*/
               /*filter*/
             ORDER BY amplification DESC, reach DESC, created_at, interaction_id
             LIMIT {limit:UInt32}

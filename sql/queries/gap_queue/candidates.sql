@@ -42,14 +42,10 @@ WITH
                 (
                     -- An unscored message ranks as neutral (0).
                     SELECT coalesce(toFloat64(sentiment), 0) AS rank_sentiment
-                    FROM interactions FINAL
+                    FROM interactions AS i FINAL
                     WHERE workspace_id = {workspace_id:String}
                       AND direction = 'inbound'
-                      AND created_at >= {from:DateTime64(3)}
-                      AND created_at < {to:DateTime64(3)}
-                      AND (NOT {use_rollup:Bool}
-                           OR created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-                           OR created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+                      AND /*include:rollup/outside_rollup_fragment*/
                       AND created_at < sla_cutoff
                       AND first_reply_at IS NULL
                       AND rank_sentiment > {after_sentiment:Float64}
@@ -77,14 +73,10 @@ WHERE r.workspace_id = {workspace_id:String}
   /*rollup_filter*/
 UNION ALL
 SELECT interaction_id, customer_id, created_at, coalesce(toFloat64(sentiment), 0) AS rank_sentiment, false AS from_rollup
-FROM interactions FINAL
+FROM interactions AS i FINAL
 WHERE workspace_id = {workspace_id:String}
   AND direction = 'inbound'
-  AND created_at >= {from:DateTime64(3)}
-  AND created_at < {to:DateTime64(3)}
-  AND (NOT {use_rollup:Bool}
-       OR created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-       OR created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+  AND /*include:rollup/outside_rollup_fragment*/
   AND created_at < sla_cutoff
   AND first_reply_at IS NULL
   AND coalesce(toFloat64(sentiment), 0) >= {after_sentiment:Float64}

@@ -33,12 +33,7 @@
     /*group_join*/
     WHERE i.workspace_id = {workspace_id:String}
       AND i.direction = 'inbound'
-      AND i.created_at >= {from:DateTime64(3)}
-      AND i.created_at < {to:DateTime64(3)}
-      -- Two ranges of the sorting key, so only their granules are read.
-      AND (NOT {use_rollup:Bool}
-           OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-           OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+      AND /*include:rollup/outside_rollup_fragment*/
       /*filter*/
     GROUP BY key
 )

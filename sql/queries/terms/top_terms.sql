@@ -27,12 +27,7 @@ FROM
     ARRAY JOIN /*include:terms/message_terms_fragment*/ AS term
     WHERE i.workspace_id = {workspace_id:String}
       AND i.direction = 'inbound'
-      AND i.created_at >= {from:DateTime64(3)}
-      AND i.created_at < {to:DateTime64(3)}
-      -- Two ranges of the sorting key, so only their granules are read.
-      AND (NOT {use_rollup:Bool}
-           OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-           OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+      AND /*include:rollup/outside_rollup_fragment*/
       AND multiIf(
             {sentiment_class:String} = 'positive', i.sentiment >= 0.05,
             {sentiment_class:String} = 'negative', i.sentiment <= -0.05,
