@@ -85,66 +85,35 @@ const TRANSACTION_DAYS: DaySource = {
   dataDays: 'rollup/transaction_data_days',
 };
 
-/** One day rollup: its table (also its name in rollup_days) and the queries that build and retire its days. */
+/**
+ * One day rollup, by its table: also its name in rollup_days; rollup/build_<table>.sql builds its
+ * days and rollup/drop_superseded_days.sql retires their older builds.
+ */
 interface DayRollup {
   table: string;
-  build: string;
-  drop: string;
 }
 
-const INBOUND: DayRollup = {
-  table: 'inbound_daily',
-  build: 'rollup/build_inbound_daily',
-  drop: 'rollup/drop_superseded_inbound_days',
-};
+const INBOUND: DayRollup = { table: 'inbound_daily' };
 
 /** Inbound messages per UTC hour, for the hour-of-week heatmap (migration 0029). */
-const HOURLY: DayRollup = {
-  table: 'inbound_hourly',
-  build: 'rollup/build_inbound_hourly',
-  drop: 'rollup/drop_superseded_inbound_hourly_days',
-};
+const HOURLY: DayRollup = { table: 'inbound_hourly' };
 
 /** Terms of inbound messages (migration 0020). */
-const TERMS: DayRollup = {
-  table: 'term_daily',
-  build: 'rollup/build_term_daily',
-  drop: 'rollup/drop_superseded_term_days',
-};
+const TERMS: DayRollup = { table: 'term_daily' };
 
 /** The unanswered inbound messages (migration 0024). */
-const MISSED: DayRollup = {
-  table: 'missed_daily',
-  build: 'rollup/build_missed_daily',
-  drop: 'rollup/drop_superseded_missed_days',
-};
+const MISSED: DayRollup = { table: 'missed_daily' };
 
 /** Per customer, the latest message and its answer (migration 0023). */
-const CUSTOMER_SERVICE: DayRollup = {
-  table: 'customer_service_daily',
-  build: 'rollup/build_customer_service_daily',
-  drop: 'rollup/drop_superseded_customer_service_days',
-};
+const CUSTOMER_SERVICE: DayRollup = { table: 'customer_service_daily' };
 
 /** The public inbound messages with their amplification and reach (migration 0025). */
-const POSTS: DayRollup = {
-  table: 'public_posts_daily',
-  build: 'rollup/build_public_posts_daily',
-  drop: 'rollup/drop_superseded_public_posts_days',
-};
+const POSTS: DayRollup = { table: 'public_posts_daily' };
 
 /** The days each customer purchased (migration 0026). */
-const CUSTOMER_PURCHASES: DayRollup = {
-  table: 'customer_purchase_daily',
-  build: 'rollup/build_customer_purchase_daily',
-  drop: 'rollup/drop_superseded_customer_purchase_days',
-};
+const CUSTOMER_PURCHASES: DayRollup = { table: 'customer_purchase_daily' };
 
-const TRANSACTIONS: DayRollup = {
-  table: 'transactions_daily',
-  build: 'rollup/build_transactions_daily',
-  drop: 'rollup/drop_superseded_transaction_days',
-};
+const TRANSACTIONS: DayRollup = { table: 'transactions_daily' };
 
 /** A family's days for one refresh: those a load touched, and every day with rows (sorted). */
 interface SourceDays {
@@ -207,7 +176,7 @@ async function refreshDayRollup(
   if (sorted.length === 0) return sorted;
   for (const chunk of chunkDays(withRows.filter((day) => rebuild.has(day)))) {
     await db.client.command({
-      query: namedQuery(rollup.build),
+      query: namedQuery(`rollup/build_${rollup.table}`),
       query_params: {
         ...base,
         ...buildParams,
@@ -222,7 +191,10 @@ async function refreshDayRollup(
     query: namedQuery('rollup/mark_days'),
     query_params: { ...base, rollup: rollup.table, generation, days: sorted, built_with: builtWith },
   });
-  await db.client.command({ query: namedQuery(rollup.drop), query_params: { ...base, generation, days: sorted } });
+  await db.client.command({
+    query: namedQuery('rollup/drop_superseded_days'),
+    query_params: { ...base, table: rollup.table, generation, days: sorted },
+  });
   return sorted;
 }
 

@@ -1,7 +1,7 @@
 -- The rollup pass for purchase days: rebuilds the given days of a workspace's
 -- customer_purchase_daily rollup (migration 0026) from its transactions under a new {generation};
 -- rollup/mark_days.sql then makes it the days' current build and
--- rollup/drop_superseded_customer_purchase_days.sql deletes the older ones. Refunds are not
+-- rollup/drop_superseded_days.sql deletes the older ones. Refunds are not
 -- purchases (value/cohorts_fragment.sql).
 INSERT INTO customer_purchase_daily (workspace_id, customer_id, day, generation)
 SELECT

@@ -1,7 +1,7 @@
 -- The rollup pass for service experience: rebuilds the given days of a workspace's
 -- customer_service_daily rollup (migration 0023) from its inbound messages under a new
 -- {generation}; rollup/mark_days.sql then makes it the days' current build and
--- rollup/drop_superseded_customer_service_days.sql deletes the older ones. Per group, the latest
+-- rollup/drop_superseded_days.sql deletes the older ones. Per group, the latest
 -- message's time, answer and first response time, as value/experience_fragment.sql reads rows.
 INSERT INTO customer_service_daily
     (workspace_id, day, customer_id, brand, channel, is_public, segment, agent, last_at, last_answered, last_frt_ms,

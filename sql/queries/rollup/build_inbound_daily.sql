@@ -1,6 +1,6 @@
 -- The rollup pass: rebuilds the given days of a workspace's inbound_daily rollup (migration 0016)
 -- from its interactions, under a new {generation}; rollup/mark_days.sql then makes it the
--- days' current build and rollup/drop_superseded_inbound_days.sql deletes the older ones.
+-- days' current build and rollup/drop_superseded_days.sql deletes the older ones.
 -- {now} is far in the future: the rollup holds no pending message (a day is read from the rollup
 -- only once the SLA cutoff has passed its end, when its unanswered messages are all missed).
 INSERT INTO inbound_daily

@@ -1,7 +1,7 @@
 -- The rollup pass for the hour-of-week heatmap: rebuilds the given days of a workspace's
 -- inbound_hourly rollup (migration 0029) from its interactions, under a new {generation};
 -- rollup/mark_days.sql then makes it the days' current build and
--- rollup/drop_superseded_inbound_hourly_days.sql deletes the older ones. The measures are
+-- rollup/drop_superseded_days.sql deletes the older ones. The measures are
 -- inbound_daily's (rollup/inbound_measures_fragment.sql), per UTC hour; only those the Response
 -- figures read are kept. {now} is far in the future, as for inbound_daily: no pending message.
 INSERT INTO inbound_hourly

@@ -1,7 +1,7 @@
 -- The rollup pass for the gap queue: rebuilds the given days of a workspace's missed_daily rollup
 -- (migration 0024), its unanswered inbound messages, under a new {generation};
 -- rollup/mark_days.sql then makes it the days' current build and
--- rollup/drop_superseded_missed_days.sql deletes the older ones.
+-- rollup/drop_superseded_days.sql deletes the older ones.
 INSERT INTO missed_daily
     (workspace_id, rank_sentiment, day, created_at, interaction_id, customer_id, brand, channel, is_public, segment,
      sentiment_class, sentiment, author_handle, author_followers, impressions, text, generation)

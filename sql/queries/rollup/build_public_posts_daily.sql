@@ -2,7 +2,7 @@
 -- rollup (migration 0025), its public inbound messages with their amplification and reach (as
 -- amplification/top_posts.sql computes them), under a new {generation};
 -- rollup/mark_days.sql then makes it the days' current build and
--- rollup/drop_superseded_public_posts_days.sql deletes the older ones.
+-- rollup/drop_superseded_days.sql deletes the older ones.
 INSERT INTO public_posts_daily
     (workspace_id, neg_amplification, neg_reach, created_at, interaction_id, day, brand, channel, is_public, segment,
      agent, sentiment_class, generation)

@@ -1,6 +1,6 @@
 -- The rollup pass for terms: rebuilds the given days of a workspace's term_daily rollup (migration
 -- 0020) from its inbound messages under a new {generation}; rollup/mark_days.sql then makes it
--- the days' current build and rollup/drop_superseded_term_days.sql deletes the older ones. Each
+-- the days' current build and rollup/drop_superseded_days.sql deletes the older ones. Each
 -- message counts once per term it has (terms/message_terms_fragment.sql, as top terms reads rows).
 INSERT INTO term_daily
     (workspace_id, day, brand, channel, is_public, segment, sentiment_class, term, messages, generation)

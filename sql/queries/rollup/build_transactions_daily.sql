@@ -1,6 +1,6 @@
 -- The rollup pass for transactions: rebuilds the given days of a workspace's transactions_daily
 -- rollup (migration 0019) under a new {generation}; rollup/mark_days.sql then makes it
--- the days' current build and rollup/drop_superseded_transaction_days.sql deletes the older ones.
+-- the days' current build and rollup/drop_superseded_days.sql deletes the older ones.
 INSERT INTO transactions_daily (workspace_id, day, segment, amount, customer_keys, generation)
 SELECT
     t.workspace_id AS workspace_id,

@@ -1,5 +1,0 @@
--- Deletes the builds of the given days of term_daily older than {generation}, now current.
-DELETE FROM term_daily
-WHERE workspace_id = {workspace_id:String}
-  AND day IN {days:Array(Date)}
-  AND generation < {generation:UInt64}
