@@ -123,7 +123,7 @@ const CASES: Case[] = [
       }),
   },
   // One reply and one message repeated in a batch (same id and time, other values): the row kept
-  // is the last copy, on both paths (the fast path's insert leaves the batch's keys unmerged).
+  // is the last copy, on both paths (whether or not the insert merges the batch).
   {
     name: 'repeated',
     files: () => [

@@ -9,13 +9,13 @@ INSERT INTO interactions
     parent_id, author_kind, author_handle, author_followers, customer_id, agent, is_automated, text, lang,
     sentiment, sentiment_source, topics, csat, ingest_run_id, version
 )
--- No merge of the block on insert (optimize_on_insert): ReplacingMergeTree's merge of each
--- inserted block was 2-3 s of the insert's ~6 s of CPU per 1 M rows; a key repeated in a batch
--- is left for FINAL and the background merges, which keep the last row just the same. No JIT
--- for the fragment's expressions (compile_expressions): compiling them cost 0.5-1.2 s of CPU
--- in every new process and made no measurable difference per row. Here, not in the client's
--- settings: embedded, chDB applies those with SET, for the rest of the session.
-SETTINGS optimize_on_insert = 0, compile_expressions = 0
+-- No JIT for the fragment's expressions (compile_expressions): compiling them cost 0.5-1.2 s of
+-- CPU in every new process (a CLI load is one) and made no measurable difference per row. The
+-- insert still merges each block (optimize_on_insert, 2-3 s of CPU per 1 M rows): that marks
+-- the part as merged (level 1), so FINAL reads skip merging its rows; without it the passes'
+-- FINAL reads cost as much more. Set here, not in the client's settings: embedded, chDB
+-- applies those with SET, for the rest of the session.
+SETTINGS compile_expressions = 0
 SELECT
     {workspace_id:String}, interaction_id, 'interactions', brand, channel, direction, is_public, created_at, thread_id,
     parent_id, author_kind, author_handle, author_followers, customer_id, agent, is_automated, text, lang,
