@@ -19,6 +19,10 @@ describe('Overview SQL', () => {
     expect(overviewQueries.inboundKpis('acme', filter, 'day', new Date('2025-03-15T12:00:00Z'), SNAPSHOT_COVERAGE)).toMatchSnapshot();
   });
 
+  it('inbound KPIs of a period without its trend (the compare period)', () => {
+    expect(overviewQueries.inboundTotal('acme', filter, new Date('2025-03-15T12:00:00Z'), SNAPSHOT_COVERAGE)).toMatchSnapshot();
+  });
+
   it('value KPIs', () => {
     expect(overviewQueries.valueKpis('acme', filter, SNAPSHOT_COVERAGE)).toMatchSnapshot();
   });

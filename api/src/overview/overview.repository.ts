@@ -90,6 +90,12 @@ export const overviewQueries = {
     return { sql: query, params };
   },
 
+  /** The KPIs of a period without its trend: one row, the total (is_total = 1). */
+  inboundTotal(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage: InboundCoverage): BoundQuery {
+    const { query, params } = inboundQuery(namedQuery('overview/inbound_total'), workspaceId, filter, WORKSPACE_KEY, now, coverage);
+    return { sql: query, params };
+  },
+
   valueKpis(workspaceId: string, filter: AnalyticsFilter, coverage: InboundCoverage): BoundQuery {
     // Active customers do not depend on the SLA: every whole day of the period may come from the rollups.
     const inbound = inboundQuery(namedQuery('overview/value_kpis'), workspaceId, filter, WORKSPACE_KEY, NO_SLA, coverage);
@@ -123,6 +129,14 @@ export class OverviewRepository {
   async inboundKpis(workspaceId: string, filter: AnalyticsFilter, bucket: BucketUnit, now: Date): Promise<InboundKpiRow[]> {
     const coverage = await this.coverage.read(workspaceId);
     return this.rows(overviewQueries.inboundKpis(workspaceId, filter, bucket, now, coverage));
+  }
+
+  /** Inbound-message KPIs of one period, without a trend: its total row. */
+  async inboundTotal(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<InboundKpiRow> {
+    const coverage = await this.coverage.read(workspaceId);
+    const [row] = await this.rows<InboundKpiRow>(overviewQueries.inboundTotal(workspaceId, filter, now, coverage));
+    // An aggregate without GROUP BY always returns one row.
+    return row!;
   }
 
   /** Customer KPIs (active customers, historical value) of one period. */

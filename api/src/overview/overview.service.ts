@@ -54,9 +54,9 @@ export class OverviewService {
         const now = this.clock.now();
         const compare = { ...analytics, from: comparePeriod.from, to: comparePeriod.to };
         return Promise.all([
-          // The period's KPIs and its trend in one query; the compare period's by the same one.
+          // The period's KPIs and its trend in one query; the compare period's KPIs alone (no trend is shown).
           this.repository.inboundKpis(workspaceId, analytics, unit, now),
-          this.repository.inboundKpis(workspaceId, compare, chooseBucket(comparePeriod.from, comparePeriod.to), now),
+          this.repository.inboundTotal(workspaceId, compare, now),
           this.repository.valueKpis(workspaceId, analytics),
           this.repository.valueKpis(workspaceId, compare),
         ]);
@@ -66,7 +66,7 @@ export class OverviewService {
       period,
       comparePeriod,
       current: figures(total(current), values),
-      previous: figures(total(previous), previousValues),
+      previous: figures(previous, previousValues),
       trend: this.fillTrend(
         current.filter((row) => Number(row.is_total) !== 1),
         bucketStarts(period.from, period.to, unit),

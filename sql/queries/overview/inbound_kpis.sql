@@ -2,6 +2,8 @@
 -- rows; the total is the row with grouping(key) = 1), in one pass over the inbound rollup and the
 -- period's remaining rows (rollup/inbound_rows_fragment.sql). Definitions: DESIGN.md "Metric
 -- definitions" (rollup/inbound_measures_fragment.sql). Empty buckets are not returned.
+-- ROLLUP(key), not GROUPING SETS ((key), ()): the total merges the buckets' states instead of adding
+-- every FRT value a second time. A period without its trend reads overview/inbound_total.sql.
 WITH
     /*include:rollup/calendar_fragment*/,
     /*include:rollup/inbound_row_fragment*/
@@ -19,5 +21,5 @@ SELECT
     sum(negative) AS negative,
     sum(negative_reach) AS amplified_negative_reach
 FROM /*include:rollup/inbound_rows_fragment*/
-GROUP BY GROUPING SETS ((key), ())
+GROUP BY ROLLUP(key)
 ORDER BY is_total, key
