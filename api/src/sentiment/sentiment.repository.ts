@@ -9,7 +9,7 @@ import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from '../response/dto/group-by.enum';
 import { groupKey } from '../response/group-by.sql';
 import { InboundCoverageReader } from '../common/inbound-coverage.reader';
-import { inboundQuery, NO_SLA, WORKSPACE_KEY, type InboundKey } from '../common/inbound-rows.sql';
+import { inboundQuery, NO_SLA, type InboundKey } from '../common/inbound-rows.sql';
 import type { BuiltQuery } from '../response/response.repository';
 
 /** Counts are strings (64-bit); average is NULL when nothing is scored. */
@@ -23,11 +23,16 @@ export interface SentimentRow {
   average: number | null;
 }
 
-export interface LiftRow {
-  pairs: string;
-  average: number | null;
-  improved: string;
-  worsened: string;
+/**
+ * A trend bucket's row (is_total = 0), or the period's total (is_total = 1, key ''), with the lift
+ * of its messages: pairs, improved and worsened are counts; lift_average is NULL without a pair.
+ */
+export interface TrendRow extends SentimentRow {
+  is_total: number;
+  lift_pairs: string;
+  lift_average: number | null;
+  lift_improved: string;
+  lift_worsened: string;
 }
 
 export type TrendBucket = 'day' | 'week';
@@ -69,17 +74,8 @@ export class SentimentRepository {
     return inboundQuery(namedQuery('sentiment/trend'), workspaceId, filter, TREND_KEYS[bucket], NO_SLA, coverage);
   }
 
-  async trend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): Promise<SentimentRow[]> {
+  /** Rows per bucket, then the period's total with its lift (is_total = 1; none without messages). */
+  async trend(workspaceId: string, filter: AnalyticsFilter, bucket: TrendBucket): Promise<TrendRow[]> {
     return this.rows(this.buildTrend(workspaceId, filter, bucket, await this.coverage.read(workspaceId)));
-  }
-
-  buildLift(workspaceId: string, filter: AnalyticsFilter, coverage: InboundCoverage): BuiltQuery {
-    return inboundQuery(namedQuery('sentiment/lift'), workspaceId, filter, WORKSPACE_KEY, NO_SLA, coverage);
-  }
-
-  async lift(workspaceId: string, filter: AnalyticsFilter): Promise<LiftRow> {
-    const [row] = await this.rows<LiftRow>(this.buildLift(workspaceId, filter, await this.coverage.read(workspaceId)));
-    // An aggregate without GROUP BY always returns one row.
-    return row!;
   }
 }

@@ -8,7 +8,7 @@ import type { TimeRange } from '../filter/resolve-filter';
 import { bucketStarts } from '../overview/trend-buckets';
 import type { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures, type SentimentLift, type SentimentReport } from './dto/sentiment.model';
-import { SentimentRepository, type LiftRow, type SentimentRow } from './sentiment.repository';
+import { SentimentRepository, type SentimentRow, type TrendRow } from './sentiment.repository';
 
 /** Longest period whose default trend is daily: about a quarter of points a day. */
 const DAILY_UP_TO_DAYS = 93;
@@ -39,13 +39,14 @@ export function sentimentFigures(row: SentimentRow | undefined, key: string): Se
   };
 }
 
-function lift(row: LiftRow): SentimentLift {
-  const pairs = count(row.pairs);
-  const improved = count(row.improved);
-  const worsened = count(row.worsened);
+/** The lift of the trend's total row; none (a period without messages): no pairs. */
+function lift(row: TrendRow | undefined): SentimentLift {
+  const pairs = count(row?.lift_pairs);
+  const improved = count(row?.lift_improved);
+  const worsened = count(row?.lift_worsened);
   return {
     pairs,
-    averageLift: pairs > 0 ? finiteOrNull(row.average) : null,
+    averageLift: pairs > 0 ? finiteOrNull(row?.lift_average) : null,
     improved,
     worsened,
     improvedShare: share(improved, pairs),
@@ -78,30 +79,28 @@ export class SentimentService {
     const { analytics, period } = await this.filters.resolve(workspaceId, input, 'own');
     const trendInterval = interval ?? defaultTrendInterval(period);
     const unit = trendInterval === TrendInterval.DAY ? 'day' : 'week';
-    const [rows, trend, liftRow] = await this.cache.cached(
+    // The trend's query also gives the period's total and lift: without a grouping it is the only one.
+    const [groups, trendRows] = await this.cache.cached(
       workspaceId,
       cacheKey('sentiment/sentiment', analytics, groupBy, unit),
       () =>
         Promise.all([
-          this.repository.distribution(workspaceId, analytics, groupBy),
+          groupBy ? this.repository.distribution(workspaceId, analytics, groupBy) : Promise.resolve([]),
           this.repository.trend(workspaceId, analytics, unit),
-          this.repository.lift(workspaceId, analytics),
         ]),
     );
-    const byKey = new Map(trend.map((row) => [row.key, row]));
+    const total = trendRows.find((row) => Number(row.is_total) === 1);
+    const byKey = new Map(trendRows.filter((row) => Number(row.is_total) !== 1).map((row) => [row.key, row]));
     return {
       groupBy,
-      rows: groupBy ? rows.filter((r) => Number(r.is_total) !== 1).map((r) => sentimentFigures(r, r.key)) : [],
-      total: sentimentFigures(
-        rows.find((r) => Number(r.is_total) === 1),
-        '',
-      ),
+      rows: groups.filter((r) => Number(r.is_total) !== 1).map((r) => sentimentFigures(r, r.key)),
+      total: sentimentFigures(total, ''),
       trendInterval,
       trend: bucketStarts(period.from, period.to, unit).map((start) => {
         const key = start.toISOString().slice(0, 10);
         return sentimentFigures(byKey.get(key), key);
       }),
-      lift: lift(liftRow),
+      lift: lift(total),
     };
   }
 }
