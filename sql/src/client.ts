@@ -5,6 +5,11 @@ import type { ClickHouseConfig } from './config';
 /**
  * Settings every session gets. 64-bit integers are quoted in JSON so TypeScript sees them as
  * strings and never loses precision (STYLE.md); DateTime64 values come out in UTC.
+ *
+ * Embedded, a query's own `clickhouse_settings` outlive it: chDB applies them as SET statements
+ * that stay for the rest of the process's session. A setting meant for one query goes in that
+ * query's SQL (a SETTINGS clause); the staged insert's CSV settings are passed that way only
+ * because every query that reads its CSV passes all of them.
  */
 export const SESSION_SETTINGS: ClickHouseSettings = {
   output_format_json_quote_64bit_integers: 1,
