@@ -60,11 +60,7 @@ WITH
             WHERE i.workspace_id = {workspace_id:String}
               AND i.direction = 'inbound'
               AND i.customer_id != ''
-              AND i.created_at >= {from:DateTime64(3)}
-              AND i.created_at < {to:DateTime64(3)}
-              AND (NOT {use_rollup:Bool}
-                   OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-                   OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+              AND /*include:rollup/outside_rollup_fragment*/
               AND i.first_reply_at IS NULL
               AND i.created_at < sla_cutoff
               AND ifNull(i.sentiment, 0) <= -0.05

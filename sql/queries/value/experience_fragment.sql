@@ -50,12 +50,7 @@
         WHERE i.workspace_id = {workspace_id:String}
           AND i.direction = 'inbound'
           AND i.customer_id != ''
-          AND i.created_at >= {from:DateTime64(3)}
-          AND i.created_at < {to:DateTime64(3)}
-          -- Two ranges of the sorting key, so only their granules are read.
-          AND (NOT {use_rollup:Bool}
-               OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
-               OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
+          AND /*include:rollup/outside_rollup_fragment*/
           -- Pending (unanswered, younger than the SLA) is not an experience yet.
           AND NOT (i.first_reply_at IS NULL AND i.created_at >= sla_cutoff)
           -- Own brands only; a workspace that has not marked any counts every brand.
