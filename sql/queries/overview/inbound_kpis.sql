@@ -10,16 +10,7 @@ WITH
 SELECT
     key AS bucket,
     grouping(key) AS is_total,
-    sum(inbound) AS inbound,
-    sum(replied) AS replied,
-    sum(pending) AS pending,
-    sum(missed) AS missed,
-    sum(bot_replied) AS bot_replied,
-    -- Linear interpolation between order statistics (numpy's default percentile); NaN when no reply.
-    quantilesExactInclusiveArray(0.5, 0.9)(frt_values) AS frt,
-    sum(positive) AS positive,
-    sum(negative) AS negative,
-    sum(negative_reach) AS amplified_negative_reach
+    /*include:overview/inbound_figures_fragment*/
 FROM /*include:rollup/inbound_rows_fragment*/
 GROUP BY ROLLUP(key)
 ORDER BY is_total, key
