@@ -102,6 +102,20 @@ function lastOf<T>(list: T[]): T {
   return last;
 }
 
+/**
+ * Waits until the Inbound tile shows `text`. Right after a filter change READY still matches the
+ * previous figures for a moment (the new request has not started yet), so a test that reads the
+ * tiles then waits for the figure it expects; it fails on the timeout if that never shows.
+ */
+async function waitForInbound(page: Page, text: string | undefined): Promise<void> {
+  if (text === undefined) throw new Error('no Inbound figure to wait for');
+  const exactly = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page
+    .locator('[data-kpi="inbound"] [data-role="value"]')
+    .filter({ hasText: exactly })
+    .waitFor({ timeout: 15_000 });
+}
+
 /** Every tile's figure and change read from the page must equal the api's, formatted alike. */
 async function expectTilesToShow(page: Page, overview: Overview, currency: string): Promise<void> {
   for (const kpi of KPIS) {
@@ -197,6 +211,7 @@ describe('Overview in the browser', () => {
     expect(lastOf(overviewRequests).variables.filter).toEqual(sevenDays);
     const week = (await graphql<{ overview: Overview }>(lastOf(overviewRequests).query, { filter: sevenDays }))
       .overview;
+    await waitForInbound(page, KPIS[0]?.format(week.current.inbound, workspace.currency));
     await expectTilesToShow(page, week, workspace.currency);
     const weekInbound = await inbound.textContent();
 
@@ -208,12 +223,12 @@ describe('Overview in the browser', () => {
         filter: toFilterInput(DEFAULT_FILTER_STATE, dataTo, new Date()),
       })
     ).overview;
-    await expect(inbound.textContent()).resolves.toBe(KPIS[0]?.format(month.current.inbound, workspace.currency));
+    await waitForInbound(page, KPIS[0]?.format(month.current.inbound, workspace.currency));
 
     await page.goForward();
     await page.waitForURL(/\?period=7d$/);
     await page.waitForSelector(READY);
-    await expect(inbound.textContent()).resolves.toBe(weekInbound);
+    await waitForInbound(page, weekInbound ?? undefined);
 
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await page.waitForSelector('html[data-theme="dark"]');
