@@ -7,11 +7,13 @@ import { createApiKey } from '@resonance/sql';
 import { BENCH_NOW, BENCH_WORKSPACE, benchPeriods } from '../period';
 import { inPeriod, OPERATIONS, type BenchQuery, type Period } from './operations';
 
-// `node bench/dist/graphql/answers.js --data DIR --out FILE [--compare FILE]`: asks every benchmark
-// operation (and the variants below) over the bench's periods against the database in DIR, with
-// the api's clock stopped at the bench's `now` (so the last day holds pending messages), and
-// writes the answers. With --compare, reports every figure that differs from an earlier file:
-// a speed-up must leave the answers as they were. Run it before and after a change on the same rows.
+// A speed-up must leave the answers as they were: this CLI (USAGE) records them before and after.
+const USAGE = `usage: node bench/dist/graphql/answers.js --data DIR --out FILE [--compare FILE]
+
+Asks every benchmark operation and its correctness variants over the bench's periods against the
+database in DIR (the api's clock stopped at the bench's now) and writes the answers to FILE as JSON.
+--compare FILE  report every figure that differs from an earlier answers file; exit 1 if any does.
+Run it on a copy the bench has not refitted (every bench run refits CLV), before and after a change.`;
 
 /** Correctness-only variants: every grouping, periods not aligned to days, the pending tail. */
 function variants(): BenchQuery[] {
@@ -79,9 +81,22 @@ function differences(a: Json, b: Json, where: string, out: string[]): void {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { data: { type: 'string' }, out: { type: 'string' }, compare: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      compare: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (!values.data || !values.out) throw new Error('usage: answers.js --data DIR --out FILE [--compare FILE]');
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (!values.data || !values.out) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   // The rate limiter reads process.env (not the env below) and refills by the api's clock, which
   // is stopped here: off, or the answers would be RATE_LIMITED errors.
   process.env.RESONANCE_RATE_LIMIT_PER_MINUTE = '0';
