@@ -4,17 +4,24 @@ import { namedQuery } from './queries';
 
 const DAY_MS = 86_400_000;
 
-/** The built days of a rollup in order ('YYYY-MM-DD'), whether each is up to date, its current generation. */
+/** Consecutive built days of a rollup whose current build is one: `first` to `last` ('YYYY-MM-DD', inclusive). */
+export interface DayRun {
+  first: string;
+  last: string;
+  /** The build's generation (a UInt64, as a string). */
+  generation: string;
+  /** Built by the rollup's current version (and calendar): otherwise the days are stale. */
+  fresh: boolean;
+}
+
+/** The built days of a rollup as runs in day order; a missing day is a hole between two runs. */
 export interface RollupDays {
-  days: string[];
-  fresh: boolean[];
-  generations: string[];
+  runs: DayRun[];
 }
 
 /**
  * A workspace's settings that inbound figures depend on, and the days of its inbound rollup
- * (migration 0016) and of the other day rollups, as rollup/inbound_coverage.sql and
- * rollup/rollup_days_coverage.sql read them.
+ * (migration 0016) and of the other day rollups, as rollup/inbound_coverage.sql reads them.
  */
 export interface InboundCoverage extends RollupDays {
   tz: string;
@@ -68,85 +75,64 @@ export function hourlyRollupBuiltWith(calendar: string): string {
   return `inbound_hourly 1|${calendar}`;
 }
 
-interface DaysRow {
-  day_list: string[];
-  fresh_list: (number | boolean)[];
-  generation_list: string[];
-}
-
-interface CoverageRow extends DaysRow {
+interface CoverageRow {
   tz: string;
   business_days: number[];
   business_start: number;
   business_end: number;
   sla_hours: number;
   calendar: string;
+  /** (rollup, first day, last day, generation, built_with), in no order. */
+  runs: [string, string, string, string, string][];
 }
 
-async function one<T>(db: Database, name: string, params: Record<string, unknown>): Promise<T> {
-  const result = await db.client.query({ query: namedQuery(name), query_params: params, format: 'JSONEachRow' });
-  const [row] = await result.json<T>();
-  // An aggregate without GROUP BY always returns one row.
-  return row!;
-}
-
-function rollupDays(row: DaysRow): RollupDays {
-  return { days: row.day_list, fresh: row.fresh_list.map(Boolean), generations: row.generation_list };
-}
-
-/** A rollup's days as rollup/rollup_days_coverage.sql lists them. */
-interface BuiltDaysRow {
-  name: string;
-  day_list: string[];
-  built_list: string[];
-  generation_list: string[];
-}
-
+/**
+ * A workspace's settings and the runs of every rollup's built days, from one query
+ * (rollup/inbound_coverage.sql): a query costs ~5 ms of CPU however small, and a request after a
+ * load (or a cold one) reads every rollup's days.
+ */
 export async function readInboundCoverage(db: Database, workspaceId: string): Promise<InboundCoverage> {
-  const [row, builtRows] = await Promise.all([
-    one<CoverageRow>(db, 'rollup/inbound_coverage', { workspace_id: workspaceId }),
-    db.client
-      .query({
-        query: namedQuery('rollup/rollup_days_coverage'),
-        query_params: { workspace_id: workspaceId },
-        format: 'JSONEachRow',
-      })
-      .then((result) => result.json<BuiltDaysRow>()),
-  ]);
-  // Each day rollup but inbound_daily from one query: a query costs ~10 ms of CPU however small,
-  // and a request after a load (or a cold one) reads every rollup's days.
-  const built = (name: string, version: string): RollupDays => {
-    const found = builtRows.find((r) => r.name === name);
-    if (!found) return { days: [], fresh: [], generations: [] };
-    return {
-      days: found.day_list,
-      fresh: found.built_list.map((b) => b === version),
-      generations: found.generation_list,
-    };
-  };
-  const transactions = built('transactions_daily', TRANSACTIONS_ROLLUP_VERSION);
-  const terms = built('term_daily', TERM_ROLLUP_VERSION);
-  const missed = built('missed_daily', MISSED_ROLLUP_VERSION);
-  const posts = built('public_posts_daily', POSTS_ROLLUP_VERSION);
-  const customerService = built('customer_service_daily', CUSTOMER_SERVICE_ROLLUP_VERSION);
-  const customerPurchases = built('customer_purchase_daily', CUSTOMER_PURCHASE_ROLLUP_VERSION);
-  const hourly = built('inbound_hourly', hourlyRollupBuiltWith(row.calendar));
+  const result = await db.client.query({
+    query: namedQuery('rollup/inbound_coverage'),
+    query_params: { workspace_id: workspaceId },
+    format: 'JSONEachRow',
+  });
+  // An aggregate without GROUP BY always returns one row.
+  const [row] = await result.json<CoverageRow>();
+  const { calendar } = row!;
+  const sorted = [...row!.runs].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const built = (name: string, version: string): RollupDays => ({
+    runs: sorted
+      .filter((run) => run[0] === name)
+      .map(([, first, last, generation, builtWith]) => ({ first, last, generation, fresh: builtWith === version })),
+  });
   return {
-    tz: row.tz,
-    businessDays: row.business_days,
-    businessStart: Number(row.business_start),
-    businessEnd: Number(row.business_end),
-    slaHours: Number(row.sla_hours),
-    calendar: row.calendar,
-    ...rollupDays(row),
-    transactions,
-    terms,
-    missed,
-    posts,
-    customerService,
-    customerPurchases,
-    hourly,
+    tz: row!.tz,
+    businessDays: row!.business_days,
+    businessStart: Number(row!.business_start),
+    businessEnd: Number(row!.business_end),
+    slaHours: Number(row!.sla_hours),
+    calendar,
+    ...built('inbound_daily', calendar),
+    transactions: built('transactions_daily', TRANSACTIONS_ROLLUP_VERSION),
+    terms: built('term_daily', TERM_ROLLUP_VERSION),
+    missed: built('missed_daily', MISSED_ROLLUP_VERSION),
+    posts: built('public_posts_daily', POSTS_ROLLUP_VERSION),
+    customerService: built('customer_service_daily', CUSTOMER_SERVICE_ROLLUP_VERSION),
+    customerPurchases: built('customer_purchase_daily', CUSTOMER_PURCHASE_ROLLUP_VERSION),
+    hourly: built('inbound_hourly', hourlyRollupBuiltWith(calendar)),
   };
+}
+
+/** A rollup's built days one by one, in order: what the rollup pass rebuilds, what a test looks up. */
+export function builtDayList(built: RollupDays): { day: string; fresh: boolean; generation: string }[] {
+  const days: { day: string; fresh: boolean; generation: string }[] = [];
+  for (const run of built.runs) {
+    for (let ms = Date.parse(`${run.first}T00:00:00Z`); ms <= Date.parse(`${run.last}T00:00:00Z`); ms += DAY_MS) {
+      days.push({ day: day(ms), fresh: run.fresh, generation: run.generation });
+    }
+  }
+  return days;
 }
 
 /** The parameters of rollup/calendar_fragment.sql. */
@@ -169,34 +155,78 @@ function dayStart(date: Date): number {
   return Math.floor(date.getTime() / DAY_MS) * DAY_MS;
 }
 
+const NO_RUNS: RollupDays = { runs: [] };
+
+/** A run's days as [from, to) in UTC milliseconds. */
+function span(run: DayRun): [number, number] {
+  return [Date.parse(`${run.first}T00:00:00Z`), Date.parse(`${run.last}T00:00:00Z`) + DAY_MS];
+}
+
 /**
  * Which days of [from, to) a rollup serves, as a query's parameters (`prefix`use_rollup,
  * `prefix`rollup_from, …): its whole UTC days up to `lastDay` (exclusive), when each of them inside
  * the rollup's span is up to date. Days outside the span hold no row (a rollup pass builds every
  * day from the first to the last). `serves` false, no build, a hole in the span or a stale day:
  * none, and the query reads the whole period from the rows, with the same figures.
+ *
+ * Each served day's current build, for rollup/current_build_fragment.sql: the generation of most
+ * of the served days (`prefix`rollup_generation) and, per day, those of the days from the first
+ * to the last that have another (`prefix`rollup_exceptions_from, `prefix`rollup_exception_generations):
+ * none after one full build, the days rebuilt since then after later loads. `perDay`: also every
+ * served day's generation from `prefix`rollup_first_day (`prefix`rollup_generations), the form
+ * value/experience_fragment.sql, value/customers_at_risk.sql and value/cohorts_fragment.sql read.
  */
-function window(built: RollupDays, from: Date, lastDay: number, serves: boolean, prefix: string): Record<string, unknown> {
+function window(
+  built: RollupDays,
+  from: Date,
+  lastDay: number,
+  serves: boolean,
+  prefix: string,
+  perDay = false,
+): Record<string, unknown> {
   const first = dayStart(from) === from.getTime() ? from.getTime() : dayStart(from) + DAY_MS;
-  const spanDays = built.days.length;
-  const spanFirst = spanDays > 0 ? Date.parse(`${built.days[0]}T00:00:00Z`) : 0;
-  const params = (use: boolean, to: number, generations: bigint[]) => ({
+  // BigInt: the client writes them as numbers (strings would be quoted), without losing digits.
+  const params = (use: boolean, to: number, generation: bigint, exceptionsFrom: number, exceptions: bigint[], served: [number, bigint[]]) => ({
     [`${prefix}use_rollup`]: use,
     [`${prefix}rollup_from`]: day(first),
     [`${prefix}rollup_to`]: day(to),
-    [`${prefix}rollup_first_day`]: day(use ? spanFirst : first),
-    // BigInt: the client writes them as numbers (strings would be quoted), without losing digits.
-    [`${prefix}rollup_generations`]: generations,
+    [`${prefix}rollup_generation`]: generation,
+    [`${prefix}rollup_exceptions_from`]: day(exceptionsFrom),
+    [`${prefix}rollup_exception_generations`]: exceptions,
+    ...(perDay ? { [`${prefix}rollup_first_day`]: day(served[0]), [`${prefix}rollup_generations`]: served[1] } : {}),
   });
-  const off = params(false, first, []);
-  if (!serves || spanDays === 0 || first >= lastDay) return off;
-  // The span has no hole: its days are consecutive (then day k of the span is index k).
-  const spanLast = Date.parse(`${built.days[spanDays - 1]}T00:00:00Z`);
-  if ((spanLast - spanFirst) / DAY_MS + 1 !== spanDays) return off;
-  for (let ms = Math.max(first, spanFirst); ms < Math.min(lastDay, spanLast + DAY_MS); ms += DAY_MS) {
-    if (!built.fresh[(ms - spanFirst) / DAY_MS]) return off;
+  const off = params(false, first, 0n, first, [], [first, []]);
+  const { runs } = built;
+  if (!serves || runs.length === 0 || first >= lastDay) return off;
+  // The span has no hole: each run starts the day after the one before ends.
+  for (let i = 1; i < runs.length; i++) if (span(runs[i]!)[0] !== span(runs[i - 1]!)[1]) return off;
+  // The served days in the span, [lo, hi): each of them up to date, and its generation.
+  const lo = Math.max(first, span(runs[0]!)[0]);
+  const hi = Math.min(lastDay, span(runs[runs.length - 1]!)[1]);
+  const served: { from: number; to: number; generation: bigint }[] = [];
+  for (const run of runs) {
+    const [runFrom, runTo] = span(run);
+    if (runTo <= lo || runFrom >= hi) continue;
+    if (!run.fresh) return off;
+    served.push({ from: Math.max(runFrom, lo), to: Math.min(runTo, hi), generation: BigInt(run.generation) });
   }
-  return params(true, lastDay, built.generations.map(BigInt));
+  // The generation of the most days (none served: 0, which no build has), and the others' days.
+  const daysOf = new Map<bigint, number>();
+  for (const s of served) daysOf.set(s.generation, (daysOf.get(s.generation) ?? 0) + (s.to - s.from) / DAY_MS);
+  let generation = 0n;
+  for (const [g, days] of daysOf) if (days > (daysOf.get(generation) ?? 0)) generation = g;
+  const others = served.filter((s) => s.generation !== generation);
+  const perDayFrom = (list: typeof served, start: number, end: number): bigint[] => {
+    const out: bigint[] = [];
+    for (const s of list) for (let ms = Math.max(s.from, start); ms < Math.min(s.to, end); ms += DAY_MS) out.push(s.generation);
+    return out;
+  };
+  const exceptionsFrom = others.length > 0 ? others[0]!.from : first;
+  const exceptionsTo = others.length > 0 ? others[others.length - 1]!.to : first;
+  return params(true, lastDay, generation, exceptionsFrom, perDayFrom(served, exceptionsFrom, exceptionsTo), [
+    lo < hi ? lo : first,
+    perDay ? perDayFrom(served, lo, hi) : [],
+  ]);
 }
 
 /**
@@ -217,7 +247,7 @@ export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, no
  */
 export function hourlyWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  const built = coverage.hourly ?? { days: [], fresh: [], generations: [] };
+  const built = coverage.hourly ?? NO_RUNS;
   return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
 
@@ -241,7 +271,7 @@ export function termsWindow(coverage: InboundCoverage, from: Date, to: Date, ser
  */
 export function missedWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  return window(coverage.missed ?? { days: [], fresh: [], generations: [] }, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  return window(coverage.missed ?? NO_RUNS, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
 
 /**
@@ -257,8 +287,8 @@ export function customerServiceWindow(
   serves: boolean,
 ): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  const built = coverage.customerService ?? { days: [], fresh: [], generations: [] };
-  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  const built = coverage.customerService ?? NO_RUNS;
+  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '', true);
 }
 
 /**
@@ -266,8 +296,8 @@ export function customerServiceWindow(
  * (cp_ parameters): every whole day of the history before the day of `to`, when each is built.
  */
 export function customerPurchasesWindow(coverage: InboundCoverage, to: Date): Record<string, unknown> {
-  const built = coverage.customerPurchases ?? { days: [], fresh: [], generations: [] };
-  return window(built, new Date(0), dayStart(to), true, 'cp_');
+  const built = coverage.customerPurchases ?? NO_RUNS;
+  return window(built, new Date(0), dayStart(to), true, 'cp_', true);
 }
 
 /**
@@ -275,5 +305,5 @@ export function customerPurchasesWindow(coverage: InboundCoverage, to: Date): Re
  * days (top posts do not depend on the SLA). `serves` false (a filter the rollup does not keep): none.
  */
 export function postsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
-  return window(coverage.posts ?? { days: [], fresh: [], generations: [] }, from, dayStart(to), serves, '');
+  return window(coverage.posts ?? NO_RUNS, from, dayStart(to), serves, '');
 }

@@ -142,7 +142,7 @@ describe('amplification', () => {
     ]) {
       for (const limit of [1, 2, 3, 100]) {
         const hybrid = await run(filter, limit, coverage);
-        const rows = await run(filter, limit, { ...coverage, posts: { days: [], fresh: [], generations: [] } });
+        const rows = await run(filter, limit, { ...coverage, posts: { runs: [] } });
         expect(hybrid.rollup).toBe(true);
         expect(rows.rollup).toBe(false);
         expect(hybrid.rows).toEqual(rows.rows);

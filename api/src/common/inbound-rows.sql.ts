@@ -56,16 +56,20 @@ function fill(sql: string, marker: string, text: string): string {
  */
 export const NO_SLA = new Date('2999-12-31T00:00:00Z');
 
-/** Whether a query reads inbound_hourly (rollup/inbound_hourly_rows_fragment.sql) rather than inbound_daily. */
-const HOURLY_ROWS = /\bFROM inbound_hourly AS r\b/;
+/**
+ * Which rollup a query over the inbound rows reads its whole days from: inbound_daily
+ * (rollup/inbound_rows_fragment.sql) or inbound_hourly (rollup/inbound_hourly_rows_fragment.sql,
+ * for a key that needs the hour). The caller knows: it chose the query.
+ */
+export type InboundRollup = 'daily' | 'hourly';
 
 /**
- * A named query over rollup/inbound_rows_fragment.sql (or rollup/inbound_hourly_rows_fragment.sql)
- * with its markers filled: the filter on both sides (interactionFilter on the rows,
- * inboundRollupFilter or hourlyRollupFilter on the rollup), the key, and the parameters, with the
- * workspace's settings and the days the rollup serves from its coverage (rollup/inbound_coverage.sql).
- * The rollup is used when the key, the filter and the coverage allow it (rollupWindow,
- * hourlyWindow); otherwise the period is read from the rows, with the same figures.
+ * A named query over rollup/inbound_rows_fragment.sql (or rollup/inbound_hourly_rows_fragment.sql,
+ * `rollup` 'hourly') with its markers filled: the filter on both sides (interactionFilter on the
+ * rows, inboundRollupFilter or hourlyRollupFilter on the rollup), the key, and the parameters, with
+ * the workspace's settings and the days the rollup serves from its coverage
+ * (rollup/inbound_coverage.sql). The rollup is used when the key, the filter and the coverage allow
+ * it (rollupWindow, hourlyWindow); otherwise the period is read from the rows, with the same figures.
  */
 export function inboundQuery(
   sql: string,
@@ -74,13 +78,14 @@ export function inboundQuery(
   key: InboundKey,
   now: Date,
   coverage: InboundCoverage,
+  rollup: InboundRollup = 'daily',
 ): InboundQuery {
-  const hourly = HOURLY_ROWS.test(sql);
+  const hourly = rollup === 'hourly';
   const rows = interactionFilter(filter, 'i.');
   const rollupKey = hourly ? key.hourly : key.rollupServes ? key.rollup : undefined;
-  const rollup = rollupKey === undefined ? null : (hourly ? hourlyRollupFilter : inboundRollupFilter)(filter, 'r.');
+  const rollupFilter = rollupKey === undefined ? null : (hourly ? hourlyRollupFilter : inboundRollupFilter)(filter, 'r.');
   let query = withFilter(sql, rows);
-  query = withFilter(query, rollup ?? { sql: '', params: {} }, '/*rollup_filter*/');
+  query = withFilter(query, rollupFilter ?? { sql: '', params: {} }, '/*rollup_filter*/');
   // Without a rollup key the rollup side reads nothing ({use_rollup} false): the rollup key is
   // then only a placeholder of the key's type.
   query = fill(query, '/*rollup_group_key*/', rollupKey ?? key.rollup);
@@ -93,7 +98,7 @@ export function inboundQuery(
       from: toClickHouseTime(filter.from),
       to: toClickHouseTime(filter.to),
       ...calendarParams(coverage, now),
-      ...(hourly ? hourlyWindow : rollupWindow)(coverage, filter.from, filter.to, now, rollup !== null),
+      ...(hourly ? hourlyWindow : rollupWindow)(coverage, filter.from, filter.to, now, rollupFilter !== null),
       ...rows.params,
     },
   };

@@ -214,7 +214,7 @@ describe('gapQueue', () => {
   });
 
   // The missed_daily rollup (migration 0024) must give the candidates the rows give.
-  const NO_MISSED_ROLLUP = { days: [], fresh: [], generations: [] };
+  const NO_MISSED_ROLLUP = { runs: [] };
 
   async function candidatesBothWays(filter: AnalyticsFilter, limit: number, after: GapQueuePosition | null) {
     const repository = new GapQueueRepository(db, coverageReader(db));

@@ -44,11 +44,10 @@ export class ResponseRepository {
     const key = groupKey(groupBy);
     // Without a grouping the total row alone; a key that needs the hour reads whole days from the
     // hourly rollup, if it has a key there.
-    const name = !groupBy
-      ? 'response/response_total'
-      : key.hourly
-        ? 'response/response_by_hour_of_week'
-        : 'response/response';
+    if (groupBy && key.hourly) {
+      return inboundQuery(namedQuery('response/response_by_hour_of_week'), workspaceId, filter, key, now, coverage, 'hourly');
+    }
+    const name = groupBy ? 'response/response' : 'response/response_total';
     return inboundQuery(namedQuery(name), workspaceId, filter, key, now, coverage);
   }
 

@@ -119,7 +119,7 @@ describe('topTerms', () => {
   });
 
   // The term_daily rollup (migration 0020) must give the terms the rows give, for every filter.
-  const NO_TERM_ROLLUP = { days: [], fresh: [], generations: [] };
+  const NO_TERM_ROLLUP = { runs: [] };
 
   async function both(filter: AnalyticsFilter, sentimentClass: SentimentClassName = '') {
     const repository = new TermsRepository(db, coverageReader(db));

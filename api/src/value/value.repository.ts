@@ -94,7 +94,7 @@ export interface ValueQuery {
   params: Record<string, unknown>;
 }
 
-const NO_DAYS = { days: [], fresh: [], generations: [] };
+const NO_DAYS = { runs: [] };
 
 /** No rollup day: value/experience_fragment.sql reads the whole period from the rows. */
 export const NO_ROLLUP_COVERAGE: InboundCoverage = {

@@ -1,4 +1,5 @@
 import {
+  builtDayList,
   calendarParams,
   CUSTOMER_PURCHASE_ROLLUP_VERSION,
   CUSTOMER_SERVICE_ROLLUP_VERSION,
@@ -162,12 +163,11 @@ async function refreshDayRollup(
 ): Promise<string[]> {
   const base = { workspace_id: workspaceId };
   const rebuild = new Set(source.touched);
-  const known = new Set(built.days);
-  built.days.forEach((day, i) => {
-    if (!built.fresh[i]) rebuild.add(day);
-  });
+  const days = builtDayList(built);
+  const known = new Set(days.map((d) => d.day));
+  for (const { day, fresh } of days) if (!fresh) rebuild.add(day);
   const { withRows } = source;
-  const span = [...withRows, ...built.days].sort();
+  const span = [...withRows, ...known].sort();
   if (span.length > 0) {
     for (let day = span[0]!; day <= span[span.length - 1]!; day = addDays(day, 1))
       if (!known.has(day)) rebuild.add(day);
@@ -214,7 +214,7 @@ export async function refreshInboundRollup(
   // The rollup holds no pending message: every unanswered one counts as missed (see
   // rollup/build_inbound_daily.sql), so its `now` is after every SLA.
   const calendar = calendarParams(coverage, new Date(NO_SLA));
-  const none: RollupDays = { days: [], fresh: [], generations: [] };
+  const none: RollupDays = { runs: [] };
   const inboundDays = await sourceDays(db, workspaceId, INBOUND_DAYS, refresh);
   const transactionDays = await sourceDays(db, workspaceId, TRANSACTION_DAYS, refresh);
   // Each rollup with its family's days, its current builds and what a build is made with.

@@ -30,8 +30,7 @@ WITH
                       AND r.rank_sentiment > {after_sentiment:Float64}
                       AND r.day >= {rollup_from:Date}
                       AND r.day < {rollup_to:Date}
-                      -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}).
-                      AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+                      AND /*include:rollup/current_build_fragment*/
                       /*rollup_filter*/
                     ORDER BY r.rank_sentiment
                     LIMIT {limit:UInt32}
@@ -69,7 +68,7 @@ WHERE r.workspace_id = {workspace_id:String}
   AND r.rank_sentiment <= ifNull(bound, {after_sentiment:Float64})
   AND r.day >= {rollup_from:Date}
   AND r.day < {rollup_to:Date}
-  AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+  AND /*include:rollup/current_build_fragment*/
   /*rollup_filter*/
 UNION ALL
 SELECT interaction_id, customer_id, created_at, coalesce(toFloat64(sentiment), 0) AS rank_sentiment, false AS from_rollup

@@ -29,7 +29,7 @@ WITH
           AND r.interaction_id IN {rollup_ids:Array(String)}
           AND r.day >= {rollup_from:Date}
           AND r.day < {rollup_to:Date}
-          AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+          AND /*include:rollup/current_build_fragment*/
         UNION ALL
         SELECT interaction_id, created_at, brand, channel, is_public, author_handle, author_followers, impressions, customer_id, text, sentiment
         FROM interactions FINAL

@@ -1,9 +1,10 @@
 -- A workspace's settings that inbound figures depend on (migration 0001 defaults when it has no
--- row) and the days of its inbound rollup (migration 0016): per day in order, whether it was built
--- with the current calendar and its current generation. The api reads it once per data version and
--- passes it to every query over rollup/inbound_rows_fragment.sql (rollupWindow in
--- sql/src/inbound-rollup.ts decides which days come from the rollup); the rollup pass reads it to
--- find stale and missing days.
+-- row) and the built days of every day rollup (rollup_days, migration 0016) as runs: consecutive
+-- days whose current build is one generation, built with one `built_with` (the calendar for
+-- inbound_daily and inbound_hourly, the rollup's version for the others). One query, read by the
+-- api once per data version and by the rollup pass: readInboundCoverage (sql/src/inbound-rollup.ts)
+-- compares built_with with what each rollup is built with now (another is stale), and the window
+-- functions there turn the runs into each query's parameters (rollup/current_build_fragment.sql).
 WITH
     (
         SELECT tuple(
@@ -19,28 +20,30 @@ WITH
     assumeNotNull(settings.1) AS tz,
     assumeNotNull(settings.2) AS business_days,
     assumeNotNull(settings.3) AS business_start,
-    assumeNotNull(settings.4) AS business_end,
-    -- What a day's build depends on: the calendar of business-time FRT, and the rollup's version
-    -- (2: lift measures, migration 0018; 3: customers, 0019). A day built with another is stale.
-    concat('3|', tz, '|', toString(business_days), '|', toString(business_start), '|', toString(business_end)) AS calendar
+    assumeNotNull(settings.4) AS business_end
 SELECT
     tz,
     business_days,
     business_start,
     business_end,
     toFloat64(assumeNotNull(settings.5)) AS sla_hours,
-    calendar,
-    count() AS days,
-    toString(min(day)) AS first_day,
-    toString(max(day)) AS last_day,
-    arrayMap(d -> toString(d.1), arraySort(groupArray((day, fresh)))) AS day_list,
-    arrayMap(d -> d.2, arraySort(groupArray((day, fresh)))) AS fresh_list,
-    arrayMap(d -> toString(d.2), arraySort(groupArray((day, current_generation)))) AS generation_list
+    -- What an inbound day's build depends on: the calendar of business-time FRT, and the rollup's
+    -- version (2: lift measures, migration 0018; 3: customers, 0019). A day built with another is stale.
+    concat('3|', tz, '|', toString(business_days), '|', toString(business_start), '|', toString(business_end)) AS calendar,
+    -- (rollup, first day, last day, generation, built_with), in no order. No rollup day: [].
+    groupArray((name, toString(run[1]), toString(run[-1]), toString(generation), built_with)) AS runs
 FROM
 (
-    SELECT day, argMax(built_with, generation) = calendar AS fresh, max(generation) AS current_generation
-    FROM rollup_days
-    WHERE workspace_id = {workspace_id:String}
-      AND rollup = 'inbound_daily'
-    GROUP BY day
+    -- A build's days split where a day is not the day after the one before.
+    SELECT name, generation, built_with,
+           arrayJoin(arraySplit((d, before) -> d != before + 1, days, arrayPushFront(arrayPopBack(days), toDate(0)))) AS run
+    FROM
+    (
+        -- Each day's current build: rollup_days keeps the highest generation per day (FINAL).
+        -- `rollup` is a keyword (GROUP BY ROLLUP): quoted.
+        SELECT `rollup` AS name, generation, built_with, arraySort(groupArray(day)) AS days
+        FROM rollup_days FINAL
+        WHERE workspace_id = {workspace_id:String}
+        GROUP BY name, generation, built_with
+    )
 )

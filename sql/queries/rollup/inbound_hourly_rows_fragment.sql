@@ -20,8 +20,7 @@
       AND hours_exact
       AND r.day >= {rollup_from:Date}
       AND r.day < {rollup_to:Date}
-      -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}).
-      AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+      AND /*include:rollup/current_build_fragment*/
       /*rollup_filter*/
     UNION ALL
     SELECT key, inbound, replied, pending, missed, bot_replied, frt_values, business_frt_values

@@ -21,9 +21,7 @@
       AND {use_rollup:Bool}
       AND r.day >= {rollup_from:Date}
       AND r.day < {rollup_to:Date}
-      -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}): older
-      -- builds are deleted after a rebuild, but may still be there.
-      AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+      AND /*include:rollup/current_build_fragment*/
       /*rollup_filter*/
     UNION ALL
     SELECT

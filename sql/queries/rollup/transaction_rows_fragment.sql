@@ -10,8 +10,12 @@
       AND {tx_use_rollup:Bool}
       AND r.day >= {tx_rollup_from:Date}
       AND r.day < {tx_rollup_to:Date}
-      -- The day's current build, one per day from {tx_rollup_first_day}.
-      AND r.generation = {tx_rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {tx_rollup_first_day:Date}, r.day)) + 1]
+      -- The day's current build, as rollup/current_build_fragment.sql with tx_ parameters.
+      AND r.generation = if(notEmpty({tx_rollup_exception_generations:Array(UInt64)})
+                              AND r.day >= {tx_rollup_exceptions_from:Date}
+                              AND r.day < {tx_rollup_exceptions_from:Date} + length({tx_rollup_exception_generations:Array(UInt64)}),
+                            {tx_rollup_exception_generations:Array(UInt64)}[toUInt32(r.day) - toUInt32({tx_rollup_exceptions_from:Date}) + 1],
+                            {tx_rollup_generation:UInt64})
       /*tx_rollup_filter*/
     UNION ALL
     SELECT

@@ -17,8 +17,7 @@ FROM
       AND {use_rollup:Bool}
       AND r.day >= {rollup_from:Date}
       AND r.day < {rollup_to:Date}
-      -- The day's current build ({rollup_generations}, one per day from {rollup_first_day}).
-      AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+      AND /*include:rollup/current_build_fragment*/
       AND ({sentiment_class:String} = '' OR r.sentiment_class = {sentiment_class:String})
       /*rollup_filter*/
     UNION ALL
