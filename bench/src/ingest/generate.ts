@@ -22,7 +22,11 @@ export interface GenerateOptions {
 
 /**
  * Writes `rows` generic interactions as CSV, streaming in 1 MiB pieces (the file can be larger
- * than memory). Every third row is an agent's reply to the one before it. Returns the file's size.
+ * than memory). Returns the file's size. Threads of three rows of one brand: a customer's message,
+ * an agent's reply to it, and the same customer's answer to the reply, so a load's passes link
+ * what a real one does: the first message gets its first reply and its next message (a third of
+ * the rows rewritten), the answer is left open. (Before, the reply was by another brand and the
+ * two messages by two authors, so the passes linked nothing and measured only their reads.)
  */
 export async function generateInteractionsCsv(file: string, rows: number, options: GenerateOptions): Promise<number> {
   const out = fs.createWriteStream(file);
@@ -35,11 +39,14 @@ export async function generateInteractionsCsv(file: string, rows: number, option
   const start = Date.UTC(2024, 0, 1);
   let chunk = '';
   for (let i = 0; i < rows; i++) {
-    const inbound = i % 3 !== 2;
+    const thread = Math.floor(i / 3);
+    const inbound = i % 3 !== 1;
+    // The first message has no parent; the reply and the answer each reply to the row before.
+    const parent = i % 3 === 0 ? '' : `m${i - 1}`;
     const at = new Date(start + i * 1_000).toISOString();
     const text = TEXTS[i % TEXTS.length]! + pad;
     const sentiment = options.unscored ? '' : (((i * 7919) % 2001) / 1000 - 1).toFixed(3);
-    chunk += `m${i},brand${i % 4},${i % 5 === 0 ? 'email' : 'twitter'},${inbound ? 'inbound' : 'outbound'},${at},t${Math.floor(i / 3)},${inbound ? '' : `m${i - 1}`},user${i % 50_000},${inbound ? '' : `agent${i % 40}`},"${text}",${sentiment}\n`;
+    chunk += `m${i},brand${thread % 4},${i % 5 === 0 ? 'email' : 'twitter'},${inbound ? 'inbound' : 'outbound'},${at},t${thread},${parent},${inbound ? `user${thread % 50_000}` : `brand${thread % 4}`},${inbound ? '' : `agent${i % 40}`},"${text}",${sentiment}\n`;
     if (chunk.length > 1 << 20) {
       await write(chunk);
       chunk = '';
