@@ -627,7 +627,7 @@ export function chTime(ms: number): string {
 
 /**
  * Each inbound message's next one by the same author in its thread (what the load's thread pass
- * writes: load/link_threads.sql), so that pass finds nothing to rewrite. A batch holds whole
+ * writes: load/link_rows.sql), so that pass finds nothing to rewrite. A batch holds whole
  * authors, so every thread whole.
  */
 function linkNextMessages(rows: DemoInteractionRow[]): void {

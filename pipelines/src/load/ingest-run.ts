@@ -52,19 +52,14 @@ export const BATCH_ROWS = 100_000;
 export const BATCH_CHARS = 24 << 20;
 
 /**
- * The reply-link pass runs in buckets of about this many loaded interactions: in one query over
- * a million rows the embedded engine alone went past 1 GiB of RSS (952 MiB peak for the
- * load-rate bench's 1 M rows). Each bucket reads the run's rows again, so fewer are cheaper:
- * 1 M rows took 2.8 s of CPU in two buckets against 4.6 s in four of 250 k, at the same peak
- * RSS as the rows' inserts (646 MiB).
+ * The link pass (load/link_rows.sql) runs in buckets of about this many loaded interactions: in
+ * one query over a million rows the embedded engine alone went past 1 GiB of RSS (952 MiB peak
+ * for the load-rate bench's 1 M rows; with the combined pass's narrow reads, 930-1,100 MiB for
+ * the pass alone against 630-710 MiB in two buckets). Each bucket reads the workspace's rows
+ * again, so fewer are cheaper: 1 M rows took 2.8 s of CPU in two buckets against 4.6 s in four
+ * of 250 k (the reply links alone, before they were combined with the threads).
  */
 export const LINK_ROWS = 500_000;
-
-/**
- * The thread pass (load/link_threads.sql) orders the messages of about this many loaded rows' threads
- * per query: its window sorts them all at once.
- */
-export const THREAD_ROWS = 2_000_000;
 
 /**
  * Rows are scored and encoded to text in chunks of this many as they arrive, so row objects die
@@ -220,25 +215,27 @@ export class IngestRun {
       });
     }
     for (const pass of this.passes) await pass(this, ++version);
-    // The link pass touches only this run's interactions (their parents, the posts of its
-    // engagement snapshots), so a load without any — customers, identities, transactions — skips
-    // its scans of the workspace.
+    // The link pass (load/link_rows.sql): reply facts for the inbound rows this run touched (its
+    // rows, their parents, the posts of its engagement snapshots; a load without any — customers,
+    // identities, transactions — has none) and each message's next one in its thread (sentiment
+    // lift) for the threads with a message this load wrote or a pass rewrote (a customer resolved
+    // changes whose message follows whose).
     const linked = this.rowsWritten('interactions') + this.rowsWritten('engagement');
-    if (linked > 0) {
-      const buckets = Math.max(1, Math.ceil(linked / (this.options.linkRows ?? LINK_ROWS)));
-      await linkReplies(this.db, this.workspaceId, this.runId, ++version, buckets);
-    }
-    // Each message's next one in its thread (sentiment lift): threads with a message this load wrote
-    // or a pass rewrote (a customer resolved changes whose message follows whose).
     if (linked > 0 || this.rowsWritten('identities') > 0) {
-      const buckets = Math.max(1, Math.ceil(this.rowsWritten('interactions') / THREAD_ROWS));
-      await linkThreads(this.db, this.workspaceId, this.version, ++version, buckets);
+      const buckets = Math.max(1, Math.ceil(linked / (this.options.linkRows ?? LINK_ROWS)));
+      await linkRows(this.db, this.workspaceId, this.runId, this.version, version + 1, buckets);
+      // Bucket b wrote at version + 1 + b.
+      version += buckets;
     }
     // Last, so the days it rebuilds hold the passes' results (replies linked, customers resolved).
     const customers = this.rowsWritten('customers') > 0;
     const rolledUp = linked + this.rowsWritten('identities') + this.rowsWritten('transactions');
     if (this.options.rollups !== false && (rolledUp > 0 || customers)) {
-      await refreshInboundRollup(this.db, this.workspaceId, { sinceVersion: this.version, generation: ++version, customers });
+      await refreshInboundRollup(this.db, this.workspaceId, {
+        sinceVersion: this.version,
+        generation: ++version,
+        customers,
+      });
     }
     await this.writeRunRow('succeeded', Date.now(), message);
     return this.summary('succeeded', message);
@@ -287,7 +284,7 @@ export class IngestRun {
     const chunk = scored.then(() => {
       for (const row of rows) {
         row.version ??= this.version;
-        // The link pass finds the posts whose snapshots this run loaded by it (load/link_replies).
+        // The link pass finds the posts whose snapshots this run loaded by it (load/link_rows).
         if (table === 'engagement') row.ingest_run_id ??= this.runId;
       }
       const text = encodeRows(columns, rows);
@@ -387,36 +384,24 @@ export async function runLoadQuery(db: Database, name: string, params: Record<st
 }
 
 /**
- * Writes first-reply facts onto the inbound rows this run touched (see the SQL for the rule), one
- * bucket of inbound ids per query; the buckets' union is the same as a single query.
+ * Writes the link pass's facts (first replies, engagement, next messages; see the SQL) onto the
+ * inbound rows whose facts changed, one bucket per query, bucket b at version + b: the buckets'
+ * union is the same as a single query.
  */
-export async function linkReplies(
+export async function linkRows(
   db: Database,
   workspaceId: string,
   runId: string,
-  version: number,
-  buckets = 1,
-): Promise<void> {
-  for (let bucket = 0; bucket < buckets; bucket++)
-    await runLoadQuery(db, 'load/link_replies', { workspace_id: workspaceId, run_id: runId, version, buckets, bucket });
-}
-
-/**
- * Writes each inbound message's next message in its thread (next_at, next_sentiment) for the threads
- * the load touched (rows written at `sinceVersion` or later), one bucket of threads per query.
- */
-export async function linkThreads(
-  db: Database,
-  workspaceId: string,
   sinceVersion: number,
   version: number,
   buckets = 1,
 ): Promise<void> {
   for (let bucket = 0; bucket < buckets; bucket++) {
-    await runLoadQuery(db, 'load/link_threads', {
+    await runLoadQuery(db, 'load/link_rows', {
       workspace_id: workspaceId,
+      run_id: runId,
       since_version: sinceVersion,
-      version,
+      version: version + bucket,
       buckets,
       bucket,
     });
