@@ -64,8 +64,11 @@ export const POSTS_ROLLUP_VERSION = 'public_posts_daily 1';
 /** What customer_service_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 2';
 
-/** What customer_purchase_daily's days are built by: another version of the rollup is stale. */
-export const CUSTOMER_PURCHASE_ROLLUP_VERSION = 'customer_purchase_daily 1';
+/**
+ * What customer_purchase_daily's days are built by: another version of the rollup is stale (2: a
+ * day's build also rebuilds its customers' customer_cohorts rows, migration 0031).
+ */
+export const CUSTOMER_PURCHASE_ROLLUP_VERSION = 'customer_purchase_daily 2';
 
 /**
  * What inbound_hourly's days are built by, with the calendar (business-time FRT, as inbound_daily):
@@ -174,7 +177,7 @@ function span(run: DayRun): [number, number] {
  * to the last that have another (`prefix`rollup_exceptions_from, `prefix`rollup_exception_generations):
  * none after one full build, the days rebuilt since then after later loads. `perDay`: also every
  * served day's generation from `prefix`rollup_first_day (`prefix`rollup_generations), the form
- * value/experience_fragment.sql, value/customers_at_risk.sql and value/cohorts_fragment.sql read.
+ * value/experience_fragment.sql and value/customers_at_risk.sql read.
  */
 function window(
   built: RollupDays,
@@ -292,12 +295,13 @@ export function customerServiceWindow(
 }
 
 /**
- * Which days before `to` value/cohorts_fragment.sql reads from the customer_purchase_daily rollup
- * (cp_ parameters): every whole day of the history before the day of `to`, when each is built.
+ * Which days before `to` value/cohorts_fragment.sql reads from customer_cohorts (migration 0031),
+ * which serves the days of the customer_purchase_daily rollup (cp_use_rollup, cp_rollup_to): every
+ * whole day of the history before the day of `to`, when each is built.
  */
 export function customerPurchasesWindow(coverage: InboundCoverage, to: Date): Record<string, unknown> {
   const built = coverage.customerPurchases ?? NO_RUNS;
-  return window(built, new Date(0), dayStart(to), true, 'cp_', true);
+  return window(built, new Date(0), dayStart(to), true, 'cp_');
 }
 
 /**

@@ -92,6 +92,11 @@ const TRANSACTION_DAYS: DaySource = {
  */
 interface DayRollup {
   table: string;
+  /**
+   * customer_cohorts (migration 0031) is rebuilt with this rollup's days: the rows of the customers
+   * with a transaction on the days, made current by the same mark.
+   */
+  customerCohorts?: boolean;
 }
 
 const INBOUND: DayRollup = { table: 'inbound_daily' };
@@ -112,7 +117,7 @@ const CUSTOMER_SERVICE: DayRollup = { table: 'customer_service_daily' };
 const POSTS: DayRollup = { table: 'public_posts_daily' };
 
 /** The days each customer purchased (migration 0026). */
-const CUSTOMER_PURCHASES: DayRollup = { table: 'customer_purchase_daily' };
+const CUSTOMER_PURCHASES: DayRollup = { table: 'customer_purchase_daily', customerCohorts: true };
 
 const TRANSACTIONS: DayRollup = { table: 'transactions_daily' };
 
@@ -187,6 +192,29 @@ async function refreshDayRollup(
       },
     });
   }
+  const rebuiltWithRows = withRows.filter((day) => rebuild.has(day));
+  // customer_cohorts: a killed pass's leftovers discarded, the customers' current rows listed as
+  // replaced, their new rows written (invisible until the mark below).
+  const cohorts =
+    rollup.customerCohorts && rebuiltWithRows.length > 0
+      ? {
+          ...base,
+          generation,
+          days: rebuiltWithRows,
+          first_day: rebuiltWithRows[0],
+          last_day: rebuiltWithRows[rebuiltWithRows.length - 1],
+        }
+      : null;
+  if (cohorts) {
+    for (const step of [
+      'discard_unmarked_cohorts',
+      'discard_unmarked_supersessions',
+      'supersede_customer_cohorts',
+      'build_customer_cohorts',
+    ]) {
+      await db.client.command({ query: namedQuery(`rollup/${step}`), query_params: cohorts });
+    }
+  }
   await db.client.command({
     query: namedQuery('rollup/mark_days'),
     query_params: { ...base, rollup: rollup.table, generation, days: sorted, built_with: builtWith },
@@ -195,6 +223,11 @@ async function refreshDayRollup(
     query: namedQuery('rollup/drop_superseded_days'),
     query_params: { ...base, table: rollup.table, generation, days: sorted },
   });
+  if (cohorts) {
+    for (const step of ['drop_superseded_cohorts', 'forget_superseded_cohorts']) {
+      await db.client.command({ query: namedQuery(`rollup/${step}`), query_params: cohorts });
+    }
+  }
   return sorted;
 }
 
