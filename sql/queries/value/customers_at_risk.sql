@@ -41,12 +41,16 @@ WITH
                 r.last_missed_negative_id AS interaction_id,
                 r.channel AS channel
             FROM customer_service_daily AS r
+            -- First, alone: ~5 % of the groups pass, and the day's generation and the own brands
+            -- are then worked out for those only (every group before: ~15 % of this query's CPU
+            -- over 365 days at 10 M interactions). No index can prune it: the groups with a missed
+            -- negative message are spread over every granule of the day-sorted rollup.
+            PREWHERE r.missed_negative_messages > 0
             WHERE r.workspace_id = {workspace_id:String}
               AND {use_rollup:Bool}
               AND r.day >= {rollup_from:Date}
               AND r.day < {rollup_to:Date}
-              AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
-              AND r.missed_negative_messages > 0
+              AND /*include:rollup/current_build_fragment*/
               AND ((SELECT count() FROM own_brands) = 0 OR r.brand IN (SELECT brand FROM own_brands))
               /*rollup_filter*/
             UNION ALL

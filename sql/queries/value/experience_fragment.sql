@@ -36,8 +36,8 @@
           AND {use_rollup:Bool}
           AND r.day >= {rollup_from:Date}
           AND r.day < {rollup_to:Date}
-          -- The day's current build, one per day from {rollup_first_day}.
-          AND r.generation = {rollup_generations:Array(UInt64)}[toUInt32(dateDiff('day', {rollup_first_day:Date}, r.day)) + 1]
+          -- The day's current build (one generation for most days, rollup/current_build_fragment.sql).
+          AND /*include:rollup/current_build_fragment*/
           AND ((SELECT count() FROM own_brands) = 0 OR r.brand IN (SELECT brand FROM own_brands))
           /*rollup_filter*/
         UNION ALL
@@ -66,7 +66,12 @@
             customer_key,
             -- A number, not the name: the aggregation runs over every contacted customer (640 k at
             -- 10 M interactions over 365 days) and a string in argMax cost ~20 % of the query.
-            argMax(multiIf(answer.1 = 0, 1, answer.2 <= sla_seconds * 1000 / 4, 2, 3), at) AS experience_code,
+            -- The code of the latest message as the low 2 bits of one max over (time in ms × 4 +
+            -- code): argMax's (value, time) state cost ~25 % more CPU than a single UInt64 max over
+            -- 640 k customers. Two messages of one customer at the same millisecond: the higher
+            -- code (argMax kept whichever it read first).
+            toUInt8(max(toUInt64(toUnixTimestamp64Milli(at)) * 4 + multiIf(answer.1 = 0, 1, answer.2 <= sla_seconds * 1000 / 4, 2, 3)) % 4)
+                AS experience_code,
             max(missed_negative) AS missed_negative
         FROM decided
         GROUP BY customer_key
