@@ -107,24 +107,24 @@ describe('rollup windows', () => {
     expect(params).toMatchObject({ use_rollup: true, rollup_generation: 0n, rollup_exception_generations: [] });
   });
 
-  it('also give the value queries every served day generation, from the first served day', () => {
+  it('give the value queries the same form, the purchase history from its first built day', () => {
     const runs = [run('2025-03-05', '2025-03-06'), run('2025-03-07', '2025-03-07', LATER), run('2025-03-08', '2025-03-09')];
-    const service = customerServiceWindow(coverage(runs), from, to, now, true);
-    expect(service).toMatchObject({
+    expect(customerServiceWindow(coverage(runs), from, to, now, true)).toEqual({
       use_rollup: true,
-      rollup_first_day: '2025-03-05',
-      rollup_generations: [1000n, 1000n, 2000n, 1000n, 1000n],
+      rollup_from: '2025-03-01',
+      rollup_to: '2025-04-01',
+      rollup_generation: 1000n,
       rollup_exceptions_from: '2025-03-07',
       rollup_exception_generations: [2000n],
     });
-    // The purchase history: every built day before the day of `to`.
-    const purchases = customerPurchasesWindow(coverage(runs), new Date('2025-03-08T12:00:00Z'));
-    expect(purchases).toMatchObject({
+    // Every built day before the day of `to`.
+    expect(customerPurchasesWindow(coverage(runs), new Date('2025-03-08T12:00:00Z'))).toEqual({
       cp_use_rollup: true,
       cp_rollup_from: '1970-01-01',
       cp_rollup_to: '2025-03-08',
-      cp_rollup_first_day: '2025-03-05',
-      cp_rollup_generations: [1000n, 1000n, 2000n],
+      cp_rollup_generation: 1000n,
+      cp_rollup_exceptions_from: '2025-03-07',
+      cp_rollup_exception_generations: [2000n],
     });
   });
 

@@ -175,30 +175,20 @@ function span(run: DayRun): [number, number] {
  * Each served day's current build, for rollup/current_build_fragment.sql: the generation of most
  * of the served days (`prefix`rollup_generation) and, per day, those of the days from the first
  * to the last that have another (`prefix`rollup_exceptions_from, `prefix`rollup_exception_generations):
- * none after one full build, the days rebuilt since then after later loads. `perDay`: also every
- * served day's generation from `prefix`rollup_first_day (`prefix`rollup_generations), the form
- * value/experience_fragment.sql and value/customers_at_risk.sql read.
+ * none after one full build, the days rebuilt since then after later loads.
  */
-function window(
-  built: RollupDays,
-  from: Date,
-  lastDay: number,
-  serves: boolean,
-  prefix: string,
-  perDay = false,
-): Record<string, unknown> {
+function window(built: RollupDays, from: Date, lastDay: number, serves: boolean, prefix: string): Record<string, unknown> {
   const first = dayStart(from) === from.getTime() ? from.getTime() : dayStart(from) + DAY_MS;
   // BigInt: the client writes them as numbers (strings would be quoted), without losing digits.
-  const params = (use: boolean, to: number, generation: bigint, exceptionsFrom: number, exceptions: bigint[], served: [number, bigint[]]) => ({
+  const params = (use: boolean, to: number, generation: bigint, exceptionsFrom: number, exceptions: bigint[]) => ({
     [`${prefix}use_rollup`]: use,
     [`${prefix}rollup_from`]: day(first),
     [`${prefix}rollup_to`]: day(to),
     [`${prefix}rollup_generation`]: generation,
     [`${prefix}rollup_exceptions_from`]: day(exceptionsFrom),
     [`${prefix}rollup_exception_generations`]: exceptions,
-    ...(perDay ? { [`${prefix}rollup_first_day`]: day(served[0]), [`${prefix}rollup_generations`]: served[1] } : {}),
   });
-  const off = params(false, first, 0n, first, [], [first, []]);
+  const off = params(false, first, 0n, first, []);
   const { runs } = built;
   if (!serves || runs.length === 0 || first >= lastDay) return off;
   // The span has no hole: each run starts the day after the one before ends.
@@ -219,17 +209,13 @@ function window(
   let generation = 0n;
   for (const [g, days] of daysOf) if (days > (daysOf.get(generation) ?? 0)) generation = g;
   const others = served.filter((s) => s.generation !== generation);
-  const perDayFrom = (list: typeof served, start: number, end: number): bigint[] => {
-    const out: bigint[] = [];
-    for (const s of list) for (let ms = Math.max(s.from, start); ms < Math.min(s.to, end); ms += DAY_MS) out.push(s.generation);
-    return out;
-  };
   const exceptionsFrom = others.length > 0 ? others[0]!.from : first;
   const exceptionsTo = others.length > 0 ? others[others.length - 1]!.to : first;
-  return params(true, lastDay, generation, exceptionsFrom, perDayFrom(served, exceptionsFrom, exceptionsTo), [
-    lo < hi ? lo : first,
-    perDay ? perDayFrom(served, lo, hi) : [],
-  ]);
+  const exceptions: bigint[] = [];
+  for (const s of served) {
+    for (let ms = Math.max(s.from, exceptionsFrom); ms < Math.min(s.to, exceptionsTo); ms += DAY_MS) exceptions.push(s.generation);
+  }
+  return params(true, lastDay, generation, exceptionsFrom, exceptions);
 }
 
 /**
@@ -291,7 +277,7 @@ export function customerServiceWindow(
 ): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   const built = coverage.customerService ?? NO_RUNS;
-  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '', true);
+  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
 
 /**
