@@ -1,6 +1,7 @@
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import * as fs from 'node:fs';
 import type { ClickHouseConfig } from './config';
+import { SessionPool } from './session-pool';
 
 /**
  * Settings every session gets. 64-bit integers are quoted in JSON so TypeScript sees them as
@@ -38,12 +39,15 @@ export async function openDatabase(config: ClickHouseConfig): Promise<Database> 
     const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
     const { drainPending } = require('chdb') as typeof import('chdb');
     // chdb ships its own copy of the client-common types; the objects match the contract.
-    const connection = createChdbConnection({ path: config.dataDir }) as unknown as ClientConnection;
-    const client = createClient({ connection, clickhouse_settings: SESSION_SETTINGS });
-    // The chDB session ignores the client's `database` option but keeps USE for the session, and
-    // the engine is one per process: one embedded database per process.
-    await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${config.database}` });
-    await client.command({ query: `USE ${config.database}` });
+    const sessions = Array.from(
+      { length: config.sessions ?? 1 },
+      () => createChdbConnection({ path: config.dataDir }) as unknown as ClientConnection,
+    );
+    // A chDB session ignores the client's `database` option but keeps USE, and the engine is one
+    // per process: one embedded database per process, chosen in every session.
+    await sessions[0]!.command({ query: `CREATE DATABASE IF NOT EXISTS ${config.database}` });
+    for (const session of sessions) await session.command({ query: `USE ${config.database}` });
+    const client = createClient({ connection: new SessionPool(sessions), clickhouse_settings: SESSION_SETTINGS });
     return {
       client,
       config,

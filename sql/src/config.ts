@@ -8,6 +8,9 @@ export interface ConfigVariable {
   default?: string;
 }
 
+/** Embedded sessions by default: see RESONANCE_CHDB_SESSIONS and sql/src/session-pool.ts. */
+export const DEFAULT_EMBEDDED_SESSIONS = 3;
+
 /** Every environment variable the ClickHouse layer reads; `describeConfig()` prints them for --help and the README. */
 export const CLICKHOUSE_VARIABLES: readonly ConfigVariable[] = [
   {
@@ -24,6 +27,12 @@ export const CLICKHOUSE_VARIABLES: readonly ConfigVariable[] = [
       'Cluster name (server mode): migrations run ON CLUSTER with Replicated* engines generated from the same files.',
   },
   {
+    name: 'RESONANCE_CHDB_SESSIONS',
+    description:
+      'Embedded ClickHouse sessions that run read queries side by side (a session runs one statement at a time; writes use the first). 1 to 16.',
+    default: String(DEFAULT_EMBEDDED_SESSIONS),
+  },
+  {
     name: 'RESONANCE_DATA_DIR',
     description: 'Data directory of the embedded ClickHouse (one process at a time may open it).',
     default: './.data',
@@ -31,7 +40,13 @@ export const CLICKHOUSE_VARIABLES: readonly ConfigVariable[] = [
 ];
 
 export type ClickHouseConfig =
-  | { mode: 'embedded'; dataDir: string; database: string }
+  | {
+      mode: 'embedded';
+      dataDir: string;
+      database: string;
+      /** chDB sessions for reads (sql/src/session-pool.ts); absent, one. */
+      sessions?: number;
+    }
   | {
       mode: 'server';
       url: string;
@@ -63,9 +78,14 @@ export function loadClickHouseConfig(env: NodeJS.ProcessEnv = process.env, cwd =
   const url = env.CLICKHOUSE_URL?.trim();
   if (!url) {
     if (env.CLICKHOUSE_CLUSTER) problems.push('CLICKHOUSE_CLUSTER needs CLICKHOUSE_URL (a cluster is a server mode)');
+    const sessionsText = env.RESONANCE_CHDB_SESSIONS?.trim() || String(DEFAULT_EMBEDDED_SESSIONS);
+    const sessions = Number(sessionsText);
+    if (!/^[0-9]+$/.test(sessionsText) || sessions < 1 || sessions > 16) {
+      problems.push(`RESONANCE_CHDB_SESSIONS must be a whole number from 1 to 16, got "${sessionsText}"`);
+    }
     if (problems.length) throw new ConfigError(problems);
     const dataDir = path.resolve(cwd, env.RESONANCE_DATA_DIR?.trim() || './.data');
-    return { mode: 'embedded', dataDir, database };
+    return { mode: 'embedded', dataDir, database, sessions };
   }
   try {
     const parsed = new URL(url);

@@ -6,7 +6,7 @@ describe('AppConfig', () => {
   it('has defaults for everything', () => {
     const config = AppConfig.fromEnv({}, '/srv/resonance');
     expect(config).toMatchObject({ port: 3000, demo: true, demoCustomers: 50_000, keyCacheSeconds: 30 });
-    expect(config.clickhouse).toEqual({ mode: 'embedded', dataDir: '/srv/resonance/.data', database: 'resonance' });
+    expect(config.clickhouse).toEqual({ mode: 'embedded', dataDir: '/srv/resonance/.data', database: 'resonance', sessions: 3 });
     expect(path.basename(config.webDist)).toBe('dist');
   });
 
@@ -17,6 +17,15 @@ describe('AppConfig', () => {
     );
     expect(config).toMatchObject({ port: 0, demo: false, webDist: '/srv/www' });
     expect(config.clickhouse.mode).toBe('server');
+  });
+
+  it('takes the embedded sessions from RESONANCE_CHDB_SESSIONS, from 1 to 16', () => {
+    expect(AppConfig.fromEnv({ RESONANCE_CHDB_SESSIONS: '1' }).clickhouse).toMatchObject({ sessions: 1 });
+    for (const bad of ['0', '17', '2.5', 'two', '-1']) {
+      expect(() => AppConfig.fromEnv({ RESONANCE_CHDB_SESSIONS: bad })).toThrow(
+        `RESONANCE_CHDB_SESSIONS must be a whole number from 1 to 16, got "${bad}"`,
+      );
+    }
   });
 
   it('reports every problem at once', () => {
