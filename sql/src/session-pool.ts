@@ -6,10 +6,11 @@ type QueryParams = Parameters<ClientConnection['query']>[0];
 /**
  * Several chDB sessions on one data directory behind one client connection.
  *
- * chDB runs one statement at a time per session: the dashboard's concurrent queries (a page sends
- * four to six at once) queued behind each other, and a page took the sum of its queries' times even
- * where each left a core idle (single-threaded stretches: parsing, the last merge, JSON output).
- * Sessions on the same directory share the one engine and run side by side.
+ * chDB runs one statement at a time per session, so with one session every dashboard read waited
+ * behind whatever ran before it: a load's insert or pass in the api's process (the ingest endpoint)
+ * held the dashboard for its whole length. Sessions on the same directory share the one engine and
+ * run side by side. (A page's own queries gain little on 2 cores, where each query already uses
+ * both: bench large, idle, Value page cold p50 608-744 ms with 1 session, 690-715 ms with 3.)
  *
  * Reads (`query`) go to the session with the fewest statements in flight. Everything else
  * (`command`, `insert`, `exec`, `ping`) goes to the first session, so writes still run one at a
