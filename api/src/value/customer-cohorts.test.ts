@@ -4,11 +4,12 @@ import {
   namedQuery,
   openTestDatabase,
   readInboundCoverage,
-  toClickHouseTime,
   type AnalyticsFilter,
   type Database,
   type InboundCoverage,
+  type TransactionKind,
 } from '@resonance/sql';
+import { transaction as fixtureTransaction } from '../../test/support/fixture';
 import { ValuePopulation } from './dto/value-customer.model';
 import { NO_ROLLUP_COVERAGE, ValueRepository } from './value.repository';
 
@@ -22,19 +23,8 @@ const MARCH: AnalyticsFilter = { from: new Date('2025-03-01T00:00:00Z'), to: NOW
 let db: Database;
 let repository: ValueRepository;
 
-function transaction(id: string, customer: string, at: string, version: number, kind = 'purchase') {
-  return {
-    workspace_id: WS,
-    transaction_id: id,
-    customer_id: customer,
-    occurred_at: toClickHouseTime(new Date(at)),
-    kind,
-    amount: '10',
-    currency: 'EUR',
-    source: 'test',
-    ingest_run_id: `run-${version}`,
-    version,
-  };
+function transaction(id: string, customer: string, at: string, version: number, kind: TransactionKind = 'purchase') {
+  return fixtureTransaction(WS, { runId: `run-${version}`, version }, id, customer, at, kind, '10');
 }
 
 async function load(version: number, rows: ReturnType<typeof transaction>[]): Promise<void> {

@@ -143,9 +143,10 @@ async function customers(db: Database, workspaceId: string, segments: Record<str
   });
 }
 
-function transaction(
+/** A transactions row as a load writes it; `run` is an IngestRun, or a run id and version of a test's own. */
+export function transaction(
   workspaceId: string,
-  run: IngestRun,
+  run: { runId: string; version: number },
   id: string,
   customer: string,
   at: string,
