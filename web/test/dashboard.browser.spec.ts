@@ -333,6 +333,41 @@ const PAGES = [
   { path: '/data', name: 'data' },
 ] as const;
 
+/** The pages the bench times together (bench/src/graphql/operations.ts PAGES): its name, path, data-page. */
+const BENCH_PAGES = [
+  ['Overview', '/', 'overview'],
+  ['Response', '/response', 'response'],
+  ['Sentiment', '/sentiment', 'sentiment'],
+  ['Value', '/value', 'value'],
+] as const;
+const BENCH_PAGES_FILE = path.join(REPO, 'bench', 'src', 'graphql', 'pages.json');
+
+interface PageRequest {
+  operationName: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * A page's requests as the bench replays them: each distinct one once, in a fixed order (by name,
+ * then text and variables: a lazy chunk's request may overtake another), the filter's period left
+ * out (the bench asks each of its periods).
+ */
+function pageRequests(requests: GraphQLBody[]): PageRequest[] {
+  const distinct = new Map<string, PageRequest>();
+  for (const body of requests) {
+    const narrowing: Record<string, unknown> = { ...body.variables.filter };
+    delete narrowing['from'];
+    delete narrowing['to'];
+    const variables = body.variables.filter ? { ...body.variables, filter: narrowing } : { ...body.variables };
+    const request = { operationName: body.operationName ?? '', query: body.query, variables };
+    distinct.set(JSON.stringify(request), request);
+  }
+  return [...distinct.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, request]) => request);
+}
+
 const ready = (name: string) => `[data-page="${name}"][data-state="ready"]`;
 
 /** Every chart on the page has drawn (animations included). */
@@ -436,6 +471,24 @@ describe('Every page in the browser', () => {
     );
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('sends on opening each page the requests the bench times as that page (bench/src/graphql/pages.json)', async () => {
+    const sent: Record<string, PageRequest[]> = {};
+    for (const [benchPage, pagePath, name] of BENCH_PAGES) {
+      const { page, errors, requests } = await openSignedIn();
+      await page.goto(`${server.url}${pagePath}`);
+      await page.waitForSelector(ready(name));
+      if (name === 'overview') await page.waitForSelector('[data-section="value"][data-state="ready"]');
+      await chartsDrawn(page);
+      // Lazy chunks send their queries after the page is ready.
+      await page.waitForLoadState('networkidle');
+      sent[benchPage] = pageRequests(requests);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    if (process.env.RESONANCE_RECORD_PAGES) fs.writeFileSync(BENCH_PAGES_FILE, `${JSON.stringify(sent, null, 2)}\n`);
+    expect(sent).toEqual(JSON.parse(fs.readFileSync(BENCH_PAGES_FILE, 'utf8')));
   });
 
   it('puts a channel filter in the URL and redraws the charts for it', async () => {

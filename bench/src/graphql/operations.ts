@@ -9,65 +9,26 @@ import { SENTIMENT_BENCH_QUERIES } from '@resonance/api/dist/sentiment/sentiment
 import { SHARE_OF_VOICE_BENCH_QUERIES } from '@resonance/api/dist/share-of-voice/share-of-voice.bench-queries';
 import { TERMS_BENCH_QUERIES } from '@resonance/api/dist/terms/terms.bench-queries';
 import { WORKSPACE_BENCH_QUERIES } from '@resonance/api/dist/workspace/workspace.bench-queries';
+import { PAGE_REQUESTS, requestName } from './pages';
 
 export type { BenchQuery };
 
-// The Value page's operations have no bench-queries file in the api; these ask what
-// web/src/value/graphql asks, field for field.
-const ESTIMATE = '{ estimate low high }';
-const VALUE_BENCH_QUERIES: BenchQuery[] = [
-  {
-    name: 'serviceValue',
-    query: /* GraphQL */ `
-      query ServiceValue($filter: Filter!) {
-        serviceValue(filter: $filter) {
-          runId
-          bootstrapSamples
-          valueAtRisk
-          customersAtRisk
-          rows { segment experience customers clv ${ESTIMATE} repeatPurchaseRate ${ESTIMATE} retention ${ESTIMATE} }
-          uplift { segment clv ${ESTIMATE} repeatPurchaseRate ${ESTIMATE} retention ${ESTIMATE} }
-          distribution { segment customers quantiles }
-        }
-      }
-    `,
-    variables: { filter: {} },
-  },
-  {
-    name: 'cohortRetention',
-    query: /* GraphQL */ `
-      query CohortRetention($filter: Filter!) {
-        cohortRetention(filter: $filter) {
-          cohort
-          experience
-          customers
-          retention
-        }
-      }
-    `,
-    variables: { filter: {} },
-  },
-  {
-    name: 'customersAtRisk',
-    query: /* GraphQL */ `
-      query CustomersAtRisk($filter: Filter!, $limit: Int) {
-        customersAtRisk(filter: $filter, limit: $limit) {
-          customerId
-          segment
-          predictedClv
-          pAlive
-          missedNegativeMessages
-          lastMissedAt
-          lastChannel
-          lastInteractionId
-        }
-      }
-    `,
-    variables: { filter: {}, limit: 20 },
-  },
+/**
+ * Each page's requests as the dashboard sends them (pages.json), once each: a request two pages
+ * send (the sentiment by channel of the Response and Sentiment pages) is one operation.
+ */
+const PAGE_OPERATIONS: readonly BenchQuery[] = [
+  ...new Map(
+    Object.values(PAGE_REQUESTS)
+      .flat()
+      .map((request) => [requestName(request), { name: requestName(request), query: request.query, variables: request.variables }]),
+  ).values(),
 ];
 
-/** Every dashboard operation the api's features export for benchmarking, plus the Value page's. */
+/**
+ * Every dashboard operation: those the api's features export for benchmarking (with their filter
+ * variants) and every request of the dashboard's pages.
+ */
 export const OPERATIONS: readonly BenchQuery[] = [
   ...WORKSPACE_BENCH_QUERIES,
   ...OVERVIEW_BENCH_QUERIES,
@@ -77,22 +38,20 @@ export const OPERATIONS: readonly BenchQuery[] = [
   ...TERMS_BENCH_QUERIES,
   ...SHARE_OF_VOICE_BENCH_QUERIES,
   ...AMPLIFICATION_BENCH_QUERIES,
-  ...VALUE_BENCH_QUERIES,
   ...EXPORT_BENCH_QUERIES,
   ...CUSTOMERS_BENCH_QUERIES,
   ...DATA_BENCH_QUERIES,
+  ...PAGE_OPERATIONS,
 ];
 
 /**
- * The dashboard's pages and the operations each sends at once on opening (web/src/<page>/graphql):
- * the workspace query first on every page, then the page's own.
+ * The dashboard's pages and the operations each sends on opening (pages.json, recorded from the
+ * browser): the Workspace query, then the page's own. The browser sends the page's queries once the
+ * workspace has answered; the bench sends them all at once.
  */
-export const PAGES: Readonly<Record<string, readonly string[]>> = {
-  Overview: ['workspace', 'overview'],
-  Response: ['workspace', 'response total', 'gap queue first page'],
-  Sentiment: ['workspace', 'sentiment total and trend', 'top terms, all', 'share of voice', 'amplification'],
-  Value: ['workspace', 'serviceValue', 'cohortRetention', 'customersAtRisk'],
-};
+export const PAGES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(PAGE_REQUESTS).map(([page, requests]) => [page, [...new Set(requests.map(requestName))]]),
+);
 
 export function operation(name: string): BenchQuery {
   const found = OPERATIONS.find((op) => op.name === name);
