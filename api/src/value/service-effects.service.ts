@@ -21,8 +21,6 @@ const EXPERIENCES = [
 const COEFFICIENTS = EXPERIENCES.length - 1;
 const FAST = EXPERIENCES.indexOf(PurchaseExperience.ANSWERED_FAST) - 1;
 const MISSED_NEGATIVE = EXPERIENCES.indexOf(PurchaseExperience.MISSED_NEGATIVE) - 1;
-/** Seeds the customers' bootstrap weights: a request gives the same intervals every time. */
-export const SERVICE_EFFECTS_SEED = 20_240_601;
 
 interface Fit {
   /** ln(ratio to no contact) per coefficient; NaN when nobody informs it. */
@@ -75,7 +73,7 @@ export class ServiceEffectsService {
     const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     // Seconds of ClickHouse work on a large workspace: computed once per data version and filter.
     const rows = await this.cache.cached(workspaceId, cacheKey('value/service_effects', analytics, samples), () =>
-      this.repository.serviceEffects(workspaceId, analytics, this.clock.now(), samples, SERVICE_EFFECTS_SEED),
+      this.repository.serviceEffects(workspaceId, analytics, this.clock.now(), samples),
     );
     const byReplicate = new Map(rows.map((r) => [Number(r.replicate), fit(r.sums)]));
     const data = byReplicate.get(0);

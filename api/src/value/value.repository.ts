@@ -18,6 +18,7 @@ import {
 } from '@resonance/sql';
 import { InboundCoverageReader } from '../common/inbound-coverage.reader';
 import { InjectDatabase } from '../database/database.module';
+import { replicateSums } from './bootstrap';
 import { ValuePopulation } from './dto/value-customer.model';
 
 /**
@@ -40,11 +41,23 @@ export interface ServiceValueSqlRow {
 /** The most sample counts whose bootstrap weights are kept (a few are asked for in practice). */
 const KEPT_WEIGHT_TABLES = 8;
 
-/** A row of value/service_effects: replicate 0 is the data itself; sums as the SQL's header lists them. */
+/**
+ * The regression's sums (value/service_effects.sql's header lists them) of one replicate: replicate
+ * 0 is the data itself, 1 to samples the bootstrap's.
+ */
 export interface ServiceEffectsSqlRow {
-  replicate: string | number;
+  replicate: number;
   sums: number[];
 }
+
+/** A row of value/service_effects: one block of customers' sums. */
+interface ServiceEffectsBlockRow {
+  block: number;
+  sums: number[];
+}
+
+/** How many sums value/service_effects.sql gives a block; the last counts the customers. */
+const SERVICE_EFFECTS_SUMS = 31;
 
 export interface ClvDistributionSqlRow {
   segment: string;
@@ -302,7 +315,7 @@ export class ValueRepository {
   }
 
   /** value/service_effects with the filter in place: contacts take the interaction filter, purchases the customer one. */
-  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date, samples: number, seed: number) {
+  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date) {
     const interactions = interactionFilter(filter, 'i.');
     const customers = customerFilter(filter, 't.');
     return {
@@ -316,25 +329,42 @@ export class ValueRepository {
         from: toClickHouseTime(filter.from),
         to: toClickHouseTime(filter.to),
         now: toClickHouseTime(now),
-        samples,
-        seed,
         ...interactions.params,
         ...customers.params,
       },
     };
   }
 
-  /** The within-customer regression's sums per bootstrap replicate (value/service_effects). */
+  /**
+   * The within-customer regression's sums of the data (replicate 0) and of each bootstrap replicate
+   * (1 to samples): the SQL sums each block of customers, the blocks weighed here with the
+   * replicates' Poisson block weights (as serviceValue's). A replicate that drew no informative
+   * customer has no row.
+   */
   async serviceEffects(
     workspaceId: string,
     filter: AnalyticsFilter,
     now: Date,
     samples: number,
-    seed: number,
   ): Promise<ServiceEffectsSqlRow[]> {
-    const { query, params } = this.buildServiceEffects(workspaceId, filter, now, samples, seed);
-    const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
-    return result.json<ServiceEffectsSqlRow>();
+    const { query, params } = this.buildServiceEffects(workspaceId, filter, now);
+    const [blocks, weights] = await Promise.all([
+      this.db.client
+        .query({ query, query_params: params, format: 'JSONEachRow' })
+        .then((result) => result.json<ServiceEffectsBlockRow>()),
+      this.bootstrapWeights(samples),
+    ]);
+    if (blocks.length === 0) return [];
+    const rows = blocks.map((b) => [Number(b.block), ...b.sums]);
+    const data = new Array<number>(SERVICE_EFFECTS_SUMS).fill(0);
+    for (const row of rows) for (let m = 0; m < SERVICE_EFFECTS_SUMS; m++) data[m]! += row[m + 1]!;
+    const replicated = replicateSums(rows, weights, samples, SERVICE_EFFECTS_SUMS);
+    const replicates: ServiceEffectsSqlRow[] = [{ replicate: 0, sums: data }];
+    for (let b = 0; b < samples; b++) {
+      const sums = replicated.map((measure) => measure[b]!);
+      if (sums[SERVICE_EFFECTS_SUMS - 1]! > 0) replicates.push({ replicate: b + 1, sums });
+    }
+    return replicates;
   }
 
   async serviceValue(workspaceId: string, filter: AnalyticsFilter, now: Date): Promise<ServiceValueSqlRow[]> {

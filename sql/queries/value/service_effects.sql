@@ -1,7 +1,8 @@
 -- Service effects on order value: a within-customer (fixed-effects) regression of log purchase
 -- amount on the service experience in force at the purchase, with Poisson-bootstrap replicates
--- over customers. The service solves the normal equations; exp(coefficient) is the ratio of order
--- values under an experience to those of the same customers before any contact (no_contact).
+-- over blocks of customers. The service solves the normal equations; exp(coefficient) is the
+-- ratio of order values under an experience to those of the same customers before any contact
+-- (no_contact).
 --   experience in force at a purchase = the outcome of the customer's latest decided opening
 --               message of a thread (inbound, no parent) to the filtered brands before it:
 --               answered_fast (first person-written reply within SLA/4), answered_slow,
@@ -12,13 +13,17 @@
 --   and segment cancel: the target is the ratio of spend multipliers, whatever the customer mix.
 --   Logs, because an effect that multiplies the amount is then a shift whatever the order-to-order
 --   noise (a mean of amount ÷ the customer's mean would carry Jensen's bias of that mean).
--- Output: one row per replicate, replicate 0 being the data itself (weight 1 for every customer), with
--- the per-customer contributions summed (weighted):
+-- Output: one row per block of customers (0-1023, by customer_key % 1024, as value/service_value.sql
+-- blocks them), in block order, with the block's per-customer contributions summed:
 --   [1..16]  X'X of the demeaned experience indicators (answered_fast, answered_slow, missed,
 --            missed_negative; row-major 4 × 4)
 --   [17..20] X'y with y = ln(amount) demeaned per customer
 --   [21..25] purchases per experience (no_contact first), [26..30] customers per experience,
 --   [31]     customers.
+-- The api adds the blocks for the estimate and weighs them with each replicate's Poisson(1) block
+-- weights (value/bootstrap_weights.sql, replicateSums) for the intervals: the sums are linear in
+-- the weights, so a replicate's are the weighted block sums. Weighing every customer in SQL (a
+-- 201-element weight array per customer, ARRAY JOINed) cost 25 s of CPU at 10 M interactions.
 -- Only customers who bought under two experiences or more inform the estimate; only they count.
 WITH
     (
@@ -32,7 +37,9 @@ WITH
     contacts AS
     (
         SELECT
-            i.customer_id AS customer_id,
+            -- Customers by the hash of the id, as the other value queries (migration 0028): joining
+            -- and grouping on a UInt64 costs less than on the String.
+            cityHash64(i.customer_id) AS customer_key,
             i.created_at AS at,
             multiIf(
                 i.first_reply_at IS NOT NULL
@@ -54,7 +61,7 @@ WITH
     ),
     purchases AS
     (
-        SELECT t.customer_id AS customer_id, t.occurred_at AS at, ln(toFloat64(t.amount)) AS y
+        SELECT cityHash64(t.customer_id) AS customer_key, t.occurred_at AS at, ln(toFloat64(t.amount)) AS y
         FROM transactions AS t FINAL
         WHERE t.workspace_id = {workspace_id:String}
           AND t.kind = 'purchase'
@@ -66,52 +73,40 @@ WITH
     classified AS
     (
         SELECT
-            p.customer_id AS customer_id,
+            p.customer_key AS customer_key,
             p.y AS y,
             -- No earlier contact: the ASOF LEFT JOIN leaves the default '' (no_contact).
             indexOf(experiences, if(c.experience = '', 'no_contact', c.experience)) AS e
         FROM purchases AS p
-        ASOF LEFT JOIN contacts AS c ON p.customer_id = c.customer_id AND p.at > c.at
+        ASOF LEFT JOIN contacts AS c ON p.customer_key = c.customer_key AND p.at > c.at
     ),
     per_customer AS
     (
         SELECT
-            customer_id,
+            customer_key,
             arrayMap(x -> toFloat64(x), [countIf(e = 1), countIf(e = 2), countIf(e = 3), countIf(e = 4), countIf(e = 5)]) AS n,
             [sumIf(y, e = 1), sumIf(y, e = 2), sumIf(y, e = 3), sumIf(y, e = 4), sumIf(y, e = 5)] AS s,
             count() AS total,
             sum(y) AS total_y
         FROM classified
         WHERE e > 0 -- 0: under an unscored missed message
-        GROUP BY customer_id
+        GROUP BY customer_key
         HAVING uniqExact(e) > 1
     ),
     contributions AS
     (
         SELECT
-            customer_id,
+            customer_key % 1024 AS block,
             arrayConcat(
                 arrayFlatten(arrayMap(k -> arrayMap(j -> if(k = j, n[k], 0.0) - n[k] * n[j] / total, range(2, 6)), range(2, 6))),
                 arrayMap(k -> s[k] - n[k] * total_y / total, range(2, 6)),
                 n,
                 arrayMap(x -> toFloat64(x > 0), n),
                 [1.0]
-            ) AS v,
-            -- Poisson(1) weight of this customer in each replicate, from a hash of the customer,
-            -- the replicate and the seed: the same request gives the same interval.
-            arrayConcat(
-                [1.0],
-                arrayMap(
-                    u -> toFloat64(multiIf(u < 0.36787944, 0, u < 0.73575888, 1, u < 0.9196986, 2, u < 0.98101184, 3,
-                                           u < 0.99634015, 4, u < 0.99940582, 5, u < 0.99991676, 6, 7)),
-                    arrayMap(b -> cityHash64(customer_id, b, {seed:UInt64}) / 18446744073709551616.0, range({samples:UInt16}))
-                )
-            ) AS weights
+            ) AS v
         FROM per_customer
     )
-SELECT b - 1 AS replicate, sumForEach(arrayMap(x -> w * x, v)) AS sums
+SELECT toUInt16(block) AS block, sumForEach(v) AS sums
 FROM contributions
-ARRAY JOIN weights AS w, arrayEnumerate(weights) AS b
-WHERE w > 0
-GROUP BY b
-ORDER BY b
+GROUP BY block
+ORDER BY block
