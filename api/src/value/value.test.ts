@@ -393,7 +393,7 @@ describe('valueCustomers: the customers behind a value figure', () => {
 describe('service effects SQL', () => {
   it('puts the interaction filter on contacts and the customer filter on purchases', () => {
     const filter = { ...PERIOD, brands: ['acme'], channels: ['email'], segments: ['retail'] };
-    expect(new ValueRepository(db).buildServiceEffects('val', filter, NOW, 50, 7)).toMatchSnapshot();
+    expect(new ValueRepository(db).buildServiceEffects('val', filter, NOW)).toMatchSnapshot();
   });
 });
 
