@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startServer, type RunningServer } from '@resonance/api';
 import { createApiKey } from '@resonance/sql';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { PageRequest } from '../../bench/src/graphql/pages';
 import type { Filter } from '../src/filters/graphql/filter';
 import { DEFAULT_FILTER_STATE, parseFilterState, toFilterInput } from '../src/filters/url-state';
 import type { Overview } from '../src/overview/graphql/overview.query';
@@ -341,12 +342,6 @@ const BENCH_PAGES = [
   ['Value', '/value', 'value'],
 ] as const;
 const BENCH_PAGES_FILE = path.join(REPO, 'bench', 'src', 'graphql', 'pages.json');
-
-interface PageRequest {
-  operationName: string;
-  query: string;
-  variables: Record<string, unknown>;
-}
 
 /**
  * A page's requests as the bench replays them: each distinct one once, in a fixed order (by name,
