@@ -141,4 +141,31 @@ describe('serviceEffects', () => {
     const nobody = await service.serviceEffects('fx', { ...PERIOD, segments: ['vip'] }, 50);
     expect(nobody.customers).toBe(0);
   });
+
+  it('weighs each block of customers with its Poisson weight in every replicate', async () => {
+    const repository = new ValueRepository(db);
+    const filter = { ...PERIOD, brands: ['acme'] };
+    const samples = 50;
+    const { query, params } = repository.buildServiceEffects('fx', filter, NOW);
+    const result = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+    const blocks = await result.json<{ block: number; sums: number[] }>();
+    const weights = await repository.bootstrapWeights(samples);
+    const replicates = await repository.serviceEffects('fx', filter, NOW, samples);
+    // c1, c2, c3, c7 and c8 bought under two experiences: the blocks sum to their contributions.
+    expect(replicates[0]).toEqual({
+      replicate: 0,
+      sums: blocks[0]!.sums.map((_, m) => blocks.reduce((sum, b) => sum + b.sums[m]!, 0)),
+    });
+    expect(replicates[0]!.sums[30]).toBe(5);
+    for (let b = 0; b < samples; b++) {
+      const sums = blocks[0]!.sums.map((_, m) =>
+        blocks.reduce((sum, k) => sum + weights[k.block]![b]! * k.sums[m]!, 0),
+      );
+      const replicate = replicates.find((r) => r.replicate === b + 1);
+      // A replicate that drew none of the blocks has no row.
+      if (sums[30] === 0) expect(replicate).toBeUndefined();
+      else expect(replicate?.sums).toEqual(sums);
+    }
+    expect(replicates.length).toBeGreaterThan(samples / 2);
+  });
 });
