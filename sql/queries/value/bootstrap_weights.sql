@@ -1,8 +1,8 @@
 -- The Poisson(1) weight of each block of customers in each bootstrap replicate of
--- value/service_value.sql, one row per block (0-1023) with its weights in replicates 0 to
--- {samples} - 1: the inverse CDF of a uniform hash of the block and the replicate, so a block
--- weighs the same in every request, group and query. Independent of the data: the api reads it
--- once per sample count and keeps it (ValueRepository.bootstrapWeights).
+-- value/service_value.sql and value/service_effects.sql, one row per block (0-1023) with its
+-- weights in replicates 0 to {samples} - 1: the inverse CDF of a uniform hash of the block and the
+-- replicate, so a block weighs the same in every request, group and query. Independent of the
+-- data: the api reads it once per sample count and keeps it (ValueRepository.bootstrapWeights).
 SELECT
     toUInt16(block) AS block,
     arrayMap(
