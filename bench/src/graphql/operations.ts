@@ -46,8 +46,7 @@ export const OPERATIONS: readonly BenchQuery[] = [
 
 /**
  * The dashboard's pages and the operations each sends on opening (pages.json, recorded from the
- * browser): the Workspace query, then the page's own. The browser sends the page's queries once the
- * workspace has answered; the bench sends them all at once.
+ * browser): the Workspace query, then, once it has answered, the page's own (measurePages).
  */
 export const PAGES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(PAGE_REQUESTS).map(([page, requests]) => [page, [...new Set(requests.map(requestName))]]),
