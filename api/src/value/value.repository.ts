@@ -45,7 +45,7 @@ const KEPT_WEIGHT_TABLES = 8;
  * The regression's sums (value/service_effects.sql's header lists them) of one replicate: replicate
  * 0 is the data itself, 1 to samples the bootstrap's.
  */
-export interface ServiceEffectsSqlRow {
+export interface ServiceEffectsReplicate {
   replicate: number;
   sums: number[];
 }
@@ -346,7 +346,7 @@ export class ValueRepository {
     filter: AnalyticsFilter,
     now: Date,
     samples: number,
-  ): Promise<ServiceEffectsSqlRow[]> {
+  ): Promise<ServiceEffectsReplicate[]> {
     const { query, params } = this.buildServiceEffects(workspaceId, filter, now);
     const [blocks, weights] = await Promise.all([
       this.db.client
@@ -359,7 +359,7 @@ export class ValueRepository {
     const data = new Array<number>(SERVICE_EFFECTS_SUMS).fill(0);
     for (const row of rows) for (let m = 0; m < SERVICE_EFFECTS_SUMS; m++) data[m]! += row[m + 1]!;
     const replicated = replicateSums(rows, weights, samples, SERVICE_EFFECTS_SUMS);
-    const replicates: ServiceEffectsSqlRow[] = [{ replicate: 0, sums: data }];
+    const replicates: ServiceEffectsReplicate[] = [{ replicate: 0, sums: data }];
     for (let b = 0; b < samples; b++) {
       const sums = replicated.map((measure) => measure[b]!);
       if (sums[SERVICE_EFFECTS_SUMS - 1]! > 0) replicates.push({ replicate: b + 1, sums });

@@ -99,8 +99,9 @@ export async function measurePages(
     if (only && !names.some((name) => only.includes(name))) continue;
     const samples: Sample[] = [];
     for (const period of periods) {
-      const first = names.filter((name) => name === FIRST_REQUEST).map((name) => operation(name));
-      const rest = names.filter((name) => name !== FIRST_REQUEST).map((name) => inPeriod(operation(name), period));
+      const ops = names.map((name) => inPeriod(operation(name), period));
+      const first = ops.filter((op) => op.name === FIRST_REQUEST);
+      const rest = ops.filter((op) => op.name !== FIRST_REQUEST);
       for (let r = 0; r < repeats; r++) {
         await dropCaches(target);
         samples.push(

@@ -1,4 +1,4 @@
-import { operation, operationNames, PAGES } from './operations';
+import { operation, operationNames, pageOperations, PAGES } from './operations';
 import { PAGE_REQUESTS, requestName } from './pages';
 
 describe('operationNames (bench --only)', () => {
@@ -39,5 +39,15 @@ describe('PAGES (pages.json, recorded from the browser)', () => {
     expect(
       requestName({ operationName: 'Sentiment', query, variables: { filter: { channels: ['twitter', 'email'] } } }),
     ).toBe('Sentiment (channels: twitter,email)');
+  });
+
+  it('times a request two pages send once, and refuses two different requests of one name', () => {
+    const voice = { operationName: 'Voice', query: 'query Voice { a }', variables: { filter: {}, top: 10 } };
+    expect(pageOperations({ Sentiment: [voice], Overview: [voice] })).toEqual([
+      { name: 'Voice (top: 10)', query: voice.query, variables: voice.variables },
+    ]);
+    expect(() => pageOperations({ Sentiment: [voice], Overview: [{ ...voice, query: 'query Voice { b }' }] })).toThrow(
+      'pages.json: two different requests named "Voice (top: 10)"',
+    );
   });
 });

@@ -9,21 +9,25 @@ import { SENTIMENT_BENCH_QUERIES } from '@resonance/api/dist/sentiment/sentiment
 import { SHARE_OF_VOICE_BENCH_QUERIES } from '@resonance/api/dist/share-of-voice/share-of-voice.bench-queries';
 import { TERMS_BENCH_QUERIES } from '@resonance/api/dist/terms/terms.bench-queries';
 import { WORKSPACE_BENCH_QUERIES } from '@resonance/api/dist/workspace/workspace.bench-queries';
-import { PAGE_REQUESTS, requestName } from './pages';
+import { PAGE_REQUESTS, requestName, type PageRequest } from './pages';
 
 export type { BenchQuery };
 
 /**
  * Each page's requests as the dashboard sends them (pages.json), once each: a request two pages
- * send (the sentiment by channel of the Response and Sentiment pages) is one operation.
+ * send (the sentiment by channel of the Response and Sentiment pages) is one operation. Two
+ * requests of one name must be the same request, or the tables would time one for both.
  */
-const PAGE_OPERATIONS: readonly BenchQuery[] = [
-  ...new Map(
-    Object.values(PAGE_REQUESTS)
-      .flat()
-      .map((request) => [requestName(request), { name: requestName(request), query: request.query, variables: request.variables }]),
-  ).values(),
-];
+export function pageOperations(pages: Readonly<Record<string, readonly PageRequest[]>>): BenchQuery[] {
+  const byName = new Map<string, BenchQuery>();
+  for (const request of Object.values(pages).flat()) {
+    const name = requestName(request);
+    const seen = byName.get(name);
+    if (seen && seen.query !== request.query) throw new Error(`pages.json: two different requests named "${name}"`);
+    byName.set(name, { name, query: request.query, variables: request.variables });
+  }
+  return [...byName.values()];
+}
 
 /**
  * Every dashboard operation: those the api's features export for benchmarking (with their filter
@@ -41,7 +45,7 @@ export const OPERATIONS: readonly BenchQuery[] = [
   ...EXPORT_BENCH_QUERIES,
   ...CUSTOMERS_BENCH_QUERIES,
   ...DATA_BENCH_QUERIES,
-  ...PAGE_OPERATIONS,
+  ...pageOperations(PAGE_REQUESTS),
 ];
 
 /**
