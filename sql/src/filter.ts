@@ -324,6 +324,14 @@ export function postsRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFrag
   return rollupFilter(filter, prefix, POSTS_ROLLUP_LISTS);
 }
 
+/**
+ * The same for the customer_contacts_daily rollup (customers' opening inbound messages with brand,
+ * channel, public, segment, first replier and sentiment class: value/service_effects.sql).
+ */
+export function contactsRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment | null {
+  return rollupFilter(filter, prefix, POSTS_ROLLUP_LISTS);
+}
+
 /** The same filter applied to a table keyed by customer (transactions, customer_value): only segments apply. */
 export function customerFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment {
   if (!filter.segments || filter.segments.length === 0) return { sql: '', params: {} };

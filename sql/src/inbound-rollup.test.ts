@@ -1,5 +1,6 @@
 import {
   builtDayList,
+  customerContactsWindow,
   customerPurchasesWindow,
   customerServiceWindow,
   termsWindow,
@@ -33,6 +34,7 @@ function coverage(runs: DayRun[]): InboundCoverage {
     terms: built,
     customerService: built,
     customerPurchases: built,
+    customerContacts: built,
   };
 }
 
@@ -126,6 +128,25 @@ describe('rollup windows', () => {
       cp_rollup_exceptions_from: '2025-03-07',
       cp_rollup_exception_generations: [2000n],
     });
+  });
+
+  it('give service effects every whole day of the history up to the earlier of `to` and the SLA cutoff', () => {
+    const runs = [run('2025-03-05', '2025-03-06'), run('2025-03-07', '2025-03-07', LATER), run('2025-03-08', '2025-03-31')];
+    const window = (until: Date, at: Date) => customerContactsWindow(coverage(runs), until, at, true);
+    // Days up to the day of `to` (12:00 on the 20th: the 20th comes from the rows).
+    expect(window(new Date('2025-03-20T12:00:00Z'), now)).toEqual({
+      use_rollup: true,
+      rollup_from: '1970-01-01',
+      rollup_to: '2025-03-20',
+      rollup_generation: 1000n,
+      rollup_exceptions_from: '2025-03-07',
+      rollup_exception_generations: [2000n],
+    });
+    // Now 06:00 on the 21st, SLA 24 h: the cutoff is on the 20th, whose unanswered messages may
+    // still be pending; the 20th comes from the rows.
+    expect(window(to, new Date('2025-03-21T06:00:00Z')).rollup_to).toBe('2025-03-20');
+    expect(customerContactsWindow(coverage(runs), to, now, false).use_rollup).toBe(false);
+    expect(customerContactsWindow(coverage([]), to, now, true).use_rollup).toBe(false);
   });
 
   it('list a rollup day by day for the rollup pass', () => {

@@ -42,6 +42,8 @@ export interface InboundCoverage extends RollupDays {
   customerService?: RollupDays;
   /** The days of the customer_purchase_daily rollup (migration 0026); absent, none (the rows are read). */
   customerPurchases?: RollupDays;
+  /** The days of the customer_contacts_daily rollup (migration 0032); absent, none (the rows are read). */
+  customerContacts?: RollupDays;
   /**
    * The days of the inbound_hourly rollup (migration 0029), fresh when built by its version with
    * the current calendar; absent, none (the rows are read).
@@ -63,6 +65,9 @@ export const POSTS_ROLLUP_VERSION = 'public_posts_daily 1';
 
 /** What customer_service_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 2';
+
+/** What customer_contacts_daily's days are built by: another version of the rollup is stale. */
+export const CUSTOMER_CONTACTS_ROLLUP_VERSION = 'customer_contacts_daily 1';
 
 /**
  * What customer_purchase_daily's days are built by: another version of the rollup is stale (2: a
@@ -123,6 +128,7 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     posts: built('public_posts_daily', POSTS_ROLLUP_VERSION),
     customerService: built('customer_service_daily', CUSTOMER_SERVICE_ROLLUP_VERSION),
     customerPurchases: built('customer_purchase_daily', CUSTOMER_PURCHASE_ROLLUP_VERSION),
+    customerContacts: built('customer_contacts_daily', CUSTOMER_CONTACTS_ROLLUP_VERSION),
     hourly: built('inbound_hourly', hourlyRollupBuiltWith(calendar)),
   };
 }
@@ -278,6 +284,18 @@ export function customerServiceWindow(
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   const built = coverage.customerService ?? NO_RUNS;
   return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/**
+ * The same for value/service_effects.sql's contacts over the customer_contacts_daily rollup: every
+ * whole UTC day of the history (a purchase's experience may come from any earlier message) that
+ * ends by the day of `to` and by the day of the SLA cutoff at `now` (their unanswered messages are
+ * all missed). `serves` false (a filter the rollup does not keep): none.
+ */
+export function customerContactsWindow(coverage: InboundCoverage, to: Date, now: Date, serves: boolean): Record<string, unknown> {
+  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
+  const built = coverage.customerContacts ?? NO_RUNS;
+  return window(built, new Date(0), Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
 
 /**

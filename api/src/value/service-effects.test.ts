@@ -1,4 +1,5 @@
-import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
+import { refreshInboundRollup } from '@resonance/pipelines';
+import { openTestDatabase, readInboundCoverage, toClickHouseTime, type AnalyticsFilter, type Database } from '@resonance/sql';
 import { DataVersionRepository } from '../cache/data-version.repository';
 import { ResultCache } from '../cache/result-cache';
 import { FixedClock } from '../common/clock';
@@ -7,7 +8,7 @@ import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { PurchaseExperience as X, type ServiceEffectsReport } from './dto/service-effects.model';
 import { ServiceEffectsService } from './service-effects.service';
-import { ValueRepository } from './value.repository';
+import { NO_ROLLUP_COVERAGE, ValueRepository } from './value.repository';
 
 const NOW = new Date('2025-04-01T00:00:00Z');
 const PERIOD = { from: new Date('2025-01-01T00:00:00Z'), to: NOW };
@@ -167,5 +168,54 @@ describe('serviceEffects', () => {
       else expect(replicate?.sums).toEqual(sums);
     }
     expect(replicates.length).toBeGreaterThan(samples / 2);
+  });
+});
+
+// Last: the rollup pass sees the messages loaded so far.
+describe('serviceEffects from the customer_contacts_daily rollup (migration 0032)', () => {
+  it('gives the rows’ figures, reading the whole days the rollup holds from it', async () => {
+    await refreshInboundRollup(db, 'fx', { generation: Date.now() * 1000 });
+    const rolled = await db.client.query({
+      query: "SELECT count() AS n FROM customer_contacts_daily WHERE workspace_id = 'fx'",
+      format: 'JSONEachRow',
+    });
+    // The eight opening messages (the replies are outbound).
+    expect(await rolled.json()).toEqual([{ n: '8' }]);
+    const coverage = await readInboundCoverage(db, 'fx');
+    const repository = new ValueRepository(db);
+    const run = async (filter: AnalyticsFilter, withRollup: boolean) => {
+      const { query, params } = repository.buildServiceEffects('fx', filter, NOW, withRollup ? coverage : NO_ROLLUP_COVERAGE);
+      const result = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
+      return { blocks: await result.json<{ block: number; sums: number[] }>(), rollup: params.use_rollup };
+    };
+    const filters: [AnalyticsFilter, boolean][] = [
+      [PERIOD, true],
+      [{ ...PERIOD, brands: ['acme'] }, true],
+      [{ ...PERIOD, brands: ['acme', 'rival'], channels: ['twitter', 'email'] }, true],
+      [{ ...PERIOD, segments: ['retail'] }, true],
+      [{ ...PERIOD, publicOnly: true }, true],
+      [{ ...PERIOD, sentiments: ['negative'] }, true],
+      [{ ...PERIOD, agents: ['ann'] }, true],
+      // The rollup has no hour: the rows give the whole history.
+      [{ ...PERIOD, hoursOfWeek: [10, 34] }, false],
+      // Ends inside a day, and days before the SLA cutoff only.
+      [{ from: PERIOD.from, to: new Date('2025-02-20T12:00:00Z') }, true],
+    ];
+    for (const [filter, served] of filters) {
+      const hybrid = await run(filter, true);
+      const rows = await run(filter, false);
+      expect([hybrid.rollup, rows.rollup]).toEqual([served, false]);
+      expect(hybrid.blocks.map((b) => b.block)).toEqual(rows.blocks.map((b) => b.block));
+      hybrid.blocks.forEach((b, k) =>
+        b.sums.forEach((sum, m) => expect(sum).toBeCloseTo(rows.blocks[k]!.sums[m]!, 9)),
+      );
+    }
+    // Through the service, which reads the coverage itself: the same report after a second rollup build.
+    const again = await service.serviceEffects('fx', PERIOD, 50);
+    expect(again.customers).toBe(report.customers);
+    expect(again.effects.map((e) => [e.experience, e.customers, e.purchases])).toEqual(
+      report.effects.map((e) => [e.experience, e.customers, e.purchases]),
+    );
+    again.effects.forEach((e, k) => expect(e.estimate ?? NaN).toBeCloseTo(report.effects[k]!.estimate ?? NaN, 9));
   });
 });

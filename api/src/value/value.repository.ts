@@ -1,5 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import {
+  contactsRollupFilter,
+  customerContactsWindow,
   customerFilter,
   customerListFilter,
   customerPurchasesWindow,
@@ -314,13 +316,21 @@ export class ValueRepository {
     return result.json<CohortRetentionSqlRow>();
   }
 
-  /** value/service_effects with the filter in place: contacts take the interaction filter, purchases the customer one. */
-  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date) {
+  /**
+   * value/service_effects with the filter in place: contacts take the interaction filter (on the
+   * rows, and on customer_contacts_daily for the whole days it serves), purchases the customer one.
+   */
+  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE) {
     const interactions = interactionFilter(filter, 'i.');
+    const rollup = contactsRollupFilter(filter, 'r.');
     const customers = customerFilter(filter, 't.');
     return {
       query: withFilter(
-        withFilter(namedQuery('value/service_effects'), interactions),
+        withFilter(
+          withFilter(namedQuery('value/service_effects'), interactions),
+          rollup ?? { sql: '', params: {} },
+          '/*rollup_filter*/',
+        ),
         customers,
         '/*customer_filter*/',
       ),
@@ -330,6 +340,7 @@ export class ValueRepository {
         to: toClickHouseTime(filter.to),
         now: toClickHouseTime(now),
         ...interactions.params,
+        ...customerContactsWindow(coverage, filter.to, now, rollup !== null),
         ...customers.params,
       },
     };
@@ -347,7 +358,7 @@ export class ValueRepository {
     now: Date,
     samples: number,
   ): Promise<ServiceEffectsReplicate[]> {
-    const { query, params } = this.buildServiceEffects(workspaceId, filter, now);
+    const { query, params } = this.buildServiceEffects(workspaceId, filter, now, await this.coverage(workspaceId));
     const [blocks, weights] = await Promise.all([
       this.db.client
         .query({ query, query_params: params, format: 'JSONEachRow' })

@@ -440,6 +440,10 @@ describe('service experience, customers at risk and purchase months from rollups
       expect(atRisk.hybrid.rows).toEqual(atRisk.rows.rows);
       const cohorts = await both((c) => repository.buildCohortRetention('val', filter, NOW, c));
       expect(cohorts.hybrid.rows).toEqual(cohorts.rows.rows);
+      // Service effects' contacts: the whole history's opening messages, from customer_contacts_daily.
+      const effects = await both((c) => repository.buildServiceEffects('val', filter, NOW, c));
+      expect(effects.hybrid.rollup).toBe(served);
+      expect(effects.hybrid.rows).toEqual(effects.rows.rows);
       // Every purchase day before the period's last from the purchase rollup.
       const purchases = repository.buildCohortRetention('val', filter, NOW, await readInboundCoverage(db, 'val'));
       expect(purchases.params.cp_use_rollup).toBe(true);

@@ -1,6 +1,7 @@
 import {
   builtDayList,
   calendarParams,
+  CUSTOMER_CONTACTS_ROLLUP_VERSION,
   CUSTOMER_PURCHASE_ROLLUP_VERSION,
   CUSTOMER_SERVICE_ROLLUP_VERSION,
   hourlyRollupBuiltWith,
@@ -112,6 +113,9 @@ const MISSED: DayRollup = { table: 'missed_daily' };
 
 /** Per customer, the latest message and its answer (migration 0023). */
 const CUSTOMER_SERVICE: DayRollup = { table: 'customer_service_daily' };
+
+/** Customers' opening inbound messages, for service effects (migration 0032). */
+const CUSTOMER_CONTACTS: DayRollup = { table: 'customer_contacts_daily' };
 
 /** The public inbound messages with their amplification and reach (migration 0025). */
 const POSTS: DayRollup = { table: 'public_posts_daily' };
@@ -233,9 +237,9 @@ async function refreshDayRollup(
 
 /**
  * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016) and
- * inbound_hourly (0029), built with the workspace's calendar, term_daily (0020), customer_service_daily (0023),
- * missed_daily (0024), public_posts_daily (0025), transactions_daily (0019) and
- * customer_purchase_daily (0026), each family's days read once; then what its data covers
+ * inbound_hourly (0029), built with the workspace's calendar, term_daily (0020), customer_service_daily
+ * (0023), customer_contacts_daily (0032), missed_daily (0024), public_posts_daily (0025),
+ * transactions_daily (0019) and customer_purchase_daily (0026), each family's days read once; then what its data covers
  * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
  */
 export async function refreshInboundRollup(
@@ -258,6 +262,7 @@ export async function refreshInboundRollup(
     [MISSED, inboundDays, coverage.missed ?? none, MISSED_ROLLUP_VERSION, {}],
     [POSTS, inboundDays, coverage.posts ?? none, POSTS_ROLLUP_VERSION, {}],
     [CUSTOMER_SERVICE, inboundDays, coverage.customerService ?? none, CUSTOMER_SERVICE_ROLLUP_VERSION, {}],
+    [CUSTOMER_CONTACTS, inboundDays, coverage.customerContacts ?? none, CUSTOMER_CONTACTS_ROLLUP_VERSION, {}],
     [TRANSACTIONS, transactionDays, coverage.transactions, TRANSACTIONS_ROLLUP_VERSION, {}],
     [CUSTOMER_PURCHASES, transactionDays, coverage.customerPurchases ?? none, CUSTOMER_PURCHASE_ROLLUP_VERSION, {}],
   ];

@@ -29,6 +29,10 @@
 -- experience is the largest packed contact below its own time × 16. The ASOF JOIN of 2.6 M
 -- purchases to 2.6 M contacts and a GROUP BY of the purchases cost twice the CPU at 10 M
 -- interactions (bench/README.md, "serviceEffects").
+-- The contacts are every opening message of the history before the period's end: for whole days
+-- from the customer_contacts_daily rollup (migration 0032), which the rows gave for ~1 s of CPU at
+-- 10 M interactions whatever the period; the days not built yet, or not past the SLA cutoff, from
+-- the rows.
 -- Only customers who bought under two experiences or more inform the estimate; only they count.
 WITH
     (
@@ -42,18 +46,40 @@ WITH
     -- 9 a missed unscored message. In this order in the sums.
     contacts AS
     (
+        -- Whole UTC days before the SLA cutoff's day (every unanswered message then missed) from the
+        -- customer_contacts_daily rollup (migration 0032), {rollup_from} to {rollup_to} (exclusive):
+        -- customerContactsWindow (sql/src/inbound-rollup.ts); {use_rollup} false reads the rows.
+        SELECT
+            r.customer_key AS customer_key,
+            -- The time in ms × 16 + the code: the latest contact before a purchase is the largest
+            -- below the purchase's time × 16 (two at the same millisecond: the higher code).
+            toUInt64(toUnixTimestamp64Milli(r.created_at)) * 16 + multiIf(
+                r.answered = 1 AND r.frt_ms <= sla_seconds * 1000 / 4, 2,
+                r.answered = 1, 3,
+                r.sentiment_class = '', 9,
+                r.sentiment_class = 'negative', 5,
+                4) AS contact
+        FROM customer_contacts_daily AS r
+        WHERE r.workspace_id = {workspace_id:String}
+          AND {use_rollup:Bool}
+          AND r.day >= {rollup_from:Date}
+          AND r.day < {rollup_to:Date}
+          -- The day's current build (one generation for most days, rollup/current_build_fragment.sql).
+          AND /*include:rollup/current_build_fragment*/
+          /*rollup_filter*/
+        UNION ALL
+        -- The rest from the rows: the days not built yet, and those the SLA cutoff has not passed.
         SELECT
             -- Customers by the hash of the id, as the other value queries (migration 0028): joining
             -- and grouping on a UInt64 costs less than on the String.
             cityHash64(i.customer_id) AS customer_key,
-            -- The time in ms × 16 + the code: the latest contact before a purchase is the largest
-            -- below the purchase's time × 16 (two at the same millisecond: the higher code).
             toUInt64(toUnixTimestamp64Milli(i.created_at)) * 16 + multiIf(
                 i.first_reply_at IS NOT NULL
                     AND dateDiff('millisecond', i.created_at, assumeNotNull(i.first_reply_at)) <= sla_seconds * 1000 / 4,
                     2,
                 i.first_reply_at IS NOT NULL, 3,
-                i.sentiment IS NULL, 9,
+                -- The sentiment class as the rollup keeps it ('' unscored).
+                (/*include:rollup/sentiment_class_fragment*/) = '', 9,
                 assumeNotNull(i.sentiment) <= -0.05, 5,
                 4) AS contact
         FROM interactions AS i FINAL
@@ -63,6 +89,9 @@ WITH
           -- The opening message decides; nudges and follow-ups inside the thread do not.
           AND i.parent_id = ''
           AND i.created_at < {to:DateTime64(3)}
+          AND (NOT {use_rollup:Bool}
+               OR i.created_at < toDateTime64({rollup_from:Date}, 3, 'UTC')
+               OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
           AND NOT (i.first_reply_at IS NULL AND i.created_at >= sla_cutoff)
           /*filter*/
     ),
