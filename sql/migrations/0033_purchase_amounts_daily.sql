@@ -9,8 +9,9 @@
 -- rollup_days (rollup 'purchase_amounts_daily'), by the load's rollup pass (which rebuilds the
 -- days of the transactions a load writes, and of the customers it writes: the segment), and at
 -- start for data loaded before this migration (refreshRollups in pipelines/src/load/rollups.ts).
--- The period's partial days come from `transactions`. Sorted by customer, as 0032 is: the reader
--- groups the rows by customer.
+-- The period's partial days come from `transactions`. Sorted by day, unlike 0032 (whose reader takes
+-- every day): sorted by customer, a 30-day period read its whole year's partition, and the query's
+-- CPU p50 rose by 7 % against the rows (bench large, ServiceEffects, two alternated pairs).
 CREATE TABLE IF NOT EXISTS purchase_amounts_daily
 (
     workspace_id LowCardinality(String),
@@ -26,4 +27,4 @@ CREATE TABLE IF NOT EXISTS purchase_amounts_daily
 )
 ENGINE = MergeTree
 PARTITION BY toYear(day)
-ORDER BY (workspace_id, customer_key, occurred_at);
+ORDER BY (workspace_id, day, customer_key);
