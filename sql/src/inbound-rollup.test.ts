@@ -2,7 +2,6 @@ import {
   builtDayList,
   customerContactsWindow,
   customerPurchasesWindow,
-  purchaseAmountsWindow,
   customerServiceWindow,
   termsWindow,
   type DayRun,
@@ -36,7 +35,6 @@ function coverage(runs: DayRun[]): InboundCoverage {
     customerService: built,
     customerPurchases: built,
     customerContacts: built,
-    purchaseAmounts: built,
   };
 }
 
@@ -78,11 +76,7 @@ describe('rollup windows', () => {
 
   it('take the generation of most of the served days, not of the span', () => {
     // Rebuilt in March: one generation for the served days, whatever the days around them hold.
-    const runs = [
-      run('2025-01-01', '2025-02-28'),
-      run('2025-03-01', '2025-03-31', LATER),
-      run('2025-04-01', '2025-05-31'),
-    ];
+    const runs = [run('2025-01-01', '2025-02-28'), run('2025-03-01', '2025-03-31', LATER), run('2025-04-01', '2025-05-31')];
     expect(termsWindow(coverage(runs), from, to, true)).toMatchObject({
       rollup_generation: 2000n,
       rollup_exception_generations: [],
@@ -91,22 +85,13 @@ describe('rollup windows', () => {
 
   it('read the rows for the whole period over a hole in the middle of the span', () => {
     const runs = [run('2025-01-01', '2025-03-14'), run('2025-03-16', '2025-05-31')];
-    expect(termsWindow(coverage(runs), from, to, true)).toMatchObject({
-      use_rollup: false,
-      rollup_exception_generations: [],
-    });
+    expect(termsWindow(coverage(runs), from, to, true)).toMatchObject({ use_rollup: false, rollup_exception_generations: [] });
     // The same hole outside the period: the span is not whole, the rows are read all the same.
-    expect(
-      termsWindow(coverage(runs), new Date('2025-04-01T00:00:00Z'), new Date('2025-05-01T00:00:00Z'), true).use_rollup,
-    ).toBe(false);
+    expect(termsWindow(coverage(runs), new Date('2025-04-01T00:00:00Z'), new Date('2025-05-01T00:00:00Z'), true).use_rollup).toBe(false);
   });
 
   it('read the rows for a stale day inside a fresh run of days, only when the period holds it', () => {
-    const runs = [
-      run('2025-01-01', '2025-03-14'),
-      run('2025-03-15', '2025-03-15', LATER, false),
-      run('2025-03-16', '2025-05-31'),
-    ];
+    const runs = [run('2025-01-01', '2025-03-14'), run('2025-03-15', '2025-03-15', LATER, false), run('2025-03-16', '2025-05-31')];
     expect(termsWindow(coverage(runs), from, to, true).use_rollup).toBe(false);
     const april = termsWindow(coverage(runs), new Date('2025-04-01T00:00:00Z'), new Date('2025-05-01T00:00:00Z'), true);
     expect(april).toMatchObject({ use_rollup: true, rollup_generation: 1000n, rollup_exception_generations: [] });
@@ -115,12 +100,7 @@ describe('rollup windows', () => {
   it('read the rows without a build, for a filter the rollup does not keep, or for no whole day', () => {
     expect(termsWindow(coverage([]), from, to, true).use_rollup).toBe(false);
     expect(termsWindow(coverage([run('2025-01-01', '2025-05-31')]), from, to, false).use_rollup).toBe(false);
-    const inside = termsWindow(
-      coverage([run('2025-01-01', '2025-05-31')]),
-      new Date('2025-03-01T06:00:00Z'),
-      new Date('2025-03-01T18:00:00Z'),
-      true,
-    );
+    const inside = termsWindow(coverage([run('2025-01-01', '2025-05-31')]), new Date('2025-03-01T06:00:00Z'), new Date('2025-03-01T18:00:00Z'), true);
     expect(inside.use_rollup).toBe(false);
   });
 
@@ -130,11 +110,7 @@ describe('rollup windows', () => {
   });
 
   it('give the value queries the same form, the purchase history from its first built day', () => {
-    const runs = [
-      run('2025-03-05', '2025-03-06'),
-      run('2025-03-07', '2025-03-07', LATER),
-      run('2025-03-08', '2025-03-09'),
-    ];
+    const runs = [run('2025-03-05', '2025-03-06'), run('2025-03-07', '2025-03-07', LATER), run('2025-03-08', '2025-03-09')];
     expect(customerServiceWindow(coverage(runs), from, to, now, true)).toEqual({
       use_rollup: true,
       rollup_from: '2025-03-01',
@@ -155,11 +131,7 @@ describe('rollup windows', () => {
   });
 
   it('give service effects every whole day of the history up to the earlier of `to` and the SLA cutoff', () => {
-    const runs = [
-      run('2025-03-05', '2025-03-06'),
-      run('2025-03-07', '2025-03-07', LATER),
-      run('2025-03-08', '2025-03-31'),
-    ];
+    const runs = [run('2025-03-05', '2025-03-06'), run('2025-03-07', '2025-03-07', LATER), run('2025-03-08', '2025-03-31')];
     const window = (until: Date, at: Date) => customerContactsWindow(coverage(runs), until, at, true);
     // Days up to the day of `to` (12:00 on the 20th: the 20th comes from the rows).
     expect(window(new Date('2025-03-20T12:00:00Z'), now)).toEqual({
@@ -175,20 +147,6 @@ describe('rollup windows', () => {
     expect(window(to, new Date('2025-03-21T06:00:00Z')).rollup_to).toBe('2025-03-20');
     expect(customerContactsWindow(coverage(runs), to, now, false).use_rollup).toBe(false);
     expect(customerContactsWindow(coverage([]), to, now, true).use_rollup).toBe(false);
-    // Purchases: the period's whole days, whatever the SLA.
-    const days = purchaseAmountsWindow(
-      coverage(runs),
-      new Date('2025-03-06T12:00:00Z'),
-      new Date('2025-03-10T12:00:00Z'),
-    );
-    expect(days).toEqual({
-      p_use_rollup: true,
-      p_rollup_from: '2025-03-07',
-      p_rollup_to: '2025-03-10',
-      p_rollup_generation: 1000n,
-      p_rollup_exceptions_from: '2025-03-07',
-      p_rollup_exception_generations: [2000n],
-    });
   });
 
   it('list a rollup day by day for the rollup pass', () => {

@@ -44,8 +44,6 @@ export interface InboundCoverage extends RollupDays {
   customerPurchases?: RollupDays;
   /** The days of the customer_contacts_daily rollup (migration 0032); absent, none (the rows are read). */
   customerContacts?: RollupDays;
-  /** The days of the purchase_amounts_daily rollup (migration 0033); absent, none (the rows are read). */
-  purchaseAmounts?: RollupDays;
   /**
    * The days of the inbound_hourly rollup (migration 0029), fresh when built by its version with
    * the current calendar; absent, none (the rows are read).
@@ -70,9 +68,6 @@ export const CUSTOMER_SERVICE_ROLLUP_VERSION = 'customer_service_daily 2';
 
 /** What customer_contacts_daily's days are built by: another version of the rollup is stale. */
 export const CUSTOMER_CONTACTS_ROLLUP_VERSION = 'customer_contacts_daily 1';
-
-/** What purchase_amounts_daily's days are built by: another version of the rollup is stale. */
-export const PURCHASE_AMOUNTS_ROLLUP_VERSION = 'purchase_amounts_daily 1';
 
 /**
  * What customer_purchase_daily's days are built by: another version of the rollup is stale (2: a
@@ -134,7 +129,6 @@ export async function readInboundCoverage(db: Database, workspaceId: string): Pr
     customerService: built('customer_service_daily', CUSTOMER_SERVICE_ROLLUP_VERSION),
     customerPurchases: built('customer_purchase_daily', CUSTOMER_PURCHASE_ROLLUP_VERSION),
     customerContacts: built('customer_contacts_daily', CUSTOMER_CONTACTS_ROLLUP_VERSION),
-    purchaseAmounts: built('purchase_amounts_daily', PURCHASE_AMOUNTS_ROLLUP_VERSION),
     hourly: built('inbound_hourly', hourlyRollupBuiltWith(calendar)),
   };
 }
@@ -189,13 +183,7 @@ function span(run: DayRun): [number, number] {
  * to the last that have another (`prefix`rollup_exceptions_from, `prefix`rollup_exception_generations):
  * none after one full build, the days rebuilt since then after later loads.
  */
-function window(
-  built: RollupDays,
-  from: Date,
-  lastDay: number,
-  serves: boolean,
-  prefix: string,
-): Record<string, unknown> {
+function window(built: RollupDays, from: Date, lastDay: number, serves: boolean, prefix: string): Record<string, unknown> {
   const first = dayStart(from) === from.getTime() ? from.getTime() : dayStart(from) + DAY_MS;
   // BigInt: the client writes them as numbers (strings would be quoted), without losing digits.
   const params = (use: boolean, to: number, generation: bigint, exceptionsFrom: number, exceptions: bigint[]) => ({
@@ -231,8 +219,7 @@ function window(
   const exceptionsTo = others.length > 0 ? others[others.length - 1]!.to : first;
   const exceptions: bigint[] = [];
   for (const s of served) {
-    for (let ms = Math.max(s.from, exceptionsFrom); ms < Math.min(s.to, exceptionsTo); ms += DAY_MS)
-      exceptions.push(s.generation);
+    for (let ms = Math.max(s.from, exceptionsFrom); ms < Math.min(s.to, exceptionsTo); ms += DAY_MS) exceptions.push(s.generation);
   }
   return params(true, lastDay, generation, exceptionsFrom, exceptions);
 }
@@ -243,13 +230,7 @@ function window(
  * unanswered messages are all missed, as the rollup counts them), when each is built with the
  * current calendar. `serves` false (a key or a filter the rollup does not keep): none.
  */
-export function rollupWindow(
-  coverage: InboundCoverage,
-  from: Date,
-  to: Date,
-  now: Date,
-  serves: boolean,
-): Record<string, unknown> {
+export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   return window(coverage, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
@@ -259,25 +240,14 @@ export function rollupWindow(
  * hour-of-week heatmap): its whole UTC days that end by the day of the SLA cutoff at `now`, when
  * each is built with the current calendar. `serves` false (a filter the rollup does not keep): none.
  */
-export function hourlyWindow(
-  coverage: InboundCoverage,
-  from: Date,
-  to: Date,
-  now: Date,
-  serves: boolean,
-): Record<string, unknown> {
+export function hourlyWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   const built = coverage.hourly ?? NO_RUNS;
   return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
 
 /** The same for rollup/transaction_rows_fragment.sql: the period's whole days (tx_ parameters). */
-export function transactionsWindow(
-  coverage: InboundCoverage,
-  from: Date,
-  to: Date,
-  serves: boolean,
-): Record<string, unknown> {
+export function transactionsWindow(coverage: InboundCoverage, from: Date, to: Date, serves: boolean): Record<string, unknown> {
   return window(coverage.transactions, from, dayStart(to), serves, 'tx_');
 }
 
@@ -294,13 +264,7 @@ export function termsWindow(coverage: InboundCoverage, from: Date, to: Date, ser
  * by the day of the SLA cutoff at `now` (their unanswered messages are all missed), as
  * rollupWindow. `serves` false (a filter the rollup does not keep): none.
  */
-export function missedWindow(
-  coverage: InboundCoverage,
-  from: Date,
-  to: Date,
-  now: Date,
-  serves: boolean,
-): Record<string, unknown> {
+export function missedWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   return window(coverage.missed ?? NO_RUNS, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
 }
@@ -328,23 +292,10 @@ export function customerServiceWindow(
  * ends by the day of `to` and by the day of the SLA cutoff at `now` (their unanswered messages are
  * all missed). `serves` false (a filter the rollup does not keep): none.
  */
-export function customerContactsWindow(
-  coverage: InboundCoverage,
-  to: Date,
-  now: Date,
-  serves: boolean,
-): Record<string, unknown> {
+export function customerContactsWindow(coverage: InboundCoverage, to: Date, now: Date, serves: boolean): Record<string, unknown> {
   const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
   const built = coverage.customerContacts ?? NO_RUNS;
   return window(built, new Date(0), Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
-}
-
-/**
- * The same for value/service_effects.sql's purchases over the purchase_amounts_daily rollup: the
- * period's whole days (p_ parameters).
- */
-export function purchaseAmountsWindow(coverage: InboundCoverage, from: Date, to: Date): Record<string, unknown> {
-  return window(coverage.purchaseAmounts ?? NO_RUNS, from, dayStart(to), true, 'p_');
 }
 
 /**

@@ -3,14 +3,12 @@ import {
   contactsRollupFilter,
   customerContactsWindow,
   customerFilter,
-  customerRollupFilter,
   customerListFilter,
   customerPurchasesWindow,
   customerServiceWindow,
   inboundRollupFilter,
   interactionFilter,
   namedQuery,
-  purchaseAmountsWindow,
   readInboundCoverage,
   toClickHouseTime,
   withFilter,
@@ -320,22 +318,22 @@ export class ValueRepository {
 
   /**
    * value/service_effects with the filter in place: contacts take the interaction filter (on the
-   * rows, and on customer_contacts_daily for the whole days it serves), purchases the customer one
-   * (on the rows, and on purchase_amounts_daily for the period's whole days).
+   * rows, and on customer_contacts_daily for the whole days it serves), purchases the customer one.
    */
   buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE) {
     const interactions = interactionFilter(filter, 'i.');
     const rollup = contactsRollupFilter(filter, 'r.');
     const customers = customerFilter(filter, 't.');
-    const purchases = customerRollupFilter(filter, 'p.');
-    const query = [
-      { fragment: interactions, marker: '/*filter*/' },
-      { fragment: rollup ?? { sql: '', params: {} }, marker: '/*rollup_filter*/' },
-      { fragment: customers, marker: '/*customer_filter*/' },
-      { fragment: purchases, marker: '/*purchase_rollup_filter*/' },
-    ].reduce((sql, { fragment, marker }) => withFilter(sql, fragment, marker), namedQuery('value/service_effects'));
     return {
-      query,
+      query: withFilter(
+        withFilter(
+          withFilter(namedQuery('value/service_effects'), interactions),
+          rollup ?? { sql: '', params: {} },
+          '/*rollup_filter*/',
+        ),
+        customers,
+        '/*customer_filter*/',
+      ),
       params: {
         workspace_id: workspaceId,
         from: toClickHouseTime(filter.from),
@@ -343,7 +341,6 @@ export class ValueRepository {
         now: toClickHouseTime(now),
         ...interactions.params,
         ...customerContactsWindow(coverage, filter.to, now, rollup !== null),
-        ...purchaseAmountsWindow(coverage, filter.from, filter.to),
         ...customers.params,
       },
     };

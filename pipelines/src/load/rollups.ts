@@ -3,7 +3,6 @@ import {
   calendarParams,
   CUSTOMER_CONTACTS_ROLLUP_VERSION,
   CUSTOMER_PURCHASE_ROLLUP_VERSION,
-  PURCHASE_AMOUNTS_ROLLUP_VERSION,
   CUSTOMER_SERVICE_ROLLUP_VERSION,
   hourlyRollupBuiltWith,
   namedQuery,
@@ -126,9 +125,6 @@ const CUSTOMER_PURCHASES: DayRollup = { table: 'customer_purchase_daily', custom
 
 const TRANSACTIONS: DayRollup = { table: 'transactions_daily' };
 
-/** Customers' purchases with the log of the amount, for service effects (migration 0033). */
-const PURCHASE_AMOUNTS: DayRollup = { table: 'purchase_amounts_daily' };
-
 /** A family's days for one refresh: those a load touched, and every day with rows (sorted). */
 interface SourceDays {
   touched: ReadonlySet<string>;
@@ -243,8 +239,7 @@ async function refreshDayRollup(
  * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016) and
  * inbound_hourly (0029), built with the workspace's calendar, term_daily (0020), customer_service_daily
  * (0023), customer_contacts_daily (0032), missed_daily (0024), public_posts_daily (0025),
- * transactions_daily (0019), customer_purchase_daily (0026) and purchase_amounts_daily (0033), each
- * family's days read once; then what its data covers
+ * transactions_daily (0019) and customer_purchase_daily (0026), each family's days read once; then what its data covers
  * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
  */
 export async function refreshInboundRollup(
@@ -270,7 +265,6 @@ export async function refreshInboundRollup(
     [CUSTOMER_CONTACTS, inboundDays, coverage.customerContacts ?? none, CUSTOMER_CONTACTS_ROLLUP_VERSION, {}],
     [TRANSACTIONS, transactionDays, coverage.transactions, TRANSACTIONS_ROLLUP_VERSION, {}],
     [CUSTOMER_PURCHASES, transactionDays, coverage.customerPurchases ?? none, CUSTOMER_PURCHASE_ROLLUP_VERSION, {}],
-    [PURCHASE_AMOUNTS, transactionDays, coverage.purchaseAmounts ?? none, PURCHASE_AMOUNTS_ROLLUP_VERSION, {}],
   ];
   let rebuilt = 0;
   let inboundRebuilt = 0;

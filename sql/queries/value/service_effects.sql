@@ -32,8 +32,7 @@
 -- The contacts are every opening message of the history before the period's end: for whole days
 -- from the customer_contacts_daily rollup (migration 0032), which the rows gave for ~1 s of CPU at
 -- 10 M interactions whatever the period; the days not built yet, or not past the SLA cutoff, from
--- the rows. The purchases likewise from purchase_amounts_daily (migration 0033) for the period's
--- whole days.
+-- the rows.
 -- Only customers who bought under two experiences or more inform the estimate; only they count.
 WITH
     (
@@ -102,47 +101,21 @@ WITH
         FROM contacts
         GROUP BY customer_key
     ),
-    purchases AS
+    buyers AS
     (
-        -- The period's whole UTC days from the purchase_amounts_daily rollup (migration 0033),
-        -- {p_rollup_from} to {p_rollup_to} (exclusive): purchaseAmountsWindow (sql/src/inbound-rollup.ts);
-        -- {p_use_rollup} false reads the rows.
-        SELECT p.customer_key AS customer_key, p.occurred_at AS occurred_at, p.log_amount AS y
-        FROM purchase_amounts_daily AS p
-        WHERE p.workspace_id = {workspace_id:String}
-          AND {p_use_rollup:Bool}
-          AND p.day >= {p_rollup_from:Date}
-          AND p.day < {p_rollup_to:Date}
-          -- The day's current build, as rollup/current_build_fragment.sql with p_ parameters.
-          AND p.generation = if(notEmpty({p_rollup_exception_generations:Array(UInt64)})
-                                  AND p.day >= {p_rollup_exceptions_from:Date}
-                                  AND p.day < {p_rollup_exceptions_from:Date} + length({p_rollup_exception_generations:Array(UInt64)}),
-                                {p_rollup_exception_generations:Array(UInt64)}[toUInt32(p.day) - toUInt32({p_rollup_exceptions_from:Date}) + 1],
-                                {p_rollup_generation:UInt64})
-          /*purchase_rollup_filter*/
-        UNION ALL
-        -- The period's partial days from the rows.
-        SELECT cityHash64(t.customer_id) AS customer_key, t.occurred_at AS occurred_at, ln(toFloat64(t.amount)) AS y
+        -- Customers with two purchases or more in the period: only they can buy under two experiences.
+        -- Two arrays, not one of tuples: groupArray of a tuple cost 2.7× the CPU of the two.
+        SELECT
+            cityHash64(t.customer_id) AS customer_key,
+            groupArray(toUInt64(toUnixTimestamp64Milli(t.occurred_at))) AS bought_at,
+            groupArray(ln(toFloat64(t.amount))) AS ys
         FROM transactions AS t FINAL
         WHERE t.workspace_id = {workspace_id:String}
           AND t.kind = 'purchase'
           AND t.amount > 0
           AND t.occurred_at >= {from:DateTime64(3)}
           AND t.occurred_at < {to:DateTime64(3)}
-          AND (NOT {p_use_rollup:Bool}
-               OR t.occurred_at < toDateTime64({p_rollup_from:Date}, 3, 'UTC')
-               OR t.occurred_at >= toDateTime64({p_rollup_to:Date}, 3, 'UTC'))
           /*customer_filter*/
-    ),
-    buyers AS
-    (
-        -- Customers with two purchases or more in the period: only they can buy under two experiences.
-        -- Two arrays, not one of tuples: groupArray of a tuple cost 2.7× the CPU of the two.
-        SELECT
-            customer_key,
-            groupArray(toUInt64(toUnixTimestamp64Milli(occurred_at))) AS bought_at,
-            groupArray(y) AS ys
-        FROM purchases
         GROUP BY customer_key
         HAVING count() > 1
     ),
