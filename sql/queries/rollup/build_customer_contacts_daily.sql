@@ -2,7 +2,7 @@
 -- customer_contacts_daily rollup (migration 0032), its customers' opening inbound messages, under
 -- a new {generation}; rollup/mark_days.sql then makes it the days' current build and
 -- rollup/drop_superseded_days.sql deletes the older ones. What value/service_effects.sql reads of
--- each such message from the rows.
+-- each such message from the rows (its contact_rows), with the same fragments.
 INSERT INTO customer_contacts_daily
     (workspace_id, day, customer_key, brand, channel, is_public, segment, agent, sentiment_class, created_at,
      answered, frt_ms, generation)
@@ -18,8 +18,8 @@ SELECT
     i.first_reply_agent AS agent,
     /*include:rollup/sentiment_class_fragment*/ AS sentiment_class,
     i.created_at AS created_at,
-    toUInt8(i.first_reply_at IS NOT NULL) AS answered,
-    if(i.first_reply_at IS NULL, 0, dateDiff('millisecond', i.created_at, assumeNotNull(i.first_reply_at))) AS frt_ms,
+    tupleElement((/*include:value/answer_fragment*/), 1) AS answered,
+    tupleElement((/*include:value/answer_fragment*/), 2) AS frt_ms,
     {generation:UInt64} AS generation
 FROM interactions AS i FINAL
 /*include:rollup/day_customers_fragment*/

@@ -44,21 +44,16 @@ WITH
     {now:DateTime64(3)} - toIntervalMillisecond(toInt64(sla_seconds * 1000)) AS sla_cutoff,
     -- Experience codes: 1 no_contact, 2 answered_fast, 3 answered_slow, 4 missed, 5 missed_negative;
     -- 9 a missed unscored message. In this order in the sums.
-    contacts AS
+    contact_rows AS
     (
         -- Whole UTC days before the SLA cutoff's day (every unanswered message then missed) from the
         -- customer_contacts_daily rollup (migration 0032), {rollup_from} to {rollup_to} (exclusive):
         -- customerContactsWindow (sql/src/inbound-rollup.ts); {use_rollup} false reads the rows.
         SELECT
             r.customer_key AS customer_key,
-            -- The time in ms × 16 + the code: the latest contact before a purchase is the largest
-            -- below the purchase's time × 16 (two at the same millisecond: the higher code).
-            toUInt64(toUnixTimestamp64Milli(r.created_at)) * 16 + multiIf(
-                r.answered = 1 AND r.frt_ms <= sla_seconds * 1000 / 4, 2,
-                r.answered = 1, 3,
-                r.sentiment_class = '', 9,
-                r.sentiment_class = 'negative', 5,
-                4) AS contact
+            r.created_at AS created_at,
+            (r.answered, r.frt_ms) AS answer,
+            r.sentiment_class AS sentiment_class
         FROM customer_contacts_daily AS r
         WHERE r.workspace_id = {workspace_id:String}
           AND {use_rollup:Bool}
@@ -68,20 +63,15 @@ WITH
           AND /*include:rollup/current_build_fragment*/
           /*rollup_filter*/
         UNION ALL
-        -- The rest from the rows: the days not built yet, and those the SLA cutoff has not passed.
+        -- The rest from the rows, as the rollup's build reads them: the days not built yet, and
+        -- those the SLA cutoff has not passed.
         SELECT
             -- Customers by the hash of the id, as the other value queries (migration 0028): joining
             -- and grouping on a UInt64 costs less than on the String.
             cityHash64(i.customer_id) AS customer_key,
-            toUInt64(toUnixTimestamp64Milli(i.created_at)) * 16 + multiIf(
-                i.first_reply_at IS NOT NULL
-                    AND dateDiff('millisecond', i.created_at, assumeNotNull(i.first_reply_at)) <= sla_seconds * 1000 / 4,
-                    2,
-                i.first_reply_at IS NOT NULL, 3,
-                -- The sentiment class as the rollup keeps it ('' unscored).
-                (/*include:rollup/sentiment_class_fragment*/) = '', 9,
-                assumeNotNull(i.sentiment) <= -0.05, 5,
-                4) AS contact
+            i.created_at AS created_at,
+            (/*include:value/answer_fragment*/) AS answer,
+            /*include:rollup/sentiment_class_fragment*/ AS sentiment_class
         FROM interactions AS i FINAL
         WHERE i.workspace_id = {workspace_id:String}
           AND i.direction = 'inbound'
@@ -94,6 +84,21 @@ WITH
                OR i.created_at >= toDateTime64({rollup_to:Date}, 3, 'UTC'))
           AND NOT (i.first_reply_at IS NULL AND i.created_at >= sla_cutoff)
           /*filter*/
+    ),
+    contacts AS
+    (
+        SELECT
+            customer_key,
+            -- The time in ms × 16 + the code: the latest contact before a purchase is the largest
+            -- below the purchase's time × 16 (two at the same millisecond: the higher code).
+            toUInt64(toUnixTimestamp64Milli(created_at)) * 16 + multiIf(
+                answer.1 = 1 AND answer.2 <= sla_seconds * 1000 / 4, 2,
+                answer.1 = 1, 3,
+                -- Unscored (''): negative or not is unknown.
+                sentiment_class = '', 9,
+                sentiment_class = 'negative', 5,
+                4) AS contact
+        FROM contact_rows
     ),
     contacted AS
     (
