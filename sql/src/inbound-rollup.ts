@@ -225,14 +225,30 @@ function window(built: RollupDays, from: Date, lastDay: number, serves: boolean,
 }
 
 /**
+ * The window of a rollup that holds unanswered messages as missed: its whole UTC days that end by
+ * the day of `to` and by the day of the SLA cutoff at `now` (so every unanswered message of a
+ * served day is missed, as the rollup holds it).
+ */
+function beforeSlaCutoff(
+  coverage: InboundCoverage,
+  built: RollupDays,
+  from: Date,
+  to: Date,
+  now: Date,
+  serves: boolean,
+): Record<string, unknown> {
+  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
+  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+}
+
+/**
  * Which days of the period [from, to) a query over rollup/inbound_rows_fragment.sql reads from the
  * inbound rollup: its whole UTC days that end by the day of the SLA cutoff at `now` (so their
  * unanswered messages are all missed, as the rollup counts them), when each is built with the
  * current calendar. `serves` false (a key or a filter the rollup does not keep): none.
  */
 export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
-  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  return window(coverage, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  return beforeSlaCutoff(coverage, coverage, from, to, now, serves);
 }
 
 /**
@@ -241,9 +257,7 @@ export function rollupWindow(coverage: InboundCoverage, from: Date, to: Date, no
  * each is built with the current calendar. `serves` false (a filter the rollup does not keep): none.
  */
 export function hourlyWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
-  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  const built = coverage.hourly ?? NO_RUNS;
-  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  return beforeSlaCutoff(coverage, coverage.hourly ?? NO_RUNS, from, to, now, serves);
 }
 
 /** The same for rollup/transaction_rows_fragment.sql: the period's whole days (tx_ parameters). */
@@ -265,8 +279,7 @@ export function termsWindow(coverage: InboundCoverage, from: Date, to: Date, ser
  * rollupWindow. `serves` false (a filter the rollup does not keep): none.
  */
 export function missedWindow(coverage: InboundCoverage, from: Date, to: Date, now: Date, serves: boolean): Record<string, unknown> {
-  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  return window(coverage.missed ?? NO_RUNS, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  return beforeSlaCutoff(coverage, coverage.missed ?? NO_RUNS, from, to, now, serves);
 }
 
 /**
@@ -281,9 +294,7 @@ export function customerServiceWindow(
   now: Date,
   serves: boolean,
 ): Record<string, unknown> {
-  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  const built = coverage.customerService ?? NO_RUNS;
-  return window(built, from, Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  return beforeSlaCutoff(coverage, coverage.customerService ?? NO_RUNS, from, to, now, serves);
 }
 
 /**
@@ -293,9 +304,7 @@ export function customerServiceWindow(
  * all missed). `serves` false (a filter the rollup does not keep): none.
  */
 export function customerContactsWindow(coverage: InboundCoverage, to: Date, now: Date, serves: boolean): Record<string, unknown> {
-  const cutoff = now.getTime() - coverage.slaHours * 3_600_000;
-  const built = coverage.customerContacts ?? NO_RUNS;
-  return window(built, new Date(0), Math.min(dayStart(to), dayStart(new Date(cutoff))), serves, '');
+  return beforeSlaCutoff(coverage, coverage.customerContacts ?? NO_RUNS, new Date(0), to, now, serves);
 }
 
 /**

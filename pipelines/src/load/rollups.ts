@@ -237,10 +237,11 @@ async function refreshDayRollup(
 
 /**
  * Brings a workspace's rollups up to date (refreshDayRollup): inbound_daily (migration 0016) and
- * inbound_hourly (0029), built with the workspace's calendar, term_daily (0020), customer_service_daily
- * (0023), customer_contacts_daily (0032), missed_daily (0024), public_posts_daily (0025),
- * transactions_daily (0019) and customer_purchase_daily (0026), each family's days read once; then what its data covers
- * (workspace_data, 0017) after a load or a rebuild. Returns the number of days rebuilt.
+ * inbound_hourly (0029), built with the workspace's calendar, term_daily (0020),
+ * customer_service_daily (0023), customer_contacts_daily (0032), missed_daily (0024),
+ * public_posts_daily (0025), transactions_daily (0019) and customer_purchase_daily (0026), each
+ * family's days read once; then what its data covers (workspace_data, 0017) after a load or a
+ * rebuild. Returns the number of days rebuilt.
  */
 export async function refreshInboundRollup(
   db: Database,
