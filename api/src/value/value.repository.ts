@@ -320,7 +320,7 @@ export class ValueRepository {
    * value/service_effects with the filter in place: contacts take the interaction filter (on the
    * rows, and on customer_contacts_daily for the whole days it serves), purchases the customer one.
    */
-  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE) {
+  buildServiceEffects(workspaceId: string, filter: AnalyticsFilter, now: Date, coverage = NO_ROLLUP_COVERAGE): ValueQuery {
     const interactions = interactionFilter(filter, 'i.');
     const rollup = contactsRollupFilter(filter, 'r.');
     const customers = customerFilter(filter, 't.');
