@@ -440,10 +440,11 @@ describe('service experience, customers at risk and purchase months from rollups
       expect(atRisk.hybrid.rows).toEqual(atRisk.rows.rows);
       const cohorts = await both((c) => repository.buildCohortRetention('val', filter, NOW, c));
       expect(cohorts.hybrid.rows).toEqual(cohorts.rows.rows);
-      // Service effects' contacts: the whole history's opening messages, from customer_contacts_daily.
-      const effects = await both((c) => repository.buildServiceEffects('val', filter, NOW, c));
-      expect(effects.hybrid.rollup).toBe(served);
-      expect(effects.hybrid.rows).toEqual(effects.rows.rows);
+      // Service effects read customer_contacts_daily for the same filters. This fixture has no
+      // customer who bought under two experiences (its answer is empty either way), so the figures
+      // are compared in service-effects.test.ts, whose fixture has five.
+      const effects = repository.buildServiceEffects('val', filter, NOW, await readInboundCoverage(db, 'val'));
+      expect(effects.params.use_rollup).toBe(served);
       // Every purchase day before the period's last from the purchase rollup.
       const purchases = repository.buildCohortRetention('val', filter, NOW, await readInboundCoverage(db, 'val'));
       expect(purchases.params.cp_use_rollup).toBe(true);
