@@ -15,3 +15,7 @@ WHERE v.workspace_id = {workspace_id:String}
   /*customer_filter*/
 GROUP BY v.segment
 ORDER BY v.segment
+-- use_index_for_in_with_subqueries = 0: the segments filter on customer_value (customerFilter in
+-- sql/src/filter.ts); bench large, one segment, 365 days, CPU 0.42-0.47 s with the key analysis against
+-- 0.12 s without.
+SETTINGS use_index_for_in_with_subqueries = 0

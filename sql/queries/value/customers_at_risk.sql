@@ -89,3 +89,7 @@ WHERE v.workspace_id = {workspace_id:String}
   /*customer_filter*/
 ORDER BY predicted_clv DESC, p_alive ASC, last_at DESC, customer_id
 LIMIT {limit:UInt32}
+-- use_index_for_in_with_subqueries = 0: the segments filter on customer_value (customerFilter in
+-- sql/src/filter.ts); bench large, one segment, 365 days, CPU 0.75-0.81 s with the key analysis against
+-- 0.51-0.62 s without.
+SETTINGS use_index_for_in_with_subqueries = 0
