@@ -1,4 +1,4 @@
-import { operation, operationNames, pageOperations, PAGES } from './operations';
+import { narrowedRequests, operation, operationNames, pageOperations, PAGES } from './operations';
 import { PAGE_REQUESTS, requestName } from './pages';
 
 describe('operationNames (bench --only)', () => {
@@ -49,5 +49,19 @@ describe('PAGES (pages.json, recorded from the browser)', () => {
     expect(() => pageOperations({ Sentiment: [voice], Overview: [{ ...voice, query: 'query Voice { b }' }] })).toThrow(
       'pages.json: two different requests named "Voice (top: 10)"',
     );
+  });
+
+  it("times the Value page's requests for one segment too, each under its own name", () => {
+    for (const [name, narrowed] of [
+      ['ServiceValue', 'ServiceValue (segments: enterprise)'],
+      ['ServiceEffects', 'ServiceEffects (segments: enterprise)'],
+      ['CohortRetention', 'CohortRetention (segments: enterprise)'],
+      ['CustomersAtRisk (limit: 50)', 'CustomersAtRisk (limit: 50, segments: enterprise)'],
+    ] as const) {
+      expect(operation(narrowed).variables).toEqual({ ...operation(name).variables, filter: { segments: ['enterprise'] } });
+      expect(operation(narrowed).query).toBe(operation(name).query);
+    }
+    // The Workspace query takes no filter: nothing to narrow.
+    expect(narrowedRequests([{ operationName: 'Workspace', query: 'query Workspace { a }', variables: {} }], {})).toEqual([]);
   });
 });
