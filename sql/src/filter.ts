@@ -336,8 +336,8 @@ export function contactsRollupFilter(filter: AnalyticsFilter, prefix = ''): SqlF
  * The same filter applied to a table keyed by customer (transactions, customer_value): only segments
  * apply. On customer_value, whose sorting key holds customer_id, ClickHouse keeps the subquery's
  * set (220 k ids for one segment at bench large) for the key analysis, which skips nothing there
- * (a run holds every customer) and cost more than the rest of the query: the queries that put it
- * on customer_value say `use_index_for_in_with_subqueries = 0` (value/service_value.sql, with the
+ * (a run holds every customer) and cost up to 0.35 s of CPU a query: the queries that put it on
+ * customer_value say `use_index_for_in_with_subqueries = 0` (value/service_value.sql, with the
  * measurements).
  */
 export function customerFilter(filter: AnalyticsFilter, prefix = ''): SqlFragment {

@@ -26,12 +26,8 @@ FROM
 WHERE {first_page:Bool} OR customer_id > {after:String}
 ORDER BY customer_id
 LIMIT {limit:UInt32}
--- run_customers' LEFT JOIN hashes its right side, the experiences (the contacted customers), as
--- written. Left to choose (query_plan_join_swap_table = 'auto'), ClickHouse may hash the run's
--- customers instead (1 M rows, with every column read), which cost more at 365 days: bench large,
--- CPU 0.62-0.72 s as written against 0.82-1.02 s left to choose (the customer list behind it
--- 0.50-0.57 s against 0.69-0.95 s); 30 and 90 days the same either way.
--- use_index_for_in_with_subqueries = 0: the segments filter on customer_value (customerFilter in
--- sql/src/filter.ts); bench large, one segment, 365 days, CPU 0.91-0.98 s with the key analysis against
--- 0.67-0.71 s without.
+-- As value/service_value.sql says why: run_customers' join hashes the experiences, and the segments
+-- filter on customer_value skips the key analysis. Bench large, 365 days, CPU: 0.69-0.95 s with
+-- ClickHouse's own join side against 0.50-0.57 s; one segment 0.91-0.98 s with the key analysis
+-- against 0.67-0.71 s.
 SETTINGS query_plan_join_swap_table = 0, use_index_for_in_with_subqueries = 0

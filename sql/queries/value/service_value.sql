@@ -58,12 +58,11 @@ ORDER BY segment, experience
 -- run_customers' LEFT JOIN hashes its right side, the experiences (the contacted customers), as
 -- written. Left to choose (query_plan_join_swap_table = 'auto'), ClickHouse may hash the run's
 -- customers instead (1 M rows, with every column read), which cost more at 365 days: bench large,
--- CPU 0.62-0.72 s as written against 0.82-1.02 s left to choose (the customer list behind it
--- 0.50-0.57 s against 0.69-0.95 s); 30 and 90 days the same either way.
+-- CPU 0.62-0.72 s as written against 0.82-1.02 s left to choose; 30 and 90 days the same either way.
 -- use_index_for_in_with_subqueries = 0: the segments filter (customerFilter) is `v.customer_id IN
 -- (the segment's customers)`, and customer_id is in customer_value's sorting key, so ClickHouse
 -- keeps the subquery's set (220 k ids for one segment at large) for the key analysis, which skips
 -- nothing here (a run holds every customer). Bench large, one segment, 365 days, CPU
--- 0.98-1.16 s with the key analysis against 0.67-0.70 s without; the customer list behind it
--- (value/run_customer_list.sql), customersAtRisk and the CLV distribution gain as much.
+-- 0.98-1.16 s with the key analysis against 0.67-0.70 s without (customersAtRisk 0.75-0.81 against
+-- 0.51-0.62 s, the CLV distribution 0.42-0.47 against 0.12 s).
 SETTINGS query_plan_join_swap_table = 0, use_index_for_in_with_subqueries = 0
