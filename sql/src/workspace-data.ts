@@ -16,7 +16,7 @@ ORDER BY table`;
 export async function deleteWorkspaceData(db: Database, workspaceId: string): Promise<string[]> {
   const result = await db.client.query({ query: TENANT_TABLES, format: 'JSONEachRow' });
   const tables = (await result.json<{ table: string }>()).map((r) => r.table);
-  const onCluster = db.config.mode === 'server' && db.config.cluster ? ` ON CLUSTER ${db.config.cluster}` : '';
+  const onCluster = onClusterClause(db);
   for (const table of tables) {
     await db.client.command({
       query: `DELETE FROM ${table}${onCluster} WHERE workspace_id = {workspace_id:String}`,
@@ -24,4 +24,9 @@ export async function deleteWorkspaceData(db: Database, workspaceId: string): Pr
     });
   }
   return tables;
+}
+
+/** ` ON CLUSTER name` on a server with a cluster, else nothing: for a statement every replica must run. */
+export function onClusterClause(db: Database): string {
+  return db.config.mode === 'server' && db.config.cluster ? ` ON CLUSTER ${db.config.cluster}` : '';
 }

@@ -5,7 +5,7 @@ import { loadCdnow } from '../sources/cdnow';
 import { toJson } from '../cli/commands/fit';
 import { expectedPurchases } from './bgnbd';
 import { ClvRepository, WORKSPACE_SEGMENT } from './clv-repository';
-import { FitError, fitSegments, fitWorkspace, type WorkspaceFit } from './fit';
+import { FitError, fitSegments, fitWorkspace, KEPT_RUNS, type WorkspaceFit } from './fit';
 import { CDNOW_DIR, readPublishedSummary } from './testing/cdnow-files';
 
 const WORKSPACE = 'cdnow';
@@ -198,6 +198,46 @@ describe('CLV fit on CDNOW through the pipeline (transactions â†’ SQL summary â†
       .then((r) => r.json<{ pooled: boolean; note: string }>());
     expect(row!.pooled).toBe(true);
     expect(row!.note).toMatch(/too small/);
+  });
+
+  it('keeps the customer and group rows of the latest runs only, and every run in model_runs', async () => {
+    const runsIn = async (table: string) =>
+      db.client
+        .query({
+          query: `SELECT DISTINCT run_id FROM ${table} WHERE workspace_id = {w:String} ORDER BY run_id`,
+          query_params: { w: WORKSPACE },
+          format: 'JSONEachRow',
+        })
+        .then((r) => r.json<{ run_id: string }>())
+        .then((rows) => rows.map((row) => row.run_id));
+    const before = await runsIn('model_runs');
+    const fits: WorkspaceFit[] = [];
+    for (let i = 0; i < KEPT_RUNS + 1; i++) {
+      fits.push(await fitWorkspace(db, { workspaceId: WORKSPACE, until: '1997-09-30' }));
+    }
+    const latest = fits.slice(-KEPT_RUNS).map((f) => f.runId).sort();
+    expect(await runsIn('customer_value')).toEqual(latest);
+    expect(await runsIn('clv_group_values')).toEqual(latest);
+    expect(await runsIn('model_runs')).toHaveLength(before.length + fits.length);
+    // The latest run's customers are all there.
+    const [row] = await db.client
+      .query({
+        query: 'SELECT count() AS n FROM customer_value WHERE workspace_id = {w:String} AND run_id = {run:String}',
+        query_params: { w: WORKSPACE, run: fits.at(-1)!.runId },
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ n: string }>());
+    expect(Number(row!.n)).toBe(2357);
+    // The deleted rows are gone from the parts too, not only masked (this file's own database).
+    const [stored] = await db.client
+      .query({
+        query: `SELECT
+                  (SELECT sum(rows) FROM system.parts WHERE database = currentDatabase() AND active AND table = 'customer_value') AS in_parts,
+                  (SELECT count() FROM customer_value) AS live`,
+        format: 'JSONEachRow',
+      })
+      .then((r) => r.json<{ in_parts: string; live: string }>());
+    expect(Number(stored!.in_parts)).toBe(Number(stored!.live));
   });
 
   it('bad input is a clear error', async () => {

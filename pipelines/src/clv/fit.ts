@@ -299,6 +299,9 @@ export interface WorkspaceFit {
   holdout?: HoldoutReport;
 }
 
+/** The runs whose customer rows a fit keeps: the one it wrote and the two before (keepLatestRuns). */
+export const KEPT_RUNS = 3;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 'YYYY-MM-DD' that is a real calendar date, or a FitError. */
@@ -312,9 +315,9 @@ export function parseDay(value: string, name: string): { text: string; date: Dat
 
 /**
  * The whole `resonance fit`: the per-customer summary in SQL up to the calibration end, the fits
- * per workspace × segment, and one run written to `model_runs` and `customer_value`. With
- * `holdoutEnd`, also compares each customer's predicted repeat purchases after the calibration
- * end with what happened.
+ * per workspace × segment, and one run written to `model_runs` and `customer_value` (whose rows of
+ * runs older than the latest KEPT_RUNS go). With `holdoutEnd`, also compares each customer's
+ * predicted repeat purchases after the calibration end with what happened.
  */
 export async function fitWorkspace(
   db: Database,
@@ -350,6 +353,7 @@ export async function fitWorkspace(
     customers,
     groups,
   });
+  await repository.keepLatestRuns(options.workspaceId, KEPT_RUNS);
   const written = Date.now();
   const result: WorkspaceFit = {
     runId,
