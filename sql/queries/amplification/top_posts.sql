@@ -16,11 +16,7 @@ WITH chosen AS
             SELECT r.created_at AS created_at, r.interaction_id AS interaction_id,
                    -r.neg_amplification AS amplification, -r.neg_reach AS reach
             FROM public_posts_daily AS r
-            WHERE r.workspace_id = {workspace_id:String}
-              AND {use_rollup:Bool}
-              AND r.day >= {rollup_from:Date}
-              AND r.day < {rollup_to:Date}
-              AND /*include:rollup/current_build_fragment*/
+            WHERE /*include:rollup/read_window_fragment*/
               /*rollup_filter*/
             ORDER BY r.neg_amplification, r.neg_reach, r.created_at, r.interaction_id
             LIMIT {limit:UInt32}

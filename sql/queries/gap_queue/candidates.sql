@@ -25,12 +25,8 @@ WITH
                 (
                     SELECT r.rank_sentiment AS rank_sentiment
                     FROM missed_daily AS r
-                    WHERE r.workspace_id = {workspace_id:String}
-                      AND {use_rollup:Bool}
+                    WHERE /*include:rollup/read_window_fragment*/
                       AND r.rank_sentiment > {after_sentiment:Float64}
-                      AND r.day >= {rollup_from:Date}
-                      AND r.day < {rollup_to:Date}
-                      AND /*include:rollup/current_build_fragment*/
                       /*rollup_filter*/
                     ORDER BY r.rank_sentiment
                     LIMIT {limit:UInt32}
@@ -61,14 +57,10 @@ WITH
 SELECT r.interaction_id AS interaction_id, r.customer_id AS customer_id, r.created_at AS created_at,
        r.rank_sentiment AS rank_sentiment, true AS from_rollup
 FROM missed_daily AS r
-WHERE r.workspace_id = {workspace_id:String}
-  AND {use_rollup:Bool}
+WHERE /*include:rollup/read_window_fragment*/
   AND r.rank_sentiment >= {after_sentiment:Float64}
   -- NULL (nothing above the cursor) keeps only the ties with the cursor.
   AND r.rank_sentiment <= ifNull(bound, {after_sentiment:Float64})
-  AND r.day >= {rollup_from:Date}
-  AND r.day < {rollup_to:Date}
-  AND /*include:rollup/current_build_fragment*/
   /*rollup_filter*/
 UNION ALL
 SELECT interaction_id, customer_id, created_at, coalesce(toFloat64(sentiment), 0) AS rank_sentiment, false AS from_rollup

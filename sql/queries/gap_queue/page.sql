@@ -22,14 +22,10 @@ WITH
             r.is_public AS is_public, r.author_handle AS author_handle, r.author_followers AS author_followers,
             r.impressions AS impressions, r.customer_id AS customer_id, r.text AS text, r.sentiment AS sentiment
         FROM missed_daily AS r
-        WHERE r.workspace_id = {workspace_id:String}
-          AND {use_rollup:Bool}
+        WHERE /*include:rollup/read_window_fragment*/
           AND r.rank_sentiment IN {rollup_ranks:Array(Float64)}
           AND r.created_at IN {rollup_times:Array(DateTime64(3))}
           AND r.interaction_id IN {rollup_ids:Array(String)}
-          AND r.day >= {rollup_from:Date}
-          AND r.day < {rollup_to:Date}
-          AND /*include:rollup/current_build_fragment*/
         UNION ALL
         SELECT interaction_id, created_at, brand, channel, is_public, author_handle, author_followers, impressions, customer_id, text, sentiment
         FROM interactions FINAL

@@ -15,12 +15,8 @@
         -- Always 0 in the rollup: a day is read from it only once the SLA cutoff has passed its end.
         inbound, replied, toUInt64(0) AS pending, missed, bot_replied, frt_values, business_frt_values
     FROM inbound_hourly AS r
-    WHERE r.workspace_id = {workspace_id:String}
-      AND {use_rollup:Bool}
+    WHERE /*include:rollup/read_window_fragment*/
       AND hours_exact
-      AND r.day >= {rollup_from:Date}
-      AND r.day < {rollup_to:Date}
-      AND /*include:rollup/current_build_fragment*/
       /*rollup_filter*/
     UNION ALL
     SELECT key, inbound, replied, pending, missed, bot_replied, frt_values, business_frt_values

@@ -17,11 +17,7 @@
         frt_values, business_frt_values,
         lift_pairs, lift_sum, lift_improved, lift_worsened, late_lift_at, late_lift, customer_keys
     FROM inbound_daily AS r
-    WHERE r.workspace_id = {workspace_id:String}
-      AND {use_rollup:Bool}
-      AND r.day >= {rollup_from:Date}
-      AND r.day < {rollup_to:Date}
-      AND /*include:rollup/current_build_fragment*/
+    WHERE /*include:rollup/read_window_fragment*/
       /*rollup_filter*/
     UNION ALL
     SELECT

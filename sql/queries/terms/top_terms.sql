@@ -13,11 +13,7 @@ FROM
 (
     SELECT r.term AS term, r.messages AS messages
     FROM term_daily AS r
-    WHERE r.workspace_id = {workspace_id:String}
-      AND {use_rollup:Bool}
-      AND r.day >= {rollup_from:Date}
-      AND r.day < {rollup_to:Date}
-      AND /*include:rollup/current_build_fragment*/
+    WHERE /*include:rollup/read_window_fragment*/
       AND ({sentiment_class:String} = '' OR r.sentiment_class = {sentiment_class:String})
       /*rollup_filter*/
     UNION ALL

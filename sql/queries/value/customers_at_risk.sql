@@ -46,11 +46,7 @@ WITH
             -- over 365 days at 10 M interactions). No index can prune it: the groups with a missed
             -- negative message are spread over every granule of the day-sorted rollup.
             PREWHERE r.missed_negative_messages > 0
-            WHERE r.workspace_id = {workspace_id:String}
-              AND {use_rollup:Bool}
-              AND r.day >= {rollup_from:Date}
-              AND r.day < {rollup_to:Date}
-              AND /*include:rollup/current_build_fragment*/
+            WHERE /*include:rollup/read_window_fragment*/
               AND ((SELECT count() FROM own_brands) = 0 OR r.brand IN (SELECT brand FROM own_brands))
               /*rollup_filter*/
             UNION ALL

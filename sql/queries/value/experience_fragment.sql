@@ -32,12 +32,7 @@
             (r.last_answered, r.last_frt_ms) AS answer,
             r.missed_negative AS missed_negative
         FROM customer_service_daily AS r
-        WHERE r.workspace_id = {workspace_id:String}
-          AND {use_rollup:Bool}
-          AND r.day >= {rollup_from:Date}
-          AND r.day < {rollup_to:Date}
-          -- The day's current build (one generation for most days, rollup/current_build_fragment.sql).
-          AND /*include:rollup/current_build_fragment*/
+        WHERE /*include:rollup/read_window_fragment*/
           AND ((SELECT count() FROM own_brands) = 0 OR r.brand IN (SELECT brand FROM own_brands))
           /*rollup_filter*/
         UNION ALL

@@ -55,12 +55,7 @@ WITH
             (r.answered, r.frt_ms) AS answer,
             r.sentiment_class AS sentiment_class
         FROM customer_contacts_daily AS r
-        WHERE r.workspace_id = {workspace_id:String}
-          AND {use_rollup:Bool}
-          AND r.day >= {rollup_from:Date}
-          AND r.day < {rollup_to:Date}
-          -- The day's current build (one generation for most days, rollup/current_build_fragment.sql).
-          AND /*include:rollup/current_build_fragment*/
+        WHERE /*include:rollup/read_window_fragment*/
           /*rollup_filter*/
         UNION ALL
         -- The rest from the rows, as the rollup's build reads them: the days not built yet, and
