@@ -12,6 +12,7 @@ import { overviewQueries } from '../overview/overview.repository';
 import { loadWorkspace } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { groupKey } from '../response/group-by.sql';
+import { ALL_RESPONSE_PARTS, withResponseParts } from '../response/response-parts';
 import { inboundQuery, type InboundKey } from './inbound-rows.sql';
 
 // The inbound rollup (migration 0016) must give the figures the rows give, whatever happened since
@@ -86,7 +87,9 @@ type Row = Record<string, unknown>;
 
 async function run(name: string, filter: AnalyticsFilter, key: InboundKey, useRollup: boolean): Promise<Row[]> {
   const rollup = name === HEATMAP ? 'hourly' : 'daily';
-  const { query, params } = inboundQuery(namedQuery(name), 'roll', filter, key, NOW, await readInboundCoverage(db, 'roll'), rollup);
+  const built = inboundQuery(namedQuery(name), 'roll', filter, key, NOW, await readInboundCoverage(db, 'roll'), rollup);
+  // The Response queries with every part: the total row and all the FRT figures.
+  const { query, params } = name.startsWith('response/') ? withResponseParts(built, ALL_RESPONSE_PARTS) : built;
   // The same query with the rollup's days read from the rows instead.
   const result = await db.client.query({
     query,
@@ -313,7 +316,10 @@ describe('inbound rollup', () => {
     const staleCoverage = await readInboundCoverage(db, 'roll');
     expect(inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, staleCoverage).params.use_rollup).toBe(false);
     await refreshRollups(db);
-    const { query, params } = inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, await readInboundCoverage(db, 'roll'));
+    const { query, params } = withResponseParts(
+      inboundQuery(namedQuery('response/response'), 'roll', PERIOD, groupKey(null), NOW, await readInboundCoverage(db, 'roll')),
+      ALL_RESPONSE_PARTS,
+    );
     expect(params.use_rollup).toBe(true);
     const rebuilt = await db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     expect(await rebuilt.json()).toEqual(

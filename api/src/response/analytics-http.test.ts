@@ -82,6 +82,39 @@ describe('analytics queries over HTTP', () => {
     expect(body.data?.response.total).toMatchObject({ inbound: 2, replied: 1, frtP50Seconds: 3600 });
   });
 
+  it('computes the figures a request selects, through fragments and aliases, as a full request gives them', async () => {
+    type Rows = { response: { rows: Record<string, unknown>[] } };
+    const variables = { filter: { from: FROM, to: TO }, groupBy: 'CHANNEL' };
+    const full = (await graphql<Rows>(server.url, RESPONSE_BENCH_QUERIES[0]!.query, variables, analyst)).body.data!;
+    const light = await graphql<Rows>(
+      server.url,
+      `
+        query Light($filter: Filter!, $groupBy: GroupBy) {
+          response(filter: $filter, groupBy: $groupBy) {
+            rows {
+              ...Median
+            }
+          }
+        }
+        fragment Median on ResponseFigures {
+          key
+          median: frtP50Seconds
+          ... on ResponseFigures {
+            inbound
+          }
+        }
+      `,
+      variables,
+      analyst,
+    );
+    expect(light.body.errors).toBeUndefined();
+    expect(full.response.rows.length).toBeGreaterThan(0);
+    expect(light.body.data!.response.rows).toEqual(
+      full.response.rows.map((r) => ({ key: r['key'], median: r['frtP50Seconds'], inbound: r['inbound'] })),
+    );
+    expect(light.body.data!.response.rows.some((r) => r['median'] !== null)).toBe(true);
+  });
+
   it('shows texts and customer details to analysts only', async () => {
     const query = GAP_QUEUE_BENCH_QUERIES[0]!.query;
     const variables = { filter: { from: FROM, to: TO }, first: 5 };

@@ -5,6 +5,7 @@ import { inboundQuery } from '../common/inbound-rows.sql';
 import { InjectDatabase } from '../database/database.module';
 import type { GroupBy } from './dto/group-by.enum';
 import { groupKey } from './group-by.sql';
+import { ALL_RESPONSE_PARTS, withResponseParts, type ResponseParts } from './response-parts';
 
 /** A row as ClickHouse returns it: counts are strings; quantiles are NaN when nothing replied. */
 export interface ResponseRow {
@@ -40,25 +41,28 @@ export class ResponseRepository {
     groupBy: GroupBy | null,
     now: Date,
     coverage: InboundCoverage,
+    parts: ResponseParts = ALL_RESPONSE_PARTS,
   ): BuiltQuery {
     const key = groupKey(groupBy);
     // Without a grouping the total row alone; a key that needs the hour reads whole days from the
     // hourly rollup, if it has a key there.
-    if (groupBy && key.hourly) {
-      return inboundQuery(namedQuery('response/response_by_hour_of_week'), workspaceId, filter, key, now, coverage, 'hourly');
-    }
-    const name = groupBy ? 'response/response' : 'response/response_total';
-    return inboundQuery(namedQuery(name), workspaceId, filter, key, now, coverage);
+    const built =
+      groupBy && key.hourly
+        ? inboundQuery(namedQuery('response/response_by_hour_of_week'), workspaceId, filter, key, now, coverage, 'hourly')
+        : inboundQuery(namedQuery(groupBy ? 'response/response' : 'response/response_total'), workspaceId, filter, key, now, coverage);
+    // Only the parts asked for: the total row, and each of the FRT figures.
+    return withResponseParts(built, parts);
   }
 
-  /** Rows per group, then the total row (is_total = 1). */
+  /** Rows per group, then the total row (is_total = 1) if `parts` asks for it. */
   async response(
     workspaceId: string,
     filter: AnalyticsFilter,
     groupBy: GroupBy | null,
     now: Date,
+    parts: ResponseParts = ALL_RESPONSE_PARTS,
   ): Promise<ResponseRow[]> {
-    const { query, params } = this.build(workspaceId, filter, groupBy, now, await this.coverage.read(workspaceId));
+    const { query, params } = this.build(workspaceId, filter, groupBy, now, await this.coverage.read(workspaceId), parts);
     const result = await this.db.client.query({ query, query_params: params, format: 'JSONEachRow' });
     return result.json<ResponseRow>();
   }

@@ -7,6 +7,7 @@ import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterService } from '../filter/filter.service';
 import type { GroupBy } from './dto/group-by.enum';
 import type { ResponseFigures, ResponseReport } from './dto/response.model';
+import { ALL_RESPONSE_PARTS, type ResponseParts } from './response-parts';
 import { ResponseRepository, type ResponseRow } from './response.repository';
 
 function figures(row: ResponseRow | undefined, key: string): ResponseFigures {
@@ -43,12 +44,21 @@ export class ResponseService {
     private readonly cache: ResultCache,
   ) {}
 
-  async response(workspaceId: string, input: FilterInput, groupBy: GroupBy | null = null): Promise<ResponseReport> {
+  /**
+   * `parts`: what the request asks for (responseParts); the figures of the parts left out read
+   * null, and the total zeros without the total part.
+   */
+  async response(
+    workspaceId: string,
+    input: FilterInput,
+    groupBy: GroupBy | null = null,
+    parts: ResponseParts = ALL_RESPONSE_PARTS,
+  ): Promise<ResponseReport> {
     // The workspace's own service: its own brands unless the filter names brands.
     const { analytics } = await this.filters.resolve(workspaceId, input, 'own');
     // Cached per workspace and data version; the cache's time limit bounds how stale pending vs missed gets.
-    const rows = await this.cache.cached(workspaceId, cacheKey('response/response', analytics, groupBy), () =>
-      this.repository.response(workspaceId, analytics, groupBy, this.clock.now()),
+    const rows = await this.cache.cached(workspaceId, cacheKey('response/response', analytics, groupBy, parts), () =>
+      this.repository.response(workspaceId, analytics, groupBy, this.clock.now(), parts),
     );
     const total = rows.find((r) => Number(r.is_total) === 1);
     return {

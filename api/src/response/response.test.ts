@@ -8,6 +8,7 @@ import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from './__tests__/analytics-fixture';
 import { GroupBy } from './dto/group-by.enum';
 import type { ResponseFigures } from './dto/response.model';
+import { ALL_RESPONSE_PARTS } from './response-parts';
 import { ResponseRepository } from './response.repository';
 import { ResponseService } from './response.service';
 
@@ -229,6 +230,69 @@ describe('response', () => {
       await service.response('cx', { from: PERIOD.from, to: new Date('2025-03-12T00:00:00Z') }, GroupBy.DAY)
     ).rows;
     expect(days.map((r) => [r.key, r.inbound])).toEqual([['2025-03-11', 2]]);
+  });
+
+  it('computes only the parts a request asks for, with the same figures', async () => {
+    // The heatmap's request: the groups' medians, no total.
+    const heatmap = {
+      ...ALL_RESPONSE_PARTS,
+      total: false,
+      frtMean: false,
+      businessFrtQuantiles: false,
+      businessFrtMean: false,
+    };
+    for (const groupBy of [GroupBy.HOUR_OF_WEEK, GroupBy.CHANNEL, GroupBy.SEGMENT]) {
+      const all = await service.response('cx', PERIOD, groupBy);
+      const some = await service.response('cx', PERIOD, groupBy, heatmap);
+      expect(some.rows).toEqual(
+        all.rows.map((r) => ({
+          ...r,
+          frtMeanSeconds: null,
+          businessFrtP50Seconds: null,
+          businessFrtP90Seconds: null,
+          businessFrtP95Seconds: null,
+          businessFrtMeanSeconds: null,
+        })),
+      );
+      expect(some.rows.some((r) => r.frtP50Seconds !== null)).toBe(true);
+      // No total row was computed: the total reads zeros.
+      expect(some.total).toMatchObject({ inbound: 0, frtP50Seconds: null });
+    }
+    // Each FRT part on its own, against the total worked out by hand above.
+    const none = { ...heatmap, total: true, frtQuantiles: false };
+    expect((await service.response('cx', PERIOD, null, { ...none, businessFrtQuantiles: true })).total).toMatchObject({
+      inbound: 8,
+      replied: 5,
+      frtP50Seconds: null,
+      frtMeanSeconds: null,
+      businessFrtP50Seconds: 2_700,
+      businessFrtP95Seconds: 7_200,
+      businessFrtMeanSeconds: null,
+    });
+    const means = (
+      await service.response('cx', PERIOD, GroupBy.CHANNEL, { ...none, frtMean: true, businessFrtMean: true })
+    ).total;
+    expect(means).toMatchObject({ inbound: 8, frtP90Seconds: null, businessFrtP50Seconds: null });
+    expect(means.frtMeanSeconds).toBeCloseTo(539_100 / 5, 6);
+    expect(means.businessFrtMeanSeconds).toBeCloseTo(18_900 / 5, 6);
+    // The SQL: the total by ROLLUP only when asked, and a part left out is a constant false.
+    const build = (parts: typeof heatmap) =>
+      new ResponseRepository(db, coverageReader(db)).build(
+        'cx',
+        PERIOD,
+        GroupBy.CHANNEL,
+        NOW,
+        SNAPSHOT_COVERAGE,
+        parts,
+      );
+    expect(build(ALL_RESPONSE_PARTS).query).toMatch(/GROUP BY ROLLUP\(key\)\s+ORDER BY/);
+    expect(build(heatmap).query).toMatch(/GROUP BY key\s+ORDER BY/);
+    expect(build(heatmap).params).toMatchObject({
+      frt_quantiles: true,
+      frt_mean: false,
+      business_frt_quantiles: false,
+      business_frt_mean: false,
+    });
   });
 
   it('applies the filter with a grouping that joins customers', async () => {

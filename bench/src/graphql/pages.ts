@@ -16,7 +16,7 @@ export const PAGE_REQUESTS: Readonly<Record<string, readonly PageRequest[]>> = r
 
 /**
  * A request's name in the bench's tables: its operation, and its variables other than the filter
- * when it has any ("Response (groupBy: HOUR_OF_WEEK)").
+ * when it has any ("Response (groupBy: CHANNEL)").
  */
 export function requestName(request: PageRequest): string {
   const others = Object.entries(request.variables).filter(([key]) => key !== 'filter');

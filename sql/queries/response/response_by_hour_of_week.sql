@@ -20,5 +20,6 @@ SELECT
     grouping(key) AS is_total,
     /*include:response/response_figures_fragment*/
 FROM /*include:rollup/inbound_hourly_rows_fragment*/
-GROUP BY ROLLUP(key)
+-- ROLLUP(key) with the total row, key without it, as response/response.sql.
+GROUP BY /*grouping*/
 ORDER BY is_total, key

@@ -9,7 +9,7 @@ import {
 } from '../charts/options';
 import type { ChartPalette } from '../charts/palette';
 import { formatDuration, formatExactCount, formatPercent } from '../format/format';
-import type { ResponseFigures } from './graphql/response.query';
+import type { HourOfWeekFigures, ResponseFigures } from './graphql/response.query';
 
 const HOUR = 3600;
 
@@ -105,14 +105,14 @@ export function parseHourOfWeek(key: string): [number, number] | null {
 export interface HourOfWeekCell {
   hour: number;
   weekday: number;
-  row: ResponseFigures;
+  row: HourOfWeekFigures;
 }
 
 /**
  * The cells the heatmap draws, in its series' order (a click's dataIndex is an index here): the
  * hours with a median FRT. An hour without replied messages stays blank.
  */
-export function hourOfWeekCells(rows: readonly ResponseFigures[]): HourOfWeekCell[] {
+export function hourOfWeekCells(rows: readonly HourOfWeekFigures[]): HourOfWeekCell[] {
   const cells: HourOfWeekCell[] = [];
   for (const row of rows) {
     const at = parseHourOfWeek(row.key);
@@ -130,7 +130,7 @@ export function hourOfWeekLabel(cell: Pick<HourOfWeekCell, 'hour' | 'weekday'>):
  * Median FRT per weekday × hour of day (workspace time zone), in hours: where the slow hours are.
  * An hour without replied messages stays blank. A click on a cell drills into its messages.
  */
-export function toHourOfWeekOption(rows: readonly ResponseFigures[], palette: ChartPalette): ChartOption {
+export function toHourOfWeekOption(rows: readonly HourOfWeekFigures[], palette: ChartPalette): ChartOption {
   const drawn = hourOfWeekCells(rows);
   const cells: [number, number, number][] = drawn.map((c) => [c.hour, c.weekday, hours(c.row.frtP50Seconds) ?? 0]);
   const byCell = new Map(drawn.map((c) => [`${c.hour}:${c.weekday}`, c.row]));

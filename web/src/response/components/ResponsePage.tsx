@@ -21,7 +21,7 @@ import { SENTIMENT_QUERY, type GroupBy } from '../../sentiment/graphql/sentiment
 import { DataTable, type Column } from '../../tables/components/DataTable';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { GAP_QUEUE_QUERY, type GapQueueItem } from '../graphql/gap-queue.query';
-import { RESPONSE_QUERY, type ResponseFigures } from '../graphql/response.query';
+import { HOUR_OF_WEEK_RESPONSE_QUERY, RESPONSE_QUERY, type ResponseFigures } from '../graphql/response.query';
 import { hourOfWeekCells, hourOfWeekLabel, toHourOfWeekOption, toResponseByGroupOption } from '../response-options';
 
 const SPLITS = [
@@ -50,7 +50,7 @@ export default function ResponsePage() {
   };
 
   const grouped = useQuery(RESPONSE_QUERY, { variables: { filter, groupBy: split.groupBy } });
-  const hourly = useQuery(RESPONSE_QUERY, { variables: { filter, groupBy: 'HOUR_OF_WEEK' } });
+  const hourly = useQuery(HOUR_OF_WEEK_RESPONSE_QUERY, { variables: { filter } });
   const sentiment = useQuery(SENTIMENT_QUERY, { variables: { filter, groupBy: 'CHANNEL' } });
   const gaps = useQuery(GAP_QUEUE_QUERY, { variables: { filter, first: GAP_PAGE }, notifyOnNetworkStatusChange: true });
 

@@ -34,3 +34,28 @@ export const RESPONSE_QUERY: TypedDocumentNode<ResponseQueryData, { filter: Filt
     }
   }
 `;
+
+/** The heatmap's figures of one hour of the week: what it draws (the median) and its tooltip shows. */
+export type HourOfWeekFigures = Pick<ResponseFigures, 'key' | 'inbound' | 'responseRate' | 'frtP50Seconds'>;
+
+export interface HourOfWeekResponseQueryData {
+  response: { rows: HourOfWeekFigures[] };
+}
+
+/**
+ * The heatmap's request: per hour of the week, no total, and of the FRT figures the median alone.
+ * The api computes only what a request selects, so this costs about half the full Response
+ * request's CPU over a long period (bench/README.md).
+ */
+export const HOUR_OF_WEEK_RESPONSE_QUERY: TypedDocumentNode<HourOfWeekResponseQueryData, { filter: Filter }> = gql`
+  query ResponseByHourOfWeek($filter: Filter!) {
+    response(filter: $filter, groupBy: HOUR_OF_WEEK) {
+      rows {
+        key
+        inbound
+        responseRate
+        frtP50Seconds
+      }
+    }
+  }
+`;
