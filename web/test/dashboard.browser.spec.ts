@@ -16,7 +16,7 @@ import type { PageRequest } from '../../bench/src/graphql/pages';
 import type { Filter } from '../src/filters/graphql/filter';
 import { DEFAULT_FILTER_STATE, parseFilterState, toFilterInput } from '../src/filters/url-state';
 import type { Overview } from '../src/overview/graphql/overview.query';
-import { formatCurrency, formatDuration, formatNetSentiment, formatPercent } from '../src/format/format';
+import { formatCurrency, formatDuration, formatNetSentiment, formatPercent, formatSentiment } from '../src/format/format';
 import { KPIS, kpiChange } from '../src/overview/kpis';
 import type { CohortRetention } from '../src/value/graphql/cohort-retention.query';
 import { EXPERIENCE_LABELS } from '../src/value/value-labels';
@@ -434,6 +434,15 @@ describe('Every page in the browser', () => {
     await expect(figureText(page, 'frtP50')).resolves.toBe(formatDuration(response.total.frtP50Seconds));
     const rows = page.locator('[data-table="response-by-group"] tbody tr');
     await expect(rows.count()).resolves.toBeGreaterThan(0);
+    // The lift card's own request: the lift alone, no grouping.
+    const liftSent = lastRequest(requests, 'SentimentLift');
+    expect(liftSent.variables['groupBy']).toBeUndefined();
+    const lifted = await graphql<{ sentiment: { lift: { averageLift: number | null; pairs: number } } }>(
+      liftSent.query,
+      liftSent.variables,
+    );
+    expect(lifted.sentiment.lift.pairs).toBeGreaterThan(0);
+    await expect(figureText(page, 'averageLift')).resolves.toBe(formatSentiment(lifted.sentiment.lift.averageLift));
 
     await page.getByRole('link', { name: 'Sentiment & amplification', exact: true }).click();
     await page.waitForSelector(ready('sentiment'));
@@ -453,7 +462,7 @@ describe('Every page in the browser', () => {
     await trendSelect.selectOption(channelValue);
     await page.waitForURL(/trend=channel/);
     await page.waitForSelector(`${ready('sentiment')}[aria-busy="false"]`);
-    const channelTrend = lastRequest(requests, 'Sentiment');
+    const channelTrend = lastRequest(requests, 'SentimentTrend');
     expect(channelTrend.variables.filter.channels).toEqual([channelValue.replace(/^channel:/, '')]);
     await chartsDrawn(page);
 

@@ -1,10 +1,13 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { CurrentWorkspace } from '../auth/current-workspace.decorator';
+import { selectedPaths } from '../common/selection';
 import { FilterInput } from '../filter/dto/filter.input';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { SentimentReport, TrendInterval } from './dto/sentiment.model';
+import { sentimentParts } from './sentiment-parts';
 import { SentimentService } from './sentiment.service';
 
 @Resolver(() => SentimentReport)
@@ -18,14 +21,17 @@ export class SentimentResolver {
   sentiment(
     @CurrentWorkspace() workspaceId: string,
     @Args('filter', { type: () => FilterInput }) filter: FilterInput,
-    @Args('groupBy', { type: () => GroupBy, nullable: true }) groupBy?: GroupBy | null,
+    @Args('groupBy', { type: () => GroupBy, nullable: true }) groupBy: GroupBy | null | undefined,
     @Args('trendInterval', {
       type: () => TrendInterval,
       nullable: true,
       description: 'Default: DAY up to 93 days, else WEEK.',
     })
-    trendInterval?: TrendInterval | null,
+    trendInterval: TrendInterval | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SentimentReport> {
-    return this.sentimentService.sentiment(workspaceId, filter, groupBy ?? null, trendInterval ?? null);
+    // Only the queries the selected fields need: a table by brand needs no trend, the lift no grouping.
+    const parts = sentimentParts(selectedPaths(info), (groupBy ?? null) !== null);
+    return this.sentimentService.sentiment(workspaceId, filter, groupBy ?? null, trendInterval ?? null, parts);
   }
 }

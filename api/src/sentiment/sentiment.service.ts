@@ -8,6 +8,7 @@ import type { TimeRange } from '../filter/resolve-filter';
 import { bucketStarts } from '../overview/trend-buckets';
 import type { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures, type SentimentLift, type SentimentReport } from './dto/sentiment.model';
+import { ALL_SENTIMENT_PARTS, type SentimentParts } from './sentiment-parts';
 import { SentimentRepository, type SentimentRow, type TrendRow } from './sentiment.repository';
 
 /** Longest period whose default trend is daily: about a quarter of points a day. */
@@ -69,38 +70,45 @@ export class SentimentService {
     private readonly cache: ResultCache,
   ) {}
 
+  /**
+   * `parts`: the queries the request needs (sentimentParts). The total is the trend's when it runs,
+   * else the grouping's; what no part gives reads zeros (the lift: no pairs).
+   */
   async sentiment(
     workspaceId: string,
     input: FilterInput,
     groupBy: GroupBy | null = null,
     interval: TrendInterval | null = null,
+    parts: SentimentParts = ALL_SENTIMENT_PARTS,
   ): Promise<SentimentReport> {
     // Sentiment about the workspace's own brands unless the filter names brands.
     const { analytics, period } = await this.filters.resolve(workspaceId, input, 'own');
     const trendInterval = interval ?? defaultTrendInterval(period);
     const unit = trendInterval === TrendInterval.DAY ? 'day' : 'week';
+    const distribution = parts.distribution && groupBy !== null;
     // The trend's query also gives the period's total and lift: without a grouping it is the only one.
     const [groups, trendRows] = await this.cache.cached(
       workspaceId,
-      cacheKey('sentiment/sentiment', analytics, groupBy, unit),
+      cacheKey('sentiment/sentiment', analytics, groupBy, unit, { distribution, trend: parts.trend }),
       () =>
         Promise.all([
-          groupBy ? this.repository.distribution(workspaceId, analytics, groupBy) : Promise.resolve([]),
-          this.repository.trend(workspaceId, analytics, unit),
+          distribution ? this.repository.distribution(workspaceId, analytics, groupBy) : Promise.resolve([]),
+          parts.trend ? this.repository.trend(workspaceId, analytics, unit) : Promise.resolve([]),
         ]),
     );
-    const total = trendRows.find((row) => Number(row.is_total) === 1);
-    const byKey = new Map(trendRows.filter((row) => Number(row.is_total) !== 1).map((row) => [row.key, row]));
+    const isTotal = (row: SentimentRow) => Number(row.is_total) === 1;
+    const total = parts.trend ? trendRows.find(isTotal) : groups.find(isTotal);
+    const byKey = new Map(trendRows.filter((row) => !isTotal(row)).map((row) => [row.key, row]));
     return {
       groupBy,
-      rows: groups.filter((r) => Number(r.is_total) !== 1).map((r) => sentimentFigures(r, r.key)),
+      rows: groups.filter((r) => !isTotal(r)).map((r) => sentimentFigures(r, r.key)),
       total: sentimentFigures(total, ''),
       trendInterval,
       trend: bucketStarts(period.from, period.to, unit).map((start) => {
         const key = start.toISOString().slice(0, 10);
         return sentimentFigures(byKey.get(key), key);
       }),
-      lift: lift(total),
+      lift: lift(parts.trend ? trendRows.find(isTotal) : undefined),
     };
   }
 }

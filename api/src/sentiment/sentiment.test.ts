@@ -8,6 +8,7 @@ import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures } from './dto/sentiment.model';
+import { sentimentParts } from './sentiment-parts';
 import { defaultTrendInterval, SentimentService } from './sentiment.service';
 import { SentimentRepository } from './sentiment.repository';
 
@@ -160,6 +161,46 @@ describe('sentiment', () => {
     });
     // t2 t4 f2 f4 f4b
     expect(row(rows, 'b')).toMatchObject({ inbound: 5, positive: 1, negative: 4, average: -0.45 });
+  });
+
+  it('runs only the queries the selected fields need, with the same figures', async () => {
+    const all = await service.sentiment('st', PERIOD, GroupBy.SEGMENT);
+    // Rows alone (the table by brand): the grouping's query, no trend; its total is the same.
+    const rowsOnly = await service.sentiment('st', PERIOD, GroupBy.SEGMENT, null, { distribution: true, trend: false });
+    expect(rowsOnly.rows).toEqual(all.rows);
+    expect(rowsOnly.total).toEqual(all.total);
+    expect(rowsOnly.trend.every((t) => t.inbound === 0)).toBe(true);
+    expect(rowsOnly.lift.pairs).toBe(0);
+    // The trend and the lift alone: no grouping's query.
+    const trendOnly = await service.sentiment('st', PERIOD, GroupBy.SEGMENT, null, {
+      distribution: false,
+      trend: true,
+    });
+    expect(trendOnly.rows).toEqual([]);
+    expect({ total: trendOnly.total, trend: trendOnly.trend, lift: trendOnly.lift }).toEqual({
+      total: all.total,
+      trend: all.trend,
+      lift: all.lift,
+    });
+    expect(all.lift.pairs).toBeGreaterThan(0);
+  });
+
+  it('plans the queries from the selected fields', () => {
+    const paths = (...p: string[]) => new Set(p);
+    // The Sentiment page's table by brand, its trend of one channel, the Response page's lift.
+    expect(sentimentParts(paths('rows', 'rows.key'), true)).toEqual({ distribution: true, trend: false });
+    expect(sentimentParts(paths('total', 'trend', 'trendInterval'), false)).toEqual({
+      distribution: false,
+      trend: true,
+    });
+    expect(sentimentParts(paths('lift', 'lift.pairs'), false)).toEqual({ distribution: false, trend: true });
+    // The total alone: from the grouping when there is one, else from the trend's query.
+    expect(sentimentParts(paths('total'), true)).toEqual({ distribution: true, trend: false });
+    expect(sentimentParts(paths('total'), false)).toEqual({ distribution: false, trend: true });
+    // Everything: both.
+    expect(sentimentParts(paths('rows', 'total', 'trend', 'lift'), true)).toEqual({ distribution: true, trend: true });
+    // Nothing that needs a query (the grouping's name, the interval).
+    expect(sentimentParts(paths('groupBy', 'trendInterval'), true)).toEqual({ distribution: false, trend: false });
   });
 
   it('returns empty figures for a workspace without data and refuses a bad filter', async () => {

@@ -17,7 +17,7 @@ import {
   formatSentiment,
 } from '../../format/format';
 import { METRICS } from '../../metrics/definitions';
-import { SENTIMENT_QUERY, type GroupBy } from '../../sentiment/graphql/sentiment.query';
+import { SENTIMENT_LIFT_QUERY, type GroupBy } from '../../sentiment/graphql/sentiment.query';
 import { DataTable, type Column } from '../../tables/components/DataTable';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { GAP_QUEUE_QUERY, type GapQueueItem } from '../graphql/gap-queue.query';
@@ -51,7 +51,7 @@ export default function ResponsePage() {
 
   const grouped = useQuery(RESPONSE_QUERY, { variables: { filter, groupBy: split.groupBy } });
   const hourly = useQuery(HOUR_OF_WEEK_RESPONSE_QUERY, { variables: { filter } });
-  const sentiment = useQuery(SENTIMENT_QUERY, { variables: { filter, groupBy: 'CHANNEL' } });
+  const sentiment = useQuery(SENTIMENT_LIFT_QUERY, { variables: { filter } });
   const gaps = useQuery(GAP_QUEUE_QUERY, { variables: { filter, first: GAP_PAGE }, notifyOnNetworkStatusChange: true });
 
   const report = grouped.data?.response ?? grouped.previousData?.response;

@@ -21,7 +21,13 @@ import {
 import { METRICS } from '../../metrics/definitions';
 import { DataTable, type Column } from '../../tables/components/DataTable';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
-import { SENTIMENT_QUERY, type SentimentFigures } from '../graphql/sentiment.query';
+import {
+  SENTIMENT_QUERY,
+  SENTIMENT_ROWS_QUERY,
+  SENTIMENT_TREND_QUERY,
+  type SentimentFigures,
+  type SentimentTrendReport,
+} from '../graphql/sentiment.query';
 import { TOP_TERMS_QUERY, type SentimentClass } from '../graphql/top-terms.query';
 import { VOICE_QUERY, type AmplifiedPost, type BrandVoice } from '../graphql/voice.query';
 import {
@@ -110,11 +116,8 @@ export default function SentimentPage() {
   const trendFilter = trendChoice ? narrow(filter, trendChoice.by) : filter;
 
   const byChannel = useQuery(SENTIMENT_QUERY, { variables: { filter, groupBy: 'CHANNEL' } });
-  const trendQuery = useQuery(SENTIMENT_QUERY, {
-    variables: { filter: trendFilter, groupBy: 'CHANNEL' },
-    skip: !trendChoice,
-  });
-  const byBrand = useQuery(SENTIMENT_QUERY, { variables: { filter, groupBy: 'BRAND' } });
+  const trendQuery = useQuery(SENTIMENT_TREND_QUERY, { variables: { filter: trendFilter }, skip: !trendChoice });
+  const byBrand = useQuery(SENTIMENT_ROWS_QUERY, { variables: { filter, groupBy: 'BRAND' } });
   const voice = useQuery(VOICE_QUERY, { variables: { filter, top: 10 } });
   const toneChoice = TONES.find((t) => t.id === tone) ?? TONES[0];
   const terms = useQuery(TOP_TERMS_QUERY, {
@@ -122,7 +125,9 @@ export default function SentimentPage() {
   });
 
   const report = byChannel.data?.sentiment ?? byChannel.previousData?.sentiment;
-  const trendReport = trendChoice ? (trendQuery.data?.sentiment ?? trendQuery.previousData?.sentiment) : report;
+  const trendReport: SentimentTrendReport | undefined = trendChoice
+    ? (trendQuery.data?.sentiment ?? trendQuery.previousData?.sentiment)
+    : report;
   const brands = byBrand.data?.sentiment ?? byBrand.previousData?.sentiment;
   const voiceData = voice.data ?? voice.previousData;
   const termsData = terms.data ?? terms.previousData;

@@ -58,3 +58,51 @@ export const SENTIMENT_QUERY: TypedDocumentNode<SentimentQueryData, SentimentQue
     }
   }
 `;
+
+/*
+ * Narrower requests for the cards that show less: the api runs only the queries the selected fields
+ * need (sentimentParts in api/src/sentiment): rows alone need no trend, the trend and the lift no
+ * grouping.
+ */
+
+/** Rows per group alone: the Sentiment page's table by brand. */
+export const SENTIMENT_ROWS_QUERY: TypedDocumentNode<
+  { sentiment: Pick<SentimentReport, 'rows'> },
+  SentimentQueryVariables
+> = gql`
+  query SentimentByGroup($filter: Filter!, $groupBy: GroupBy) {
+    sentiment(filter: $filter, groupBy: $groupBy) {
+      rows { ${FIGURES} }
+    }
+  }
+`;
+
+export type SentimentTrendReport = Pick<SentimentReport, 'total' | 'trend' | 'trendInterval'>;
+
+/** The trend and its total, no grouping: the Sentiment page's trend of one channel or brand. */
+export const SENTIMENT_TREND_QUERY: TypedDocumentNode<{ sentiment: SentimentTrendReport }, { filter: Filter }> = gql`
+  query SentimentTrend($filter: Filter!) {
+    sentiment(filter: $filter) {
+      total { ${FIGURES} }
+      trend { ${FIGURES} }
+      trendInterval
+    }
+  }
+`;
+
+/** The lift after a reply alone: the Response page's card. */
+export const SENTIMENT_LIFT_QUERY: TypedDocumentNode<{ sentiment: Pick<SentimentReport, 'lift'> }, { filter: Filter }> =
+  gql`
+    query SentimentLift($filter: Filter!) {
+      sentiment(filter: $filter) {
+        lift {
+          pairs
+          averageLift
+          improved
+          worsened
+          improvedShare
+          worsenedShare
+        }
+      }
+    }
+  `;
