@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { gql } from '@apollo/client';
 import { createCache } from './client';
 
