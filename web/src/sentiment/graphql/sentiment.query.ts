@@ -46,6 +46,7 @@ export interface SentimentQueryVariables {
 }
 
 const FIGURES = 'key inbound positive neutral negative unscored positiveShare negativeShare netSentiment average';
+const LIFT = 'pairs averageLift improved worsened improvedShare worsenedShare';
 
 export const SENTIMENT_QUERY: TypedDocumentNode<SentimentQueryData, SentimentQueryVariables> = gql`
   query Sentiment($filter: Filter!, $groupBy: GroupBy) {
@@ -54,7 +55,7 @@ export const SENTIMENT_QUERY: TypedDocumentNode<SentimentQueryData, SentimentQue
       rows { ${FIGURES} }
       trend { ${FIGURES} }
       trendInterval
-      lift { pairs averageLift improved worsened improvedShare worsenedShare }
+      lift { ${LIFT} }
     }
   }
 `;
@@ -95,14 +96,7 @@ export const SENTIMENT_LIFT_QUERY: TypedDocumentNode<{ sentiment: Pick<Sentiment
   gql`
     query SentimentLift($filter: Filter!) {
       sentiment(filter: $filter) {
-        lift {
-          pairs
-          averageLift
-          improved
-          worsened
-          improvedShare
-          worsenedShare
-        }
+        lift { ${LIFT} }
       }
     }
   `;
