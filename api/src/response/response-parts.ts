@@ -5,7 +5,7 @@ import { withFilter } from '@resonance/sql';
  * row, and each of the FRT figures' costly parts (exact quantiles or a mean over every answered
  * message's FRT, in calendar or business time). The counts are always computed. The heatmap asks
  * for the median alone, per hour, without the total: 365 days at 10 M interactions, ~0.4 s of CPU
- * with every part, ~0.2 s with what it asks (bench/README.md, "the Response page's heatmap").
+ * with every part, ~0.2 s with what it asks (bench/README.md, "`large`, ninth run").
  */
 export interface ResponseParts {
   total: boolean;
