@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Database } from './client';
-import { splitStatements, toClusterStatement } from './statements';
+import { clusterOf, splitStatements, toClusterStatement } from './statements';
 
 export const MIGRATIONS_DIR = path.join(__dirname, '..', 'migrations');
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
@@ -49,7 +49,7 @@ export interface MigrateResult {
  * no longer the one in the database, and the fix is a new migration.
  */
 export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<MigrateResult> {
-  const cluster = db.config.mode === 'server' ? db.config.cluster : undefined;
+  const cluster = clusterOf(db);
   const adapt = (statement: string) => (cluster ? toClusterStatement(statement, cluster) : statement);
   await db.client.command({
     query: adapt(`CREATE TABLE IF NOT EXISTS schema_migrations (

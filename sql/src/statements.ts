@@ -1,3 +1,5 @@
+import type { Database } from './client';
+
 /**
  * Splits a SQL file into statements on top-level semicolons, skipping those inside quotes,
  * backticks and comments. ClickHouse runs one statement per request, so a migration file with a
@@ -69,4 +71,15 @@ export function toClusterStatement(statement: string, cluster: string): string {
   if (CREATE.test(withEngine)) return withEngine.replace(CREATE, `$1 ON CLUSTER ${cluster}`);
   if (ALTER.test(withEngine)) return withEngine.replace(ALTER, `$1 ON CLUSTER ${cluster}`);
   return withEngine;
+}
+
+/** The cluster a database runs its DDL and deletes on: a server's configured cluster, else none. */
+export function clusterOf(db: Database): string | undefined {
+  return db.config.mode === 'server' ? db.config.cluster : undefined;
+}
+
+/** ` ON CLUSTER name` on a server with a cluster, else nothing: for a statement every replica must run. */
+export function onClusterClause(db: Database): string {
+  const cluster = clusterOf(db);
+  return cluster ? ` ON CLUSTER ${cluster}` : '';
 }

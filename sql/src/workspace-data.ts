@@ -1,4 +1,5 @@
 import type { Database } from './client';
+import { onClusterClause } from './statements';
 
 /** Tables holding a workspace's rows: every table of the database with a workspace_id column. */
 const TENANT_TABLES = `
@@ -24,9 +25,4 @@ export async function deleteWorkspaceData(db: Database, workspaceId: string): Pr
     });
   }
   return tables;
-}
-
-/** ` ON CLUSTER name` on a server with a cluster, else nothing: for a statement every replica must run. */
-export function onClusterClause(db: Database): string {
-  return db.config.mode === 'server' && db.config.cluster ? ` ON CLUSTER ${db.config.cluster}` : '';
 }

@@ -23,10 +23,10 @@ const INSERT_BATCH = 100_000;
 /** The segment label of the workspace-wide fit in `model_runs`. */
 export const WORKSPACE_SEGMENT = '*';
 
-/** The SQL side of the CLV fit: summaries and holdout counts in, model runs and customer values out. */
 /** The tables holding a run's rows besides model_runs (keepLatestRuns). */
 const RUN_TABLES = ['customer_value', 'clv_group_values'] as const;
 
+/** The SQL side of the CLV fit: summaries and holdout counts in, model runs and customer values out. */
 export class ClvRepository {
   constructor(private readonly db: Database) {}
 
