@@ -97,7 +97,9 @@ export class SentimentService {
         ]),
     );
     const isTotal = (row: SentimentRow) => Number(row.is_total) === 1;
-    const total = parts.trend ? trendRows.find(isTotal) : groups.find(isTotal);
+    // The trend's total row (none when the trend did not run): the period's total and its lift.
+    const trendTotal = trendRows.find(isTotal);
+    const total = parts.trend ? trendTotal : groups.find(isTotal);
     const byKey = new Map(trendRows.filter((row) => !isTotal(row)).map((row) => [row.key, row]));
     return {
       groupBy,
@@ -108,7 +110,7 @@ export class SentimentService {
         const key = start.toISOString().slice(0, 10);
         return sentimentFigures(byKey.get(key), key);
       }),
-      lift: lift(parts.trend ? trendRows.find(isTotal) : undefined),
+      lift: lift(trendTotal),
     };
   }
 }
