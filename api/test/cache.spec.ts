@@ -2,6 +2,7 @@ import { IngestRun } from '@resonance/pipelines';
 import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
 import { cacheKey } from '../src/cache/cache-key';
 import { DataVersionRepository } from '../src/cache/data-version.repository';
+import { inDataVersionScope } from '../src/cache/data-version-scope';
 import { ResultCache, type ResultCacheOptions } from '../src/cache/result-cache';
 import { Clock } from '../src/common/clock';
 import { loadShop } from './support/shop-fixture';
@@ -127,6 +128,49 @@ describe('ResultCache', () => {
     const reads = jest.spyOn(versions, 'version');
     await Promise.all(['a', 'b', 'c', 'd'].map((k) => cache.cached('shop', k, compute(k))));
     expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+  });
+
+  it('reads the data version once per request scope, and again outside one', async () => {
+    const { cache, compute } = setup();
+    const reads = jest.spyOn(versions, 'version');
+    // One after the other, as a request's result and the coverage inside it look up.
+    await inDataVersionScope(async () => {
+      await cache.cached('shop', 'a', compute('a'));
+      await cache.cached('shop', 'b', compute('b'));
+      await cache.cached('other', 'c', compute('c'));
+    });
+    expect(reads.mock.calls.map(([workspace]) => workspace)).toEqual(['shop', 'other']);
+    reads.mockClear();
+    await cache.cached('shop', 'd', compute('d'));
+    await cache.cached('shop', 'e', compute('e'));
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+  });
+
+  it('sees a load in the next request scope, not in the one that read the version before it', async () => {
+    const { cache, compute } = setup();
+    const reads = jest.spyOn(versions, 'version');
+    await inDataVersionScope(async () => {
+      await cache.cached('shop', 'k', compute('before'));
+      const run = await IngestRun.start(db, 'shop', 'mid-request', ['mid.csv']);
+      await run.finish();
+      // The same request keeps its version: its results are of one state of the data.
+      expect(await cache.cached('shop', 'k', compute('during'))).toBe('before');
+    });
+    expect(await inDataVersionScope(() => cache.cached('shop', 'k', compute('after')))).toBe('after');
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+  });
+
+  it('forgets a failed version read within the scope', async () => {
+    const { cache, compute } = setup();
+    const reads = jest.spyOn(versions, 'version').mockRejectedValueOnce(new Error('database down'));
+    await inDataVersionScope(async () => {
+      await expect(cache.cached('shop', 'k', compute('lost'))).rejects.toThrow('database down');
+      expect(await cache.cached('shop', 'k', compute('retried'))).toBe('retried');
+    });
+    expect(reads).toHaveBeenCalledTimes(2);
     reads.mockRestore();
   });
 

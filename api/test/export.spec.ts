@@ -263,7 +263,7 @@ describe('streaming in pages', () => {
     );
     const service = new ExportService(
       new ExportRepository(server.db),
-      new FilterService(new WorkspaceRepository(server.db)),
+      new FilterService(new WorkspaceRepository(server.db), cache),
       clock,
       cache,
       new ValueService(new ValueRepository(server.db), clock, cache),

@@ -1,12 +1,11 @@
 import { IngestRun } from '@resonance/pipelines';
-import { coverageReader } from '../src/response/__tests__/analytics-fixture';
+import { coverageReader, filterService } from '../src/response/__tests__/analytics-fixture';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { DataVersionRepository } from '../src/cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../src/cache/result-cache';
 import { FixedClock, SystemClock } from '../src/common/clock';
 import type { FilterInput } from '../src/filter/dto/filter.input';
 import { FilterException } from '../src/filter/filter.exception';
-import { FilterService } from '../src/filter/filter.service';
 import type { OverviewFigures } from '../src/overview/dto/overview.model';
 import { OverviewRepository } from '../src/overview/overview.repository';
 import { OverviewService } from '../src/overview/overview.service';
@@ -19,7 +18,7 @@ let db: Database;
 function service(now: Date): OverviewService {
   return new OverviewService(
     new OverviewRepository(db, coverageReader(db)),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new FixedClock(now),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );

@@ -36,12 +36,13 @@ let report: ServiceEffectsReport;
 beforeAll(async () => {
   db = await openTestDatabase();
   await loadDemoWorkspace(db, { workspaceId: 'demo', customers: CUSTOMERS, now: NOW });
+  // No caching: every call below must compute (repeat runs are compared).
+  const cache = new ResultCache(new DataVersionRepository(db), new FixedClock(NOW), { maxEntries: 0, ttlMs: 0 });
   service = new ServiceEffectsService(
     new ValueRepository(db),
-    new FilterService(new WorkspaceRepository(db)),
+    new FilterService(new WorkspaceRepository(db), cache),
     new FixedClock(NOW),
-    // No caching: every call below must compute (repeat runs are compared).
-    new ResultCache(new DataVersionRepository(db), new FixedClock(NOW), { maxEntries: 0, ttlMs: 0 }),
+    cache,
   );
   report = await service.serviceEffects('demo', PERIOD);
 }, 120_000);

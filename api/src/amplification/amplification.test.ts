@@ -8,9 +8,12 @@ import {
   type InboundCoverage,
 } from '@resonance/sql';
 import { FixedClock, SystemClock } from '../common/clock';
-import { FilterService } from '../filter/filter.service';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
+import {
+  loadWorkspace,
+  coverageReader,
+  SNAPSHOT_COVERAGE,
+  filterService,
+} from '../response/__tests__/analytics-fixture';
 import { AmplificationRepository } from './amplification.repository';
 import { AmplificationService } from './amplification.service';
 
@@ -52,7 +55,7 @@ beforeAll(async () => {
   });
   service = new AmplificationService(
     new AmplificationRepository(db, coverageReader(db)),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new FixedClock(NOW),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );

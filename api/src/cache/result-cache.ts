@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { cacheKey } from './cache-key';
 import { DataVersionRepository } from './data-version.repository';
+import { currentDataVersionScope } from './data-version-scope';
 
 export interface ResultCacheOptions {
   /** Most results kept; the least recently used go first. 0 turns caching off. */
@@ -27,8 +28,9 @@ export interface ResultCacheStats {
 /**
  * Results of read queries per workspace, query and arguments, in an in-memory LRU. Every entry is
  * keyed by the workspace's data version (data/version.sql: loads, model runs, settings), read once
- * per burst of concurrent lookups, so a load or a model run — in this process or another one on the
- * same ClickHouse server — makes the old entries unreachable; they age out of the LRU.
+ * per burst of concurrent lookups and once per request, so a load or a model run — in this process
+ * or another one on the same ClickHouse server — makes the old entries unreachable; they age out
+ * of the LRU.
  *
  * Use: `cache.cached(workspaceId, cacheKey('feature/query', filter, args), () => compute())`. The
  * key must hold everything the result depends on besides the workspace and its data.
@@ -82,12 +84,25 @@ export class ResultCache {
     return { hits: this.hits, misses: this.misses, entries: this.entries.size };
   }
 
-  /** Concurrent lookups (the queries of one dashboard page) share one version read. */
+  /**
+   * Concurrent lookups (the queries of one dashboard page) share one version read, and the lookups
+   * of one request (data-version-scope.ts) the first one's.
+   */
   private dataVersion(workspaceId: string): Promise<string> {
+    const scope = currentDataVersionScope();
+    const seen = scope?.get(workspaceId);
+    if (seen) return seen;
     let read = this.versionReads.get(workspaceId);
     if (!read) {
       read = this.versions.version(workspaceId).finally(() => this.versionReads.delete(workspaceId));
       this.versionReads.set(workspaceId, read);
+    }
+    if (scope) {
+      scope.set(workspaceId, read);
+      // A failed read is this lookup's error; the request's next lookup tries again.
+      read.catch(() => {
+        if (scope.get(workspaceId) === read) scope.delete(workspaceId);
+      });
     }
     return read;
   }

@@ -4,8 +4,7 @@ import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache
 import { FixedClock, SystemClock } from '../common/clock';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { FilterException } from '../filter/filter.exception';
-import { FilterService } from '../filter/filter.service';
-import { loadWorkspace, coverageReader } from '../response/__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, filterService } from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { ResponseRepository } from '../response/response.repository';
 import { ResponseService } from '../response/response.service';
@@ -14,7 +13,6 @@ import { TermsRepository } from '../terms/terms.repository';
 import { TermsService } from '../terms/terms.service';
 import { ValueRepository } from '../value/value.repository';
 import { ValueService } from '../value/value.service';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
 import { ExportRepository } from './export.repository';
 import { ExportService } from './export.service';
 
@@ -63,7 +61,7 @@ beforeAll(async () => {
     ],
   });
   const cache = () => new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS);
-  const filters = new FilterService(new WorkspaceRepository(db));
+  const filters = filterService(db);
   const clock = new FixedClock(NOW);
   exports = new ExportService(
     new ExportRepository(db),

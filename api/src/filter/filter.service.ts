@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ResultCache } from '../cache/result-cache';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import type { FilterInput } from './dto/filter.input';
 import { resolveFilter, type ResolvedFilter } from './resolve-filter';
@@ -14,13 +15,21 @@ export type DefaultBrands = 'own' | 'all';
  */
 @Injectable()
 export class FilterService {
-  constructor(private readonly workspaces: WorkspaceRepository) {}
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly cache: ResultCache,
+  ) {}
 
   async resolve(workspaceId: string, input: FilterInput, defaultBrands: DefaultBrands): Promise<ResolvedFilter> {
     const resolved = resolveFilter(input);
     // Absent means the default; an explicit empty list means no restriction, as for every list.
     if (defaultBrands === 'own' && (input.brands === undefined || input.brands === null)) {
-      const own = (await this.workspaces.brands(workspaceId)).filter((b) => b.is_own).map((b) => b.brand);
+      // Through the cache: every request resolves its filter before its own query, and the brands
+      // change only with the data version (data/version.sql), so a page's requests read them once.
+      const brands = await this.cache.cached(workspaceId, 'workspace/brands', () =>
+        this.workspaces.brands(workspaceId),
+      );
+      const own = brands.filter((b) => b.is_own).map((b) => b.brand);
       if (own.length > 0) resolved.analytics.brands = own;
     }
     return resolved;

@@ -12,9 +12,12 @@ import {
 } from '@resonance/sql';
 import { FixedClock, SystemClock } from '../common/clock';
 import { encodeCursor } from '../data/pagination';
-import { FilterService } from '../filter/filter.service';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
+import {
+  loadWorkspace,
+  coverageReader,
+  SNAPSHOT_COVERAGE,
+  filterService,
+} from '../response/__tests__/analytics-fixture';
 import { GapQueueRepository, type GapQueueCandidate, type GapQueuePosition } from './gap-queue.repository';
 import { GapQueueService } from './gap-queue.service';
 
@@ -66,7 +69,7 @@ beforeAll(async () => {
   });
   service = new GapQueueService(
     new GapQueueRepository(db, coverageReader(db)),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new FixedClock(NOW),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );

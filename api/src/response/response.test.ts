@@ -3,9 +3,7 @@ import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FixedClock, SystemClock } from '../common/clock';
 import { FilterException } from '../filter/filter.exception';
-import { FilterService } from '../filter/filter.service';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from './__tests__/analytics-fixture';
+import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE, filterService } from './__tests__/analytics-fixture';
 import { GroupBy } from './dto/group-by.enum';
 import type { ResponseFigures } from './dto/response.model';
 import { ALL_RESPONSE_PARTS } from './response-parts';
@@ -102,7 +100,7 @@ beforeAll(async () => {
   });
   service = new ResponseService(
     new ResponseRepository(db, coverageReader(db)),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new FixedClock(NOW),
     (cache = new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS)),
   );

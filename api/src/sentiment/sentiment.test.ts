@@ -3,9 +3,12 @@ import { DataVersionRepository } from '../cache/data-version.repository';
 import { DEFAULT_RESULT_CACHE_OPTIONS, ResultCache } from '../cache/result-cache';
 import { openTestDatabase, type Database } from '@resonance/sql';
 import { FilterException } from '../filter/filter.exception';
-import { FilterService } from '../filter/filter.service';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { loadWorkspace, coverageReader, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
+import {
+  loadWorkspace,
+  coverageReader,
+  SNAPSHOT_COVERAGE,
+  filterService,
+} from '../response/__tests__/analytics-fixture';
 import { GroupBy } from '../response/dto/group-by.enum';
 import { TrendInterval, type SentimentFigures } from './dto/sentiment.model';
 import { sentimentParts } from './sentiment-parts';
@@ -64,7 +67,7 @@ beforeAll(async () => {
   });
   service = new SentimentService(
     new SentimentRepository(db, coverageReader(db)),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
 });

@@ -8,9 +8,12 @@ import {
   type Database,
   type InboundCoverage,
 } from '@resonance/sql';
-import { FilterService } from '../filter/filter.service';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
-import { coverageReader, loadWorkspace, SNAPSHOT_COVERAGE } from '../response/__tests__/analytics-fixture';
+import {
+  coverageReader,
+  loadWorkspace,
+  SNAPSHOT_COVERAGE,
+  filterService,
+} from '../response/__tests__/analytics-fixture';
 import { SentimentClass } from './dto/top-terms.model';
 import { TermsRepository, type SentimentClassName } from './terms.repository';
 import { TermsService } from './terms.service';
@@ -55,7 +58,7 @@ beforeAll(async () => {
   });
   service = new TermsService(
     new TermsRepository(db, coverageReader(db)),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new ResultCache(new DataVersionRepository(db), new SystemClock(), DEFAULT_RESULT_CACHE_OPTIONS),
   );
 });

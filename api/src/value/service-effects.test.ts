@@ -3,9 +3,7 @@ import { openTestDatabase, readInboundCoverage, toClickHouseTime, type Analytics
 import { DataVersionRepository } from '../cache/data-version.repository';
 import { ResultCache } from '../cache/result-cache';
 import { FixedClock } from '../common/clock';
-import { FilterService } from '../filter/filter.service';
-import { loadWorkspace } from '../response/__tests__/analytics-fixture';
-import { WorkspaceRepository } from '../workspace/workspace.repository';
+import { loadWorkspace, filterService } from '../response/__tests__/analytics-fixture';
 import { PurchaseExperience as X, type ServiceEffectsReport } from './dto/service-effects.model';
 import { ServiceEffectsService } from './service-effects.service';
 import { NO_ROLLUP_COVERAGE, ValueRepository } from './value.repository';
@@ -93,7 +91,7 @@ beforeAll(async () => {
   });
   service = new ServiceEffectsService(
     new ValueRepository(db),
-    new FilterService(new WorkspaceRepository(db)),
+    filterService(db),
     new FixedClock(NOW),
     // No caching: every call below must compute (repeat runs are compared).
     new ResultCache(new DataVersionRepository(db), new FixedClock(NOW), { maxEntries: 0, ttlMs: 0 }),

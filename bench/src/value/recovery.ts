@@ -77,11 +77,12 @@ async function main(): Promise<void> {
       if (!(error instanceof DemoWorkspaceExistsError)) throw error;
       console.log(`workspace ${workspaceId} already loaded in ${dataDir}; reusing it`);
     }
+    const cache = new ResultCache(new DataVersionRepository(db), new FixedClock(now), { maxEntries: 0, ttlMs: 0 });
     const service = new ServiceEffectsService(
       new ValueRepository(db),
-      new FilterService(new WorkspaceRepository(db)),
+      new FilterService(new WorkspaceRepository(db), cache),
       new FixedClock(now),
-      new ResultCache(new DataVersionRepository(db), new FixedClock(now), { maxEntries: 0, ttlMs: 0 }),
+      cache,
     );
     const from = new Date(now);
     from.setUTCFullYear(from.getUTCFullYear() - 3);

@@ -11,6 +11,8 @@ import { DataVersionRepository } from '../../cache/data-version.repository';
 import { ResultCache } from '../../cache/result-cache';
 import { SystemClock } from '../../common/clock';
 import { InboundCoverageReader } from '../../common/inbound-coverage.reader';
+import { FilterService } from '../../filter/filter.service';
+import { WorkspaceRepository } from '../../workspace/workspace.repository';
 
 /**
  * Loads small hand-made workspaces for the analytics tests (response, gap queue, sentiment,
@@ -277,6 +279,11 @@ async function writeModelRun(db: Database, workspaceId: string, clv: [string, nu
 /** The coverage reader the repositories of inbound figures take, without caching (tests reload data). */
 export function coverageReader(db: Database): InboundCoverageReader {
   return new InboundCoverageReader(db, new ResultCache(new DataVersionRepository(db), new SystemClock(), { maxEntries: 0, ttlMs: 0 }));
+}
+
+/** The filter service the analytics services take, without caching (tests reload data). */
+export function filterService(db: Database): FilterService {
+  return new FilterService(new WorkspaceRepository(db), new ResultCache(new DataVersionRepository(db), new SystemClock(), { maxEntries: 0, ttlMs: 0 }));
 }
 
 /** A fixed coverage for SQL snapshots: UTC, the default calendar and SLA, no rollup day (all rows). */

@@ -6,13 +6,12 @@
  *   PERF_INTERACTIONS=10000000 npx jest --testMatch '<rootDir>/api/src/response/__tests__/analytics.perf.ts'
  */
 import { openTestDatabase, toClickHouseTime, type Database } from '@resonance/sql';
-import { coverageReader } from './analytics-fixture';
+import { coverageReader, filterService } from './analytics-fixture';
 import { AmplificationRepository } from '../../amplification/amplification.repository';
 import { AmplificationService } from '../../amplification/amplification.service';
 import { DataVersionRepository } from '../../cache/data-version.repository';
 import { ResultCache } from '../../cache/result-cache';
 import { FixedClock } from '../../common/clock';
-import { FilterService } from '../../filter/filter.service';
 import { GapQueueRepository } from '../../gap-queue/gap-queue.repository';
 import { GapQueueService } from '../../gap-queue/gap-queue.service';
 import { SentimentRepository } from '../../sentiment/sentiment.repository';
@@ -126,7 +125,7 @@ afterAll(async () => {
 
 it('prints p50 / p95 of each analytics query', async () => {
   const clock = new FixedClock(NOW);
-  const filters = new FilterService(new WorkspaceRepository(db));
+  const filters = filterService(db);
   // Off: every run must reach ClickHouse.
   const cache = new ResultCache(new DataVersionRepository(db), clock, { maxEntries: 0, ttlMs: 0 });
   const response = new ResponseService(new ResponseRepository(db, coverageReader(db)), filters, clock, cache);
