@@ -58,6 +58,9 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           validationRules: [depthLimit(MAX_DEPTH)],
           context: ({ req }: { req: GraphQLRequest }): GraphQLContext => ({ req }),
+          // Interceptors on field resolvers too (Customer.timeline): the data-version scope and
+          // the error mapping apply to every resolver of a request.
+          fieldResolverEnhancers: ['interceptors'],
           formatError,
         }),
         CacheModule,

@@ -135,7 +135,7 @@ describe('ResultCache', () => {
     const { cache, compute } = setup();
     const reads = jest.spyOn(versions, 'version');
     // One after the other, as a request's result and the coverage inside it look up.
-    await inDataVersionScope(async () => {
+    await inDataVersionScope(new Map(), async () => {
       await cache.cached('shop', 'a', compute('a'));
       await cache.cached('shop', 'b', compute('b'));
       await cache.cached('other', 'c', compute('c'));
@@ -151,14 +151,14 @@ describe('ResultCache', () => {
   it('sees a load in the next request scope, not in the one that read the version before it', async () => {
     const { cache, compute } = setup();
     const reads = jest.spyOn(versions, 'version');
-    await inDataVersionScope(async () => {
+    await inDataVersionScope(new Map(), async () => {
       await cache.cached('shop', 'k', compute('before'));
       const run = await IngestRun.start(db, 'shop', 'mid-request', ['mid.csv']);
       await run.finish();
       // The same request keeps its version: its results are of one state of the data.
       expect(await cache.cached('shop', 'k', compute('during'))).toBe('before');
     });
-    expect(await inDataVersionScope(() => cache.cached('shop', 'k', compute('after')))).toBe('after');
+    expect(await inDataVersionScope(new Map(), () => cache.cached('shop', 'k', compute('after')))).toBe('after');
     expect(reads).toHaveBeenCalledTimes(2);
     reads.mockRestore();
   });
@@ -166,7 +166,7 @@ describe('ResultCache', () => {
   it('forgets a failed version read within the scope', async () => {
     const { cache, compute } = setup();
     const reads = jest.spyOn(versions, 'version').mockRejectedValueOnce(new Error('database down'));
-    await inDataVersionScope(async () => {
+    await inDataVersionScope(new Map(), async () => {
       await expect(cache.cached('shop', 'k', compute('lost'))).rejects.toThrow('database down');
       expect(await cache.cached('shop', 'k', compute('retried'))).toBe('retried');
     });

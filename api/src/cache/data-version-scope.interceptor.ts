@@ -1,15 +1,29 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Observable } from 'rxjs';
-import { inDataVersionScope } from './data-version-scope';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { inDataVersionScope, type DataVersionScope } from './data-version-scope';
 
 /**
- * Gives every resolver and controller call its own data-version scope (data-version-scope.ts).
- * `handle()` binds the handler to the async context it is called in (Nest's interceptors consumer
- * wraps it in AsyncResource.bind), so the handler and everything it awaits see the scope.
+ * Runs every resolver (field resolvers too: fieldResolverEnhancers in app.module.ts) and every
+ * controller call in its request's data-version scope (data-version-scope.ts), one per HTTP
+ * request. `handle()` binds the handler to the async context it is called in (Nest's interceptors
+ * consumer wraps it in AsyncResource.bind), so the handler and everything it awaits see the scope.
  */
 @Injectable()
 export class DataVersionScopeInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return inDataVersionScope(() => next.handle());
+  private readonly scopes = new WeakMap<object, DataVersionScope>();
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request: object =
+      context.getType() === 'http'
+        ? context.switchToHttp().getRequest<object>()
+        : GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
+    let scope = this.scopes.get(request);
+    if (!scope) {
+      scope = new Map();
+      this.scopes.set(request, scope);
+    }
+    return inDataVersionScope(scope, () => next.handle());
   }
 }

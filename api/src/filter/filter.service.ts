@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ResultCache } from '../cache/result-cache';
+import { workspaceBrands } from '../workspace/workspace-brands';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import type { FilterInput } from './dto/filter.input';
 import { resolveFilter, type ResolvedFilter } from './resolve-filter';
@@ -24,11 +25,8 @@ export class FilterService {
     const resolved = resolveFilter(input);
     // Absent means the default; an explicit empty list means no restriction, as for every list.
     if (defaultBrands === 'own' && (input.brands === undefined || input.brands === null)) {
-      // Through the cache: every request resolves its filter before its own query, and the brands
-      // change only with the data version (data/version.sql), so a page's requests read them once.
-      const brands = await this.cache.cached(workspaceId, 'workspace/brands', () =>
-        this.workspaces.brands(workspaceId),
-      );
+      // Cached: every request resolves its filter before its own query.
+      const brands = await workspaceBrands(this.cache, this.workspaces, workspaceId);
       const own = brands.filter((b) => b.is_own).map((b) => b.brand);
       if (own.length > 0) resolved.analytics.brands = own;
     }

@@ -4,6 +4,7 @@ import { ResultCache } from '../cache/result-cache';
 import { count, netSentiment } from '../common/metrics';
 import type { FilterInput } from '../filter/dto/filter.input';
 import { resolveFilter } from '../filter/resolve-filter';
+import { workspaceBrands } from '../workspace/workspace-brands';
 import { WorkspaceRepository } from '../workspace/workspace.repository';
 import type { BrandVoice, ShareOfVoice } from './dto/share-of-voice.model';
 import { ShareOfVoiceRepository } from './share-of-voice.repository';
@@ -24,7 +25,10 @@ export class ShareOfVoiceService {
   async shareOfVoice(workspaceId: string, input: FilterInput): Promise<ShareOfVoice> {
     const { analytics } = resolveFilter(input);
     const [rows, tracked] = await this.cache.cached(workspaceId, cacheKey('share_of_voice/brands', analytics), () =>
-      Promise.all([this.repository.mentions(workspaceId, analytics), this.workspaces.brands(workspaceId)]),
+      Promise.all([
+        this.repository.mentions(workspaceId, analytics),
+        workspaceBrands(this.cache, this.workspaces, workspaceId),
+      ]),
     );
     const asked = analytics.brands ? new Set(analytics.brands) : null;
     // Tracked brands without mentions are listed with zeros; mentioned brands the workspace does

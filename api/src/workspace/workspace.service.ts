@@ -4,6 +4,7 @@ import { ResultCache } from '../cache/result-cache';
 import { fromClickHouseTime } from '../common/clickhouse-time';
 import { count } from '../common/metrics';
 import type { Workspace } from './dto/workspace.model';
+import { workspaceBrands } from './workspace-brands';
 import { WorkspaceRepository } from './workspace.repository';
 
 /**
@@ -28,7 +29,7 @@ export class WorkspaceService {
       () =>
         Promise.all([
           this.repository.settings(workspaceId),
-          this.repository.brands(workspaceId),
+          workspaceBrands(this.cache, this.repository, workspaceId),
           this.repository.segments(workspaceId),
           this.repository.dataRange(workspaceId),
         ]),
