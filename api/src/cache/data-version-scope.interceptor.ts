@@ -15,10 +15,12 @@ export class DataVersionScopeInterceptor implements NestInterceptor {
   private readonly scopes = new WeakMap<object, DataVersionScope>();
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request: object =
+    const request: unknown =
       context.getType() === 'http'
-        ? context.switchToHttp().getRequest<object>()
-        : GqlExecutionContext.create(context).getContext<GraphQLContext>().req;
+        ? context.switchToHttp().getRequest<unknown>()
+        : GqlExecutionContext.create(context).getContext<Partial<GraphQLContext>>().req;
+    // No request object (an operation executed without HTTP): a scope of its own.
+    if (typeof request !== 'object' || request === null) return inDataVersionScope(new Map(), () => next.handle());
     let scope = this.scopes.get(request);
     if (!scope) {
       scope = new Map();

@@ -1,3 +1,4 @@
+import { cacheKey } from '../cache/cache-key';
 import type { ResultCache } from '../cache/result-cache';
 import type { BrandRow, WorkspaceRepository } from './workspace.repository';
 
@@ -12,5 +13,5 @@ export function workspaceBrands(
   workspaces: WorkspaceRepository,
   workspaceId: string,
 ): Promise<BrandRow[]> {
-  return cache.cached(workspaceId, 'workspace/brands', () => workspaces.brands(workspaceId));
+  return cache.cached(workspaceId, cacheKey('workspace/brands'), () => workspaces.brands(workspaceId));
 }
