@@ -19,13 +19,17 @@ export class DataVersionScopeInterceptor implements NestInterceptor {
       context.getType() === 'http'
         ? context.switchToHttp().getRequest<unknown>()
         : GqlExecutionContext.create(context).getContext<Partial<GraphQLContext>>().req;
-    // No request object (an operation executed without HTTP): a scope of its own.
-    if (typeof request !== 'object' || request === null) return inDataVersionScope(new Map(), () => next.handle());
+    return inDataVersionScope(this.scopeOf(request), () => next.handle());
+  }
+
+  /** The request's scope; an operation without a request object (executed without HTTP) gets its own. */
+  private scopeOf(request: unknown): DataVersionScope {
+    if (typeof request !== 'object' || request === null) return new Map();
     let scope = this.scopes.get(request);
     if (!scope) {
       scope = new Map();
       this.scopes.set(request, scope);
     }
-    return inDataVersionScope(scope, () => next.handle());
+    return scope;
   }
 }

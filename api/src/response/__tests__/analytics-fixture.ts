@@ -276,14 +276,19 @@ async function writeModelRun(db: Database, workspaceId: string, clv: [string, nu
   });
 }
 
-/** The coverage reader the repositories of inbound figures take, without caching (tests reload data). */
-export function coverageReader(db: Database): InboundCoverageReader {
-  return new InboundCoverageReader(db, new ResultCache(new DataVersionRepository(db), new SystemClock(), { maxEntries: 0, ttlMs: 0 }));
+/** A result cache that caches nothing: tests reload data between calls. */
+function uncached(db: Database): ResultCache {
+  return new ResultCache(new DataVersionRepository(db), new SystemClock(), { maxEntries: 0, ttlMs: 0 });
 }
 
-/** The filter service the analytics services take, without caching (tests reload data). */
+/** The coverage reader the repositories of inbound figures take, without caching. */
+export function coverageReader(db: Database): InboundCoverageReader {
+  return new InboundCoverageReader(db, uncached(db));
+}
+
+/** The filter service the analytics services take, without caching. */
 export function filterService(db: Database): FilterService {
-  return new FilterService(new WorkspaceRepository(db), new ResultCache(new DataVersionRepository(db), new SystemClock(), { maxEntries: 0, ttlMs: 0 }));
+  return new FilterService(new WorkspaceRepository(db), uncached(db));
 }
 
 /** A fixed coverage for SQL snapshots: UTC, the default calendar and SLA, no rollup day (all rows). */
